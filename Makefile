@@ -1,0 +1,44 @@
+# PGXS build for the wellbeing extension.
+#
+#   make && make install            build and install (needs postgresql-server-dev-15, r-mathlib)
+#   make installcheck               pg_regress tests in sql/ against a running server
+#   bash test/run.sh                everything: dependencies, build, pg_regress, pgTAP (see README)
+
+EXTENSION   = wellbeing
+EXTVERSION  = 1.0
+
+MODULE_big  = wellbeing
+OBJS = \
+	src/wellbeing.o \
+	src/args.o \
+	src/state.o \
+	src/estimate.o \
+	src/numeric/dist.o \
+	src/estimates.o \
+	src/suppress.o
+
+# One SQL source per family, concatenated in this order into the install script.
+SQL_SOURCES = \
+	src/sql/types.sql \
+	src/sql/estimates.sql \
+	src/sql/standard_population.sql \
+	src/sql/suppress.sql
+
+DATA_built  = $(EXTENSION)--$(EXTVERSION).sql
+DATA        = $(wildcard src/sql/$(EXTENSION)--*--*.sql)
+
+REGRESS     = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
+REGRESS_OPTS = --load-extension=$(EXTENSION)
+
+PG_CPPFLAGS = -I$(srcdir)/src -DMATHLIB_STANDALONE
+SHLIB_LINK  = -lRmath -lm
+EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+$(EXTENSION)--$(EXTVERSION).sql: $(SQL_SOURCES) Makefile
+	( echo "-- wellbeing $(EXTVERSION): generated from src/sql/*.sql by the Makefile; do not edit"; \
+	  printf '%s\n' '\echo Use "CREATE EXTENSION wellbeing" to load this file. \quit'; \
+	  for f in $(SQL_SOURCES); do echo; echo "-- source: $$f"; cat $$f; done ) > $@

@@ -1,0 +1,129 @@
+/*-------------------------------------------------------------------------
+ *
+ * args.c
+ *	  Argument validation shared by all families.
+ *
+ * Messages name the argument and the offending value, as the SPEC asks:
+ * "weight must be non-negative, got -1".
+ *
+ * src/args.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "args.h"
+
+#include <math.h>
+
+#include "lib/stringinfo.h"
+#include "utils/builtins.h"
+
+void
+wb_check_finite(double v, const char *argname)
+{
+	if (isnan(v) || isinf(v))
+		ereport(ERROR,
+				(errcode(WB_ERRCODE_BAD_ARGUMENT),
+				 errmsg("%s must be a finite number, got %s", argname,
+						isnan(v) ? "NaN" : (v > 0 ? "Infinity" : "-Infinity"))));
+}
+
+void
+wb_check_nonneg(double v, const char *argname)
+{
+	wb_check_finite(v, argname);
+	if (v < 0)
+		ereport(ERROR,
+				(errcode(WB_ERRCODE_BAD_ARGUMENT),
+				 errmsg("%s must be non-negative, got %g", argname, v)));
+}
+
+void
+wb_check_positive(double v, const char *argname)
+{
+	wb_check_finite(v, argname);
+	if (v <= 0)
+		ereport(ERROR,
+				(errcode(WB_ERRCODE_BAD_ARGUMENT),
+				 errmsg("%s must be positive, got %g", argname, v)));
+}
+
+void
+wb_check_level(double level)
+{
+	if (isnan(level) || !(level > 0.0 && level < 1.0))
+		ereport(ERROR,
+				(errcode(WB_ERRCODE_BAD_ARGUMENT),
+				 errmsg("level must lie strictly between 0 and 1, got %g", level),
+				 errhint("Confidence levels are fractions: 0.95, not 95.")));
+}
+
+void
+wb_check_not_greater(double a, const char *aname, double b, const char *bname)
+{
+	if (a > b)
+		ereport(ERROR,
+				(errcode(WB_ERRCODE_BAD_ARGUMENT),
+				 errmsg("%s must not exceed %s, got %g > %g", aname, bname, a, b)));
+}
+
+int
+wb_parse_method(const char *name, const WbMethod *table, const char *funcname)
+{
+	const WbMethod *m;
+	StringInfoData valid;
+
+	for (m = table; m->name != NULL; m++)
+	{
+		if (strcmp(m->name, name) == 0)
+			return m->code;
+	}
+
+	initStringInfo(&valid);
+	for (m = table; m->name != NULL; m++)
+		appendStringInfo(&valid, "%s%s", m == table ? "" : ", ", m->name);
+	ereport(ERROR,
+			(errcode(WB_ERRCODE_BAD_ARGUMENT),
+			 errmsg("unknown method \"%s\" for %s", name, funcname),
+			 errhint("Valid methods are: %s.", valid.data)));
+	return -1;					/* keep compiler quiet */
+}
+
+/* fn_extra cache of the last method text seen by one call site */
+typedef struct WbMethodCache
+{
+	int			argno;
+	int			code;
+	int			len;
+	char		name[FLEXIBLE_ARRAY_MEMBER];
+} WbMethodCache;
+
+int
+wb_method_arg(FunctionCallInfo fcinfo, int argno,
+			  const WbMethod *table, const char *funcname)
+{
+	text	   *t = PG_GETARG_TEXT_PP(argno);
+	int			len = VARSIZE_ANY_EXHDR(t);
+	WbMethodCache *cache = (WbMethodCache *) fcinfo->flinfo->fn_extra;
+	char	   *name;
+	int			code;
+
+	if (cache != NULL && cache->argno == argno && cache->len == len &&
+		memcmp(cache->name, VARDATA_ANY(t), len) == 0)
+		return cache->code;
+
+	name = text_to_cstring(t);
+	code = wb_parse_method(name, table, funcname);
+
+	if (cache == NULL || cache->len < len)
+	{
+		cache = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt,
+								   offsetof(WbMethodCache, name) + len + 1);
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	cache->argno = argno;
+	cache->code = code;
+	cache->len = len;
+	memcpy(cache->name, name, len + 1);
+	pfree(name);
+	return code;
+}

@@ -1,0 +1,177 @@
+/*-------------------------------------------------------------------------
+ *
+ * estimate.c
+ *	  Building and reading wellbeing.estimate, and its constructors.
+ *
+ * src/estimate.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "estimate.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "args.h"
+#include "funcapi.h"
+#include "numeric/dist.h"
+#include "utils/builtins.h"
+
+PG_FUNCTION_INFO_V1(wb_estimate_make);
+PG_FUNCTION_INFO_V1(wb_estimate_from_ci);
+
+void
+wb_estimate_init(WbEstimate *e, double level)
+{
+	e->value = NAN;
+	e->se = NAN;
+	e->lower = NAN;
+	e->upper = NAN;
+	e->n = NAN;
+	e->level = level;
+}
+
+void
+wb_interval_normal(WbEstimate *e)
+{
+	double		z = wb_z_crit(e->level);
+
+	e->lower = e->value - z * e->se;
+	e->upper = e->value + z * e->se;
+}
+
+void
+wb_interval_t(WbEstimate *e, double df)
+{
+	double		t = df > 0 ? wb_t_crit(e->level, df) : NAN;
+
+	e->lower = e->value - t * e->se;
+	e->upper = e->value + t * e->se;
+}
+
+/*
+ * The result tuple descriptor is looked up once per call site and kept in
+ * fn_extra; scalar twins run once per row of a city table.
+ */
+static TupleDesc
+estimate_tupdesc(FunctionCallInfo fcinfo)
+{
+	TupleDesc	tupdesc = (TupleDesc) fcinfo->flinfo->fn_extra;
+
+	if (tupdesc == NULL)
+	{
+		MemoryContext old;
+
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "function returning wellbeing.estimate called in a context that cannot accept it");
+		if (tupdesc->natts != WB_ESTIMATE_NATTS)
+			elog(ERROR, "wellbeing.estimate has %d attributes, expected %d",
+				 tupdesc->natts, WB_ESTIMATE_NATTS);
+		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = tupdesc;
+	}
+	return tupdesc;
+}
+
+Datum
+wb_estimate_datum(FunctionCallInfo fcinfo, const WbEstimate *e)
+{
+	double		f[WB_ESTIMATE_NATTS] = {e->value, e->se, e->lower, e->upper, e->n, e->level};
+	Datum		values[WB_ESTIMATE_NATTS];
+	bool		nulls[WB_ESTIMATE_NATTS];
+	int			i;
+
+	for (i = 0; i < WB_ESTIMATE_NATTS; i++)
+	{
+		nulls[i] = !isfinite(f[i]);
+		values[i] = nulls[i] ? (Datum) 0 : Float8GetDatum(f[i]);
+	}
+	return HeapTupleGetDatum(heap_form_tuple(estimate_tupdesc(fcinfo), values, nulls));
+}
+
+void
+wb_estimate_read(FunctionCallInfo fcinfo, int argno, WbEstimate *e)
+{
+	HeapTupleHeader t = PG_GETARG_HEAPTUPLEHEADER(argno);
+	double	   *f[WB_ESTIMATE_NATTS] = {&e->value, &e->se, &e->lower, &e->upper, &e->n, &e->level};
+	int			i;
+
+	for (i = 0; i < WB_ESTIMATE_NATTS; i++)
+	{
+		bool		isnull;
+		Datum		d = GetAttributeByNum(t, i + 1, &isnull);
+
+		*f[i] = isnull ? NAN : DatumGetFloat8(d);
+	}
+}
+
+/*
+ * estimate(value, se, n DEFAULT NULL, level DEFAULT 0.95): an estimate from
+ * published numbers, with a normal interval.
+ */
+Datum
+wb_estimate_make(PG_FUNCTION_ARGS)
+{
+	WbEstimate	e;
+	double		level = PG_ARGISNULL(3) ? 0.95 : PG_GETARG_FLOAT8(3);
+
+	wb_check_level(level);
+	wb_estimate_init(&e, level);
+	if (!PG_ARGISNULL(0))
+	{
+		e.value = PG_GETARG_FLOAT8(0);
+		wb_check_finite(e.value, "value");
+	}
+	if (!PG_ARGISNULL(1))
+	{
+		e.se = PG_GETARG_FLOAT8(1);
+		wb_check_nonneg(e.se, "se");
+	}
+	if (!PG_ARGISNULL(2))
+	{
+		e.n = PG_GETARG_FLOAT8(2);
+		wb_check_nonneg(e.n, "n");
+	}
+	wb_interval_normal(&e);
+	PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
+}
+
+/*
+ * estimate_from_ci(value, lower, upper, level DEFAULT 0.95,
+ * log_scale DEFAULT false): recover the standard error from a published
+ * symmetric interval, se = (upper - lower) / (2 z).  On the log scale
+ * (ratios, rates) the interval is symmetric in log(value) and the SE is
+ * returned on the value's own scale by the delta method:
+ * se = value * (ln upper - ln lower) / (2 z).
+ */
+Datum
+wb_estimate_from_ci(PG_FUNCTION_ARGS)
+{
+	WbEstimate	e;
+	double		level = PG_GETARG_FLOAT8(3);
+	bool		log_scale = PG_GETARG_BOOL(4);
+	double		z;
+
+	wb_check_level(level);
+	wb_estimate_init(&e, level);
+	e.value = PG_GETARG_FLOAT8(0);
+	e.lower = PG_GETARG_FLOAT8(1);
+	e.upper = PG_GETARG_FLOAT8(2);
+	wb_check_finite(e.value, "value");
+	wb_check_finite(e.lower, "lower");
+	wb_check_finite(e.upper, "upper");
+	wb_check_not_greater(e.lower, "lower", e.value, "value");
+	wb_check_not_greater(e.value, "value", e.upper, "upper");
+	z = wb_z_crit(level);
+	if (log_scale)
+	{
+		wb_check_positive(e.value, "value");
+		wb_check_positive(e.lower, "lower");
+		e.se = e.value * (log(e.upper) - log(e.lower)) / (2.0 * z);
+	}
+	else
+		e.se = (e.upper - e.lower) / (2.0 * z);
+	PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
+}

@@ -1,0 +1,47 @@
+/*-------------------------------------------------------------------------
+ *
+ * estimate.h
+ *	  The wellbeing.estimate composite and interval helpers.
+ *
+ * Inside C an estimate is a WbEstimate of doubles; any field that is NaN
+ * or infinite becomes SQL NULL when the composite is built, so a measure
+ * that is undefined for its data says so with NULL instead of a made-up
+ * number.
+ *
+ * src/estimate.h
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef WB_ESTIMATE_H
+#define WB_ESTIMATE_H
+
+#include "wellbeing.h"
+
+typedef struct WbEstimate
+{
+	double		value;
+	double		se;
+	double		lower;
+	double		upper;
+	double		n;
+	double		level;
+} WbEstimate;
+
+#define WB_ESTIMATE_NATTS 6
+
+/* an estimate with every field missing except level */
+extern void wb_estimate_init(WbEstimate *e, double level);
+
+/* value ± z·se */
+extern void wb_interval_normal(WbEstimate *e);
+
+/* value ± t(df)·se */
+extern void wb_interval_t(WbEstimate *e, double df);
+
+/* Build the composite result of the current call. */
+extern Datum wb_estimate_datum(FunctionCallInfo fcinfo, const WbEstimate *e);
+
+/* Read a wellbeing.estimate argument (NULL fields become NaN). */
+extern void wb_estimate_read(FunctionCallInfo fcinfo, int argno, WbEstimate *e);
+
+#endif							/* WB_ESTIMATE_H */

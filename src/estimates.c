@@ -1,0 +1,1236 @@
+/*-------------------------------------------------------------------------
+ *
+ * estimates.c
+ *	  Estimates from microdata and counts (SPEC section 3): proportion,
+ *	  mean, total, rate, standardized_rate, standardized_ratio,
+ *	  poverty_rate, and the scalar twins proportion_ci and rate_ci.
+ *
+ * Each measure is a transition function over a float8[] state (state.h),
+ * the generic combine in this file, and a final function.  The math lives
+ * in static *_compute() helpers that take plain sums, so the scalar twins
+ * and the aggregates share one code path and cannot drift apart.
+ *
+ * src/estimates.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "wellbeing.h"
+
+#include <math.h>
+
+#include "args.h"
+#include "catalog/pg_type.h"
+#include "estimate.h"
+#include "numeric/dist.h"
+#include "state.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+
+PG_FUNCTION_INFO_V1(wb_proportion_transfn);
+PG_FUNCTION_INFO_V1(wb_proportion_finalfn);
+PG_FUNCTION_INFO_V1(wb_proportion_ci);
+PG_FUNCTION_INFO_V1(wb_mean_transfn);
+PG_FUNCTION_INFO_V1(wb_mean_finalfn);
+PG_FUNCTION_INFO_V1(wb_total_transfn);
+PG_FUNCTION_INFO_V1(wb_total_finalfn);
+PG_FUNCTION_INFO_V1(wb_rate_transfn);
+PG_FUNCTION_INFO_V1(wb_rate_finalfn);
+PG_FUNCTION_INFO_V1(wb_rate_ci);
+PG_FUNCTION_INFO_V1(wb_dsr_transfn);
+PG_FUNCTION_INFO_V1(wb_dsr_finalfn);
+PG_FUNCTION_INFO_V1(wb_smr_transfn);
+PG_FUNCTION_INFO_V1(wb_smr_finalfn);
+PG_FUNCTION_INFO_V1(wb_poverty_transfn);
+PG_FUNCTION_INFO_V1(wb_poverty_finalfn);
+PG_FUNCTION_INFO_V1(wb_state_combine);
+
+#define DEFAULT_LEVEL 0.95
+
+/* true when any of the arguments first..PG_NARGS()-1 is NULL */
+static bool
+any_arg_null(FunctionCallInfo fcinfo, int first)
+{
+	int			i;
+
+	for (i = first; i < PG_NARGS(); i++)
+	{
+		if (PG_ARGISNULL(i))
+			return true;
+	}
+	return false;
+}
+
+/* optional level argument: checked, or the default */
+static double
+level_arg(FunctionCallInfo fcinfo, int argno)
+{
+	double		level = PG_NARGS() > argno ? PG_GETARG_FLOAT8(argno) : DEFAULT_LEVEL;
+
+	wb_check_level(level);
+	return level;
+}
+
+/* On the first row build the state; on later rows check it is constant. */
+static void
+check_same_param(double stored, double given, const char *argname)
+{
+	if (stored != given)
+		ereport(ERROR,
+				(errcode(WB_ERRCODE_BAD_ARGUMENT),
+				 errmsg("%s must be the same for every row of a group, got %g and %g",
+						argname, stored, given)));
+}
+
+/* ----------------------------------------------------------------------
+ * Poisson limits for a count, shared by rate, standardized_ratio and the
+ * Dobson standardized rate.
+ * ----------------------------------------------------------------------
+ */
+typedef enum PoissonMethod
+{
+	POISSON_AUTO = 0,			/* PHE: Byar when x >= 10, exact below */
+	POISSON_EXACT = 1,			/* Garwood, from gamma quantiles */
+	POISSON_BYAR = 2,
+	POISSON_NORMAL = 3
+} PoissonMethod;
+
+static const WbMethod poisson_methods[] = {
+	{"auto", POISSON_AUTO},
+	{"exact", POISSON_EXACT},
+	{"byar", POISSON_BYAR},
+	{"normal", POISSON_NORMAL},
+	{NULL, 0}
+};
+
+static void
+poisson_limits(double x, double level, int method, double *lo, double *hi)
+{
+	double		alpha = 1.0 - level;
+	double		z = wb_z_crit(level);
+
+	if (method == POISSON_AUTO)
+		method = x >= 10.0 ? POISSON_BYAR : POISSON_EXACT;
+
+	switch (method)
+	{
+		case POISSON_EXACT:
+			/* chi-square(2x)/2 and chi-square(2x+2)/2 as gamma quantiles */
+			*lo = x > 0 ? wb_qgamma(alpha / 2.0, x, 1.0) : 0.0;
+			*hi = wb_qgamma(1.0 - alpha / 2.0, x + 1.0, 1.0);
+			break;
+		case POISSON_BYAR:
+			/* Byar's approximation to the exact limits (Breslow & Day 1987) */
+			*lo = x > 0 ? x * pow(1.0 - 1.0 / (9.0 * x) - z / (3.0 * sqrt(x)), 3) : 0.0;
+			*hi = (x + 1.0) * pow(1.0 - 1.0 / (9.0 * (x + 1.0)) + z / (3.0 * sqrt(x + 1.0)), 3);
+			break;
+		default:
+			*lo = x - z * sqrt(x);
+			*hi = x + z * sqrt(x);
+			break;
+	}
+}
+
+/* ----------------------------------------------------------------------
+ * proportion(outcome bool [, weight [, level [, method]]])
+ *
+ * State: tag, weighted, level, method, n1, n0, W1, W0, V1, V0 where 1/0
+ * split rows by outcome, W = sum of weights and V = sum of squared
+ * weights.  Keeping the two outcome classes apart makes the linearised
+ * variance a sum of non-negative terms (no cancellation):
+ *	 sum w^2 (y - p)^2 = V1 (1 - p)^2 + V0 p^2.
+ * ----------------------------------------------------------------------
+ */
+enum
+{
+	PROP_WEIGHTED = 1, PROP_LEVEL, PROP_METHOD,
+	PROP_N1, PROP_N0, PROP_W1, PROP_W0, PROP_V1, PROP_V0,
+	PROP_NFIELDS
+};
+#define PROP_NPARAMS 3
+
+typedef enum ProportionMethod
+{
+	PROP_DEFAULT = 0,			/* wilson unweighted, logit weighted */
+	PROP_WILSON = 1,
+	PROP_EXACT = 2,
+	PROP_WALD = 3,
+	PROP_LOGIT = 4
+} ProportionMethod;
+
+static const WbMethod proportion_methods[] = {
+	{"wilson", PROP_WILSON},
+	{"exact", PROP_EXACT},
+	{"wald", PROP_WALD},
+	{"logit", PROP_LOGIT},
+	{NULL, 0}
+};
+
+/* Wilson score interval (as PHEindicatormethods) for x successes of n */
+static void
+wilson_interval(double x, double n, double z, double *lo, double *hi)
+{
+	double		z2 = z * z;
+	double		root = z * sqrt(z2 + 4.0 * x * (1.0 - x / n));
+
+	*lo = (2.0 * x + z2 - root) / (2.0 * (n + z2));
+	*hi = (2.0 * x + z2 + root) / (2.0 * (n + z2));
+}
+
+/* Clopper–Pearson interval from beta quantiles */
+static void
+exact_binomial_interval(double x, double n, double level, double *lo, double *hi)
+{
+	double		alpha = 1.0 - level;
+
+	*lo = x > 0 ? wb_qbeta(alpha / 2.0, x, n - x + 1.0) : 0.0;
+	*hi = x < n ? wb_qbeta(1.0 - alpha / 2.0, x + 1.0, n - x) : 1.0;
+}
+
+static void
+proportion_compute(const double *s, WbEstimate *e)
+{
+	bool		weighted = s[PROP_WEIGHTED] != 0;
+	int			method = (int) s[PROP_METHOD];
+	double		n = s[PROP_N1] + s[PROP_N0];
+	double		p,
+				x_eff,
+				n_eff,
+				crit;
+
+	wb_estimate_init(e, s[PROP_LEVEL]);
+	e->n = n;
+	if (method == PROP_DEFAULT)
+		method = weighted ? PROP_LOGIT : PROP_WILSON;
+
+	if (weighted)
+	{
+		double		w = s[PROP_W1] + s[PROP_W0];
+		double		v = s[PROP_V1] + s[PROP_V0];
+
+		if (!(w > 0))
+			return;
+		p = s[PROP_W1] / w;
+		/* svymean with ids = ~1: n/(n-1) * sum w^2 (y - p)^2 / W^2 */
+		if (n > 1)
+			e->se = sqrt(n / (n - 1.0) *
+						 (s[PROP_V1] * (1.0 - p) * (1.0 - p) + s[PROP_V0] * p * p)) / w;
+		/* Kish effective sample size for the score and exact intervals */
+		n_eff = w * w / v;
+		x_eff = p * n_eff;
+		/* design degrees of freedom n - 1, as svyciprop */
+		crit = n > 1 ? wb_t_crit(e->level, n - 1.0) : NAN;
+	}
+	else
+	{
+		if (!(n > 0))
+			return;
+		p = s[PROP_N1] / n;
+		e->se = sqrt(p * (1.0 - p) / n);
+		n_eff = n;
+		x_eff = s[PROP_N1];
+		crit = wb_z_crit(e->level);
+	}
+	e->value = p;
+
+	switch (method)
+	{
+		case PROP_WILSON:
+			wilson_interval(x_eff, n_eff, wb_z_crit(e->level), &e->lower, &e->upper);
+			break;
+		case PROP_EXACT:
+			exact_binomial_interval(x_eff, n_eff, e->level, &e->lower, &e->upper);
+			break;
+		case PROP_WALD:
+			e->lower = p - crit * e->se;
+			e->upper = p + crit * e->se;
+			break;
+		case PROP_LOGIT:
+			if (p <= 0.0 || p >= 1.0)
+			{
+				/* no spread on the logit scale: the interval is the point */
+				e->lower = e->upper = p;
+			}
+			else
+			{
+				double		eta = log(p / (1.0 - p));
+				double		se_eta = e->se / (p * (1.0 - p));
+
+				e->lower = 1.0 / (1.0 + exp(-(eta - crit * se_eta)));
+				e->upper = 1.0 / (1.0 + exp(-(eta + crit * se_eta)));
+			}
+			break;
+	}
+}
+
+Datum
+wb_proportion_transfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state;
+	double	   *s;
+	bool		weighted = PG_NARGS() > 2;
+	bool		y;
+	double		w = 1.0;
+
+	if (any_arg_null(fcinfo, 1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	y = PG_GETARG_BOOL(1);
+	if (weighted)
+	{
+		w = PG_GETARG_FLOAT8(2);
+		wb_check_nonneg(w, "weight");
+	}
+
+	if (PG_ARGISNULL(0))
+	{
+		state = wb_state_new(WB_STATE_PROPORTION, PROP_NFIELDS);
+		s = wb_state_data(state);
+		s[PROP_WEIGHTED] = weighted;
+		s[PROP_LEVEL] = level_arg(fcinfo, 3);
+		s[PROP_METHOD] = PG_NARGS() > 4 ?
+			wb_method_arg(fcinfo, 4, proportion_methods, "proportion") : PROP_DEFAULT;
+	}
+	else
+	{
+		state = wb_state_get(fcinfo, 0, WB_STATE_PROPORTION, PROP_NFIELDS, false);
+		s = wb_state_data(state);
+		if (PG_NARGS() > 3)
+			check_same_param(s[PROP_LEVEL], PG_GETARG_FLOAT8(3), "level");
+		if (PG_NARGS() > 4)
+			check_same_param(s[PROP_METHOD],
+							 wb_method_arg(fcinfo, 4, proportion_methods, "proportion"),
+							 "method");
+	}
+
+	if (y)
+	{
+		s[PROP_N1] += 1;
+		s[PROP_W1] += w;
+		s[PROP_V1] += w * w;
+	}
+	else
+	{
+		s[PROP_N0] += 1;
+		s[PROP_W0] += w;
+		s[PROP_V0] += w * w;
+	}
+	PG_RETURN_ARRAYTYPE_P(state);
+}
+
+Datum
+wb_proportion_finalfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_PROPORTION, PROP_NFIELDS, false);
+	WbEstimate	e;
+
+	proportion_compute(wb_state_data(state), &e);
+	PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
+}
+
+/* proportion_ci(successes, trials, level DEFAULT 0.95, method DEFAULT 'wilson') */
+Datum
+wb_proportion_ci(PG_FUNCTION_ARGS)
+{
+	double		x = PG_GETARG_FLOAT8(0);
+	double		n = PG_GETARG_FLOAT8(1);
+	double		level = PG_GETARG_FLOAT8(2);
+	char	   *method = text_to_cstring(PG_GETARG_TEXT_PP(3));
+	double		s[PROP_NFIELDS] = {0};
+	WbEstimate	e;
+
+	wb_check_nonneg(x, "successes");
+	wb_check_nonneg(n, "trials");
+	wb_check_not_greater(x, "successes", n, "trials");
+	wb_check_level(level);
+	s[PROP_LEVEL] = level;
+	s[PROP_METHOD] = wb_parse_method(method, proportion_methods, "proportion_ci");
+	s[PROP_N1] = x;
+	s[PROP_N0] = n - x;
+	proportion_compute(s, &e);
+	PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
+}
+
+/* ----------------------------------------------------------------------
+ * mean(x [, weight [, level]])
+ *
+ * State: tag, weighted, level, n, W, V, m, A, B with W = sum w,
+ * V = sum w^2, m the weighted mean, A = sum w^2 (x - m)^2 and
+ * B = sum w^2 (x - m).  A is what the svymean (ids = ~1) variance needs;
+ * it is kept centred, Welford-style, and B lets it follow the mean as the
+ * mean moves: when m moves by d,
+ *	 sum v (x - m - d)^2 = A - 2 d B + d^2 V.
+ * With unit weights this is Welford's algorithm and B stays 0.
+ * ----------------------------------------------------------------------
+ */
+enum
+{
+	MOM_WEIGHTED = 1, MOM_LEVEL,
+	MOM_N, MOM_W, MOM_V, MOM_M, MOM_A, MOM_B,
+	MOM_NFIELDS
+};
+#define MOM_NPARAMS 2
+
+/* Move a centred (V, m, A, B) block to a new centre m_new. */
+static void
+moments_recentre(double *a, double *b, double v, double d)
+{
+	if (v == 0)
+		return;					/* nothing centred yet (also avoids inf * 0) */
+	*a = *a - 2.0 * d * (*b) + d * (d * v);
+	*b = *b - d * v;
+}
+
+static void
+mean_compute(const double *s, WbEstimate *e)
+{
+	double		n = s[MOM_N];
+	double		w = s[MOM_W];
+
+	wb_estimate_init(e, s[MOM_LEVEL]);
+	e->n = n;
+	if (!(w > 0))
+		return;
+	e->value = s[MOM_M];
+	if (n > 1)
+	{
+		e->se = sqrt(n / (n - 1.0) * fmax(s[MOM_A], 0.0)) / w;
+		wb_interval_t(e, n - 1.0);
+	}
+}
+
+Datum
+wb_mean_transfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state;
+	double	   *s;
+	bool		weighted = PG_NARGS() > 2;
+	double		x,
+				w = 1.0,
+				w_new,
+				d,
+				r;
+
+	if (any_arg_null(fcinfo, 1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	x = PG_GETARG_FLOAT8(1);
+	wb_check_finite(x, "x");
+	if (weighted)
+	{
+		w = PG_GETARG_FLOAT8(2);
+		wb_check_nonneg(w, "weight");
+	}
+
+	if (PG_ARGISNULL(0))
+	{
+		state = wb_state_new(WB_STATE_MOMENTS, MOM_NFIELDS);
+		s = wb_state_data(state);
+		s[MOM_WEIGHTED] = weighted;
+		s[MOM_LEVEL] = level_arg(fcinfo, 3);
+	}
+	else
+	{
+		state = wb_state_get(fcinfo, 0, WB_STATE_MOMENTS, MOM_NFIELDS, false);
+		s = wb_state_data(state);
+		if (PG_NARGS() > 3)
+			check_same_param(s[MOM_LEVEL], PG_GETARG_FLOAT8(3), "level");
+	}
+
+	w_new = s[MOM_W] + w;
+	d = w_new > 0 ? w * (x - s[MOM_M]) / w_new : 0.0;
+	moments_recentre(&s[MOM_A], &s[MOM_B], s[MOM_V], d);
+	s[MOM_M] += d;
+	r = x - s[MOM_M];
+	s[MOM_A] += w * w * r * r;
+	s[MOM_B] += w * w * r;
+	s[MOM_V] += w * w;
+	s[MOM_W] = w_new;
+	s[MOM_N] += 1;
+	if (!isfinite(s[MOM_A]) || !isfinite(s[MOM_M]) || !isfinite(s[MOM_V]) || !isfinite(s[MOM_W]))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value out of range: overflow in mean")));
+	PG_RETURN_ARRAYTYPE_P(state);
+}
+
+/* Chan et al. merge of two centred moment blocks */
+static void
+moments_merge(double *a, const double *b)
+{
+	double		w = a[MOM_W] + b[MOM_W];
+	double		m = w > 0 ? a[MOM_M] + (b[MOM_M] - a[MOM_M]) * (b[MOM_W] / w) : a[MOM_M];
+	double		ab = b[MOM_A],
+				bb = b[MOM_B];
+
+	if (a[MOM_WEIGHTED] != b[MOM_WEIGHTED] || a[MOM_LEVEL] != b[MOM_LEVEL])
+		wb_state_merge_sums(a, b, MOM_NPARAMS + 1, MOM_NPARAMS);	/* raises */
+	moments_recentre(&a[MOM_A], &a[MOM_B], a[MOM_V], m - a[MOM_M]);
+	moments_recentre(&ab, &bb, b[MOM_V], m - b[MOM_M]);
+	a[MOM_A] += ab;
+	a[MOM_B] += bb;
+	a[MOM_M] = m;
+	a[MOM_N] += b[MOM_N];
+	a[MOM_W] = w;
+	a[MOM_V] += b[MOM_V];
+}
+
+Datum
+wb_mean_finalfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_MOMENTS, MOM_NFIELDS, false);
+	WbEstimate	e;
+
+	mean_compute(wb_state_data(state), &e);
+	PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
+}
+
+/* ----------------------------------------------------------------------
+ * total(x [, weight [, level]])
+ *
+ * svytotal with ids = ~1: T = sum u with u = w x, and
+ * var = n/(n-1) sum (u - mean u)^2.  State: tag, level, n, mean u, M2 of
+ * u (Welford; merged with Chan's formula).
+ * ----------------------------------------------------------------------
+ */
+enum
+{
+	TOT_LEVEL = 1, TOT_N, TOT_MEAN, TOT_M2, TOT_NFIELDS
+};
+
+static void
+total_compute(const double *s, WbEstimate *e)
+{
+	double		n = s[TOT_N];
+
+	wb_estimate_init(e, s[TOT_LEVEL]);
+	e->n = n;
+	e->value = n * s[TOT_MEAN];
+	if (n > 1)
+	{
+		e->se = sqrt(n / (n - 1.0) * fmax(s[TOT_M2], 0.0));
+		wb_interval_t(e, n - 1.0);
+	}
+}
+
+Datum
+wb_total_transfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state;
+	double	   *s;
+	double		x,
+				u,
+				d;
+
+	if (any_arg_null(fcinfo, 1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	x = PG_GETARG_FLOAT8(1);
+	wb_check_finite(x, "x");
+	u = x;
+	if (PG_NARGS() > 2)
+	{
+		double		w = PG_GETARG_FLOAT8(2);
+
+		wb_check_nonneg(w, "weight");
+		u = w * x;
+	}
+
+	if (PG_ARGISNULL(0))
+	{
+		state = wb_state_new(WB_STATE_TOTAL, TOT_NFIELDS);
+		s = wb_state_data(state);
+		s[TOT_LEVEL] = level_arg(fcinfo, 3);
+	}
+	else
+	{
+		state = wb_state_get(fcinfo, 0, WB_STATE_TOTAL, TOT_NFIELDS, false);
+		s = wb_state_data(state);
+		if (PG_NARGS() > 3)
+			check_same_param(s[TOT_LEVEL], PG_GETARG_FLOAT8(3), "level");
+	}
+
+	s[TOT_N] += 1;
+	d = u - s[TOT_MEAN];
+	s[TOT_MEAN] += d / s[TOT_N];
+	s[TOT_M2] += d * (u - s[TOT_MEAN]);
+	if (!isfinite(s[TOT_M2]) || !isfinite(s[TOT_MEAN]))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value out of range: overflow in total")));
+	PG_RETURN_ARRAYTYPE_P(state);
+}
+
+static void
+total_merge(double *a, const double *b)
+{
+	double		n = a[TOT_N] + b[TOT_N];
+	double		d = b[TOT_MEAN] - a[TOT_MEAN];
+
+	if (a[TOT_LEVEL] != b[TOT_LEVEL])
+		wb_state_merge_sums(a, b, TOT_LEVEL + 1, 1);	/* raises */
+	a[TOT_M2] += b[TOT_M2] + d * d * a[TOT_N] * b[TOT_N] / n;
+	a[TOT_MEAN] += d * b[TOT_N] / n;
+	a[TOT_N] = n;
+}
+
+Datum
+wb_total_finalfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_TOTAL, TOT_NFIELDS, false);
+	WbEstimate	e;
+
+	total_compute(wb_state_data(state), &e);
+	PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
+}
+
+/* ----------------------------------------------------------------------
+ * rate(events, population [, per [, level [, method]]])
+ *
+ * State: tag, per, level, method, events, population, rows.
+ * ----------------------------------------------------------------------
+ */
+enum
+{
+	RATE_PER = 1, RATE_LEVEL, RATE_METHOD,
+	RATE_EVENTS, RATE_POPULATION, RATE_ROWS,
+	RATE_NFIELDS
+};
+#define RATE_NPARAMS 3
+
+static void
+rate_compute(const double *s, WbEstimate *e)
+{
+	double		x = s[RATE_EVENTS];
+	double		pop = s[RATE_POPULATION];
+	double		per = s[RATE_PER];
+	double		lo,
+				hi;
+
+	wb_estimate_init(e, s[RATE_LEVEL]);
+	e->n = x;
+	if (!(pop > 0))
+		return;
+	poisson_limits(x, e->level, (int) s[RATE_METHOD], &lo, &hi);
+	e->value = x / pop * per;
+	e->se = sqrt(x) / pop * per;
+	e->lower = lo / pop * per;
+	e->upper = hi / pop * per;
+}
+
+static void
+check_events(double events, double population)
+{
+	wb_check_nonneg(events, "events");
+	wb_check_nonneg(population, "population");
+	wb_check_not_greater(events, "events", population, "population");
+}
+
+Datum
+wb_rate_transfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state;
+	double	   *s;
+	double		events,
+				population;
+
+	if (any_arg_null(fcinfo, 1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	events = PG_GETARG_FLOAT8(1);
+	population = PG_GETARG_FLOAT8(2);
+	check_events(events, population);
+
+	if (PG_ARGISNULL(0))
+	{
+		state = wb_state_new(WB_STATE_RATE, RATE_NFIELDS);
+		s = wb_state_data(state);
+		s[RATE_PER] = PG_NARGS() > 3 ? PG_GETARG_FLOAT8(3) : 1.0;
+		wb_check_positive(s[RATE_PER], "per");
+		s[RATE_LEVEL] = level_arg(fcinfo, 4);
+		s[RATE_METHOD] = PG_NARGS() > 5 ?
+			wb_method_arg(fcinfo, 5, poisson_methods, "rate") : POISSON_AUTO;
+	}
+	else
+	{
+		state = wb_state_get(fcinfo, 0, WB_STATE_RATE, RATE_NFIELDS, false);
+		s = wb_state_data(state);
+		if (PG_NARGS() > 3)
+			check_same_param(s[RATE_PER], PG_GETARG_FLOAT8(3), "per");
+		if (PG_NARGS() > 4)
+			check_same_param(s[RATE_LEVEL], PG_GETARG_FLOAT8(4), "level");
+		if (PG_NARGS() > 5)
+			check_same_param(s[RATE_METHOD],
+							 wb_method_arg(fcinfo, 5, poisson_methods, "rate"),
+							 "method");
+	}
+	s[RATE_EVENTS] += events;
+	s[RATE_POPULATION] += population;
+	s[RATE_ROWS] += 1;
+	PG_RETURN_ARRAYTYPE_P(state);
+}
+
+Datum
+wb_rate_finalfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_RATE, RATE_NFIELDS, false);
+	WbEstimate	e;
+
+	rate_compute(wb_state_data(state), &e);
+	PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
+}
+
+/* rate_ci(events, population, per DEFAULT 1, level DEFAULT 0.95, method DEFAULT 'auto') */
+Datum
+wb_rate_ci(PG_FUNCTION_ARGS)
+{
+	double		s[RATE_NFIELDS] = {0};
+	WbEstimate	e;
+
+	s[RATE_EVENTS] = PG_GETARG_FLOAT8(0);
+	s[RATE_POPULATION] = PG_GETARG_FLOAT8(1);
+	s[RATE_PER] = PG_GETARG_FLOAT8(2);
+	s[RATE_LEVEL] = PG_GETARG_FLOAT8(3);
+	check_events(s[RATE_EVENTS], s[RATE_POPULATION]);
+	wb_check_positive(s[RATE_PER], "per");
+	wb_check_level(s[RATE_LEVEL]);
+	s[RATE_METHOD] = wb_parse_method(text_to_cstring(PG_GETARG_TEXT_PP(4)),
+									 poisson_methods, "rate_ci");
+	s[RATE_ROWS] = 1;
+	rate_compute(s, &e);
+	PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
+}
+
+/* ----------------------------------------------------------------------
+ * standardized_rate(events, population, standard_population
+ *					 [, per [, level [, method]]])
+ *
+ * Directly standardised rate over age bands (one row per band):
+ *	 DSR = sum_i w_i O_i / n_i / sum_i w_i,
+ *	 var = sum_i O_i (w_i / n_i)^2 / (sum_i w_i)^2.
+ * State: tag, per, level, method, O, sum w, S1 = sum w O / n,
+ * S2 = sum O (w / n)^2, max w / n, population, rows, undefined bands
+ * (population 0 with a positive standard weight).
+ * ----------------------------------------------------------------------
+ */
+enum
+{
+	DSR_PER = 1, DSR_LEVEL, DSR_METHOD,
+	DSR_EVENTS, DSR_WSUM, DSR_S1, DSR_S2, DSR_MAXR, DSR_POPULATION,
+	DSR_ROWS, DSR_UNDEFINED,
+	DSR_NFIELDS
+};
+#define DSR_NPARAMS 3
+
+typedef enum DsrMethod
+{
+	DSR_GAMMA = 1,
+	DSR_DOBSON = 2
+} DsrMethod;
+
+static const WbMethod dsr_methods[] = {
+	{"gamma", DSR_GAMMA},
+	{"dobson", DSR_DOBSON},
+	{NULL, 0}
+};
+
+static void
+dsr_compute(const double *s, WbEstimate *e)
+{
+	double		wsum = s[DSR_WSUM];
+	double		per = s[DSR_PER];
+	double		o = s[DSR_EVENTS];
+	double		dsr,
+				var;
+
+	wb_estimate_init(e, s[DSR_LEVEL]);
+	e->n = o;
+	if (!(wsum > 0) || s[DSR_UNDEFINED] > 0)
+		return;
+	dsr = s[DSR_S1] / wsum;
+	var = s[DSR_S2] / (wsum * wsum);
+	e->value = dsr * per;
+	e->se = sqrt(var) * per;
+
+	if ((int) s[DSR_METHOD] == DSR_GAMMA)
+	{
+		/* Fay & Feuer (1997), as epitools::ageadjust.direct */
+		double		alpha = 1.0 - e->level;
+		double		wm = s[DSR_MAXR] / wsum;
+		double		lo = dsr > 0 ? wb_qgamma(alpha / 2.0, dsr * dsr / var, var / dsr) : 0.0;
+		double		hi = wb_qgamma(1.0 - alpha / 2.0,
+								   (dsr + wm) * (dsr + wm) / (var + wm * wm),
+								   (var + wm * wm) / (dsr + wm));
+
+		e->lower = lo * per;
+		e->upper = hi * per;
+	}
+	else if (o > 0)
+	{
+		/* Dobson et al. (1991), as PHEindicatormethods::phe_dsr */
+		double		lo,
+					hi;
+
+		poisson_limits(o, e->level, POISSON_AUTO, &lo, &hi);
+		e->lower = (dsr + sqrt(var / o) * (lo - o)) * per;
+		e->upper = (dsr + sqrt(var / o) * (hi - o)) * per;
+	}
+}
+
+Datum
+wb_dsr_transfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state;
+	double	   *s;
+	double		events,
+				population,
+				w;
+
+	if (any_arg_null(fcinfo, 1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	events = PG_GETARG_FLOAT8(1);
+	population = PG_GETARG_FLOAT8(2);
+	w = PG_GETARG_FLOAT8(3);
+	check_events(events, population);
+	wb_check_nonneg(w, "standard_population");
+
+	if (PG_ARGISNULL(0))
+	{
+		state = wb_state_new(WB_STATE_DSR, DSR_NFIELDS);
+		s = wb_state_data(state);
+		s[DSR_PER] = PG_NARGS() > 4 ? PG_GETARG_FLOAT8(4) : 1.0;
+		wb_check_positive(s[DSR_PER], "per");
+		s[DSR_LEVEL] = level_arg(fcinfo, 5);
+		s[DSR_METHOD] = PG_NARGS() > 6 ?
+			wb_method_arg(fcinfo, 6, dsr_methods, "standardized_rate") : DSR_GAMMA;
+	}
+	else
+	{
+		state = wb_state_get(fcinfo, 0, WB_STATE_DSR, DSR_NFIELDS, false);
+		s = wb_state_data(state);
+		if (PG_NARGS() > 4)
+			check_same_param(s[DSR_PER], PG_GETARG_FLOAT8(4), "per");
+		if (PG_NARGS() > 5)
+			check_same_param(s[DSR_LEVEL], PG_GETARG_FLOAT8(5), "level");
+		if (PG_NARGS() > 6)
+			check_same_param(s[DSR_METHOD],
+							 wb_method_arg(fcinfo, 6, dsr_methods, "standardized_rate"),
+							 "method");
+	}
+
+	if (population > 0)
+	{
+		double		r = w / population;
+
+		s[DSR_S1] += events * r;
+		s[DSR_S2] += events * r * r;
+		s[DSR_MAXR] = fmax(s[DSR_MAXR], r);
+	}
+	else if (w > 0)
+		s[DSR_UNDEFINED] += 1;
+	s[DSR_EVENTS] += events;
+	s[DSR_WSUM] += w;
+	s[DSR_POPULATION] += population;
+	s[DSR_ROWS] += 1;
+	PG_RETURN_ARRAYTYPE_P(state);
+}
+
+Datum
+wb_dsr_finalfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_DSR, DSR_NFIELDS, false);
+	WbEstimate	e;
+
+	dsr_compute(wb_state_data(state), &e);
+	PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
+}
+
+/* ----------------------------------------------------------------------
+ * standardized_ratio(observed, expected [, level [, method]])
+ *
+ * Indirectly standardised ratio O / E with Poisson limits on O (Byar when
+ * O >= 10, exact below, as PHEindicatormethods::phe_isr), divided by E.
+ * State: tag, level, method, O, E, rows.
+ * ----------------------------------------------------------------------
+ */
+enum
+{
+	SMR_LEVEL = 1, SMR_METHOD, SMR_OBSERVED, SMR_EXPECTED, SMR_ROWS,
+	SMR_NFIELDS
+};
+#define SMR_NPARAMS 2
+
+static void
+smr_compute(const double *s, WbEstimate *e)
+{
+	double		o = s[SMR_OBSERVED];
+	double		ex = s[SMR_EXPECTED];
+	double		lo,
+				hi;
+
+	wb_estimate_init(e, s[SMR_LEVEL]);
+	e->n = o;
+	if (!(ex > 0))
+		return;
+	poisson_limits(o, e->level, (int) s[SMR_METHOD], &lo, &hi);
+	e->value = o / ex;
+	e->se = sqrt(o) / ex;
+	e->lower = lo / ex;
+	e->upper = hi / ex;
+}
+
+Datum
+wb_smr_transfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state;
+	double	   *s;
+	double		o,
+				ex;
+
+	if (any_arg_null(fcinfo, 1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	o = PG_GETARG_FLOAT8(1);
+	ex = PG_GETARG_FLOAT8(2);
+	wb_check_nonneg(o, "observed");
+	wb_check_nonneg(ex, "expected");
+
+	if (PG_ARGISNULL(0))
+	{
+		state = wb_state_new(WB_STATE_SMR, SMR_NFIELDS);
+		s = wb_state_data(state);
+		s[SMR_LEVEL] = level_arg(fcinfo, 3);
+		s[SMR_METHOD] = PG_NARGS() > 4 ?
+			wb_method_arg(fcinfo, 4, poisson_methods, "standardized_ratio") : POISSON_AUTO;
+	}
+	else
+	{
+		state = wb_state_get(fcinfo, 0, WB_STATE_SMR, SMR_NFIELDS, false);
+		s = wb_state_data(state);
+		if (PG_NARGS() > 3)
+			check_same_param(s[SMR_LEVEL], PG_GETARG_FLOAT8(3), "level");
+		if (PG_NARGS() > 4)
+			check_same_param(s[SMR_METHOD],
+							 wb_method_arg(fcinfo, 4, poisson_methods, "standardized_ratio"),
+							 "method");
+	}
+	s[SMR_OBSERVED] += o;
+	s[SMR_EXPECTED] += ex;
+	s[SMR_ROWS] += 1;
+	PG_RETURN_ARRAYTYPE_P(state);
+}
+
+Datum
+wb_smr_finalfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_SMR, SMR_NFIELDS, false);
+	WbEstimate	e;
+
+	smr_compute(wb_state_data(state), &e);
+	PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
+}
+
+/* ----------------------------------------------------------------------
+ * poverty_rate(income, weight [, fraction])
+ *
+ * Weighted share of incomes strictly below fraction × weighted median,
+ * with laeken's weighted median.  This measure must see every value: the
+ * state holds (income, weight) pairs, 16 bytes a row.
+ * State: tag, fraction, used pairs, then the pairs; the array is grown by
+ * doubling, so its length may exceed 3 + 2 * used (the tail is zero).
+ * ----------------------------------------------------------------------
+ */
+enum
+{
+	POV_FRACTION = 1, POV_USED, POV_HEADER
+};
+
+#define POV_MIN_CAPACITY 16
+#define POV_MAX_PAIRS ((MaxAllocSize - ARR_OVERHEAD_NONULLS(1)) / (2 * sizeof(double)) - POV_HEADER)
+
+typedef struct IncomePair
+{
+	double		x;
+	double		w;
+} IncomePair;
+
+static int
+income_pair_cmp(const void *a, const void *b)
+{
+	const IncomePair *pa = (const IncomePair *) a;
+	const IncomePair *pb = (const IncomePair *) b;
+
+	/* ties broken by weight, so the result does not depend on row order */
+	if (pa->x != pb->x)
+		return pa->x < pb->x ? -1 : 1;
+	if (pa->w != pb->w)
+		return pa->w < pb->w ? -1 : 1;
+	return 0;
+}
+
+static ArrayType *
+poverty_state_get(FunctionCallInfo fcinfo, int argno)
+{
+	ArrayType  *state = wb_state_get(fcinfo, argno, WB_STATE_SAMPLE, POV_HEADER, true);
+	double	   *s = wb_state_data(state);
+
+	wb_state_check_count(s[POV_USED]);
+	if (s[POV_USED] > (wb_state_length(state) - POV_HEADER) / 2)
+		ereport(ERROR,
+				(errcode(WB_ERRCODE_BAD_STATE),
+				 errmsg("invalid wellbeing transition state"),
+				 errdetail("The state says it holds more values than it has room for.")));
+	return state;
+}
+
+static ArrayType *
+poverty_state_new(double fraction, int64 capacity)
+{
+	ArrayType  *state;
+
+	if (capacity > (int64) POV_MAX_PAIRS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("poverty_rate cannot hold more than %d rows in one group",
+						(int) POV_MAX_PAIRS)));
+	state = wb_state_new(WB_STATE_SAMPLE, POV_HEADER + 2 * (int) capacity);
+	wb_state_data(state)[POV_FRACTION] = fraction;
+	return state;
+}
+
+Datum
+wb_poverty_transfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state;
+	double	   *s;
+	double		x,
+				w;
+	int64		used;
+
+	if (any_arg_null(fcinfo, 1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	x = PG_GETARG_FLOAT8(1);
+	w = PG_GETARG_FLOAT8(2);
+	wb_check_finite(x, "income");
+	wb_check_nonneg(w, "weight");
+
+	if (PG_ARGISNULL(0))
+	{
+		double		fraction = PG_NARGS() > 3 ? PG_GETARG_FLOAT8(3) : 0.6;
+
+		wb_check_positive(fraction, "fraction");
+		state = poverty_state_new(fraction, POV_MIN_CAPACITY);
+	}
+	else
+	{
+		state = poverty_state_get(fcinfo, 0);
+		if (PG_NARGS() > 3)
+			check_same_param(wb_state_data(state)[POV_FRACTION],
+							 PG_GETARG_FLOAT8(3), "fraction");
+	}
+
+	s = wb_state_data(state);
+	used = (int64) s[POV_USED];
+	if (POV_HEADER + 2 * used + 2 > wb_state_length(state))
+	{
+		/* full: double the capacity (PostgreSQL moves the copy into the aggregate's context) */
+		ArrayType  *bigger = poverty_state_new(s[POV_FRACTION], Max(2 * used, POV_MIN_CAPACITY));
+
+		memcpy(wb_state_data(bigger), s, sizeof(double) * (POV_HEADER + 2 * used));
+		state = bigger;
+		s = wb_state_data(state);
+	}
+	s[POV_HEADER + 2 * used] = x;
+	s[POV_HEADER + 2 * used + 1] = w;
+	s[POV_USED] = used + 1;
+	PG_RETURN_ARRAYTYPE_P(state);
+}
+
+static ArrayType *
+poverty_merge(ArrayType *a, ArrayType *b)
+{
+	double	   *sa = wb_state_data(a);
+	double	   *sb = wb_state_data(b);
+	int64		na = (int64) sa[POV_USED];
+	int64		nb = (int64) sb[POV_USED];
+	ArrayType  *merged;
+	double	   *sm;
+
+	if (sa[POV_FRACTION] != sb[POV_FRACTION])
+		wb_state_merge_sums(sa, sb, POV_FRACTION + 1, 1);	/* raises */
+	merged = poverty_state_new(sa[POV_FRACTION], na + nb);
+	sm = wb_state_data(merged);
+	memcpy(sm + POV_HEADER, sa + POV_HEADER, sizeof(double) * 2 * na);
+	memcpy(sm + POV_HEADER + 2 * na, sb + POV_HEADER, sizeof(double) * 2 * nb);
+	sm[POV_USED] = na + nb;
+	return merged;
+}
+
+/*
+ * laeken's weighted median (weightedQuantile with p = 1/2): sort by income,
+ * form cumulative weight shares rw_i = cumsum(w)_i / sum(w) and take the
+ * first x_i with rw_i > 1/2.  laeken's code has a branch averaging x_i and
+ * x_{i+1} when rw_i == 1/2, but its selection (rw > p) never reaches it;
+ * we reproduce what it computes.  Sums in long double, as R's cumsum and
+ * sum, so the comparison falls the same way.
+ */
+static double
+weighted_median(const IncomePair *p, int64 n, long double wsum)
+{
+	long double cum = 0;
+	int64		i;
+
+	for (i = 0; i < n; i++)
+	{
+		cum += p[i].w;
+		if ((double) (cum / wsum) > 0.5)
+			return p[i].x;
+	}
+	return p[n - 1].x;
+}
+
+Datum
+wb_poverty_finalfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state = poverty_state_get(fcinfo, 0);
+	double	   *s = wb_state_data(state);
+	int64		n = (int64) s[POV_USED];
+	IncomePair *p;
+	long double wsum = 0,
+				wbelow = 0;
+	double		threshold;
+	int64		i;
+	WbEstimate	e;
+
+	wb_estimate_init(&e, NAN);
+	e.n = n;
+	if (n == 0)
+		PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
+
+	/* sort a copy: a final function must leave the state untouched */
+	p = palloc(sizeof(IncomePair) * n);
+	memcpy(p, s + POV_HEADER, sizeof(IncomePair) * n);
+	qsort(p, n, sizeof(IncomePair), income_pair_cmp);
+	for (i = 0; i < n; i++)
+		wsum += p[i].w;
+	if (wsum > 0)
+	{
+		threshold = s[POV_FRACTION] * weighted_median(p, n, wsum);
+		for (i = 0; i < n && p[i].x < threshold; i++)
+			wbelow += p[i].w;
+		e.value = (double) (wbelow / wsum);
+	}
+	pfree(p);
+	PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
+}
+
+/* ----------------------------------------------------------------------
+ * The combine function of every aggregate in this file: states carry
+ * their kind in the tag, so one function serves them all (and serves the
+ * rollup aggregate merge(float8[]) too).
+ * ----------------------------------------------------------------------
+ */
+Datum
+wb_state_combine(PG_FUNCTION_ARGS)
+{
+	ArrayType  *a;
+	ArrayType  *b;
+	double	   *sa;
+	double	   *sb;
+	double		tag;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	if (PG_ARGISNULL(0))
+		PG_RETURN_DATUM(PG_GETARG_DATUM(1));
+
+	/* peek at the tag of b to learn the kind, then validate both */
+	b = PG_GETARG_ARRAYTYPE_P(1);
+	tag = (ARR_NDIM(b) == 1 && ARR_ELEMTYPE(b) == FLOAT8OID && !ARR_HASNULL(b) &&
+		   ARR_DIMS(b)[0] >= 1) ? wb_state_data(b)[WB_TAG] : -1;
+
+	if (tag == WB_STATE_TAG(WB_STATE_PROPORTION))
+	{
+		a = wb_state_get(fcinfo, 0, WB_STATE_PROPORTION, PROP_NFIELDS, false);
+		b = wb_state_get(fcinfo, 1, WB_STATE_PROPORTION, PROP_NFIELDS, false);
+		wb_state_merge_sums(wb_state_data(a), wb_state_data(b), PROP_NFIELDS, PROP_NPARAMS);
+	}
+	else if (tag == WB_STATE_TAG(WB_STATE_MOMENTS))
+	{
+		a = wb_state_get(fcinfo, 0, WB_STATE_MOMENTS, MOM_NFIELDS, false);
+		b = wb_state_get(fcinfo, 1, WB_STATE_MOMENTS, MOM_NFIELDS, false);
+		moments_merge(wb_state_data(a), wb_state_data(b));
+	}
+	else if (tag == WB_STATE_TAG(WB_STATE_TOTAL))
+	{
+		a = wb_state_get(fcinfo, 0, WB_STATE_TOTAL, TOT_NFIELDS, false);
+		b = wb_state_get(fcinfo, 1, WB_STATE_TOTAL, TOT_NFIELDS, false);
+		total_merge(wb_state_data(a), wb_state_data(b));
+	}
+	else if (tag == WB_STATE_TAG(WB_STATE_RATE))
+	{
+		a = wb_state_get(fcinfo, 0, WB_STATE_RATE, RATE_NFIELDS, false);
+		b = wb_state_get(fcinfo, 1, WB_STATE_RATE, RATE_NFIELDS, false);
+		wb_state_merge_sums(wb_state_data(a), wb_state_data(b), RATE_NFIELDS, RATE_NPARAMS);
+	}
+	else if (tag == WB_STATE_TAG(WB_STATE_DSR))
+	{
+		double		maxr;
+
+		a = wb_state_get(fcinfo, 0, WB_STATE_DSR, DSR_NFIELDS, false);
+		b = wb_state_get(fcinfo, 1, WB_STATE_DSR, DSR_NFIELDS, false);
+		sa = wb_state_data(a);
+		sb = wb_state_data(b);
+		maxr = fmax(sa[DSR_MAXR], sb[DSR_MAXR]);
+		wb_state_merge_sums(sa, sb, DSR_NFIELDS, DSR_NPARAMS);
+		sa[DSR_MAXR] = maxr;
+	}
+	else if (tag == WB_STATE_TAG(WB_STATE_SMR))
+	{
+		a = wb_state_get(fcinfo, 0, WB_STATE_SMR, SMR_NFIELDS, false);
+		b = wb_state_get(fcinfo, 1, WB_STATE_SMR, SMR_NFIELDS, false);
+		wb_state_merge_sums(wb_state_data(a), wb_state_data(b), SMR_NFIELDS, SMR_NPARAMS);
+	}
+	else if (tag == WB_STATE_TAG(WB_STATE_SAMPLE))
+	{
+		a = poverty_state_get(fcinfo, 0);
+		b = poverty_state_get(fcinfo, 1);
+		a = poverty_merge(a, b);
+	}
+	else
+	{
+		ereport(ERROR,
+				(errcode(WB_ERRCODE_BAD_STATE),
+				 errmsg("invalid wellbeing transition state"),
+				 errdetail("The array's tag does not belong to any wellbeing aggregate.")));
+		a = NULL;				/* keep compiler quiet */
+	}
+	PG_RETURN_ARRAYTYPE_P(a);
+}

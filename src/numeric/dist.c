@@ -1,0 +1,72 @@
+/*-------------------------------------------------------------------------
+ *
+ * dist.c
+ *	  Thin wrappers over R's standalone math library (Debian r-mathlib).
+ *
+ * This file deliberately includes no PostgreSQL header: Rmath.h defines
+ * macros that would collide with them.
+ *
+ * src/numeric/dist.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef MATHLIB_STANDALONE
+#define MATHLIB_STANDALONE
+#endif
+#include <Rmath.h>
+
+#include "numeric/dist.h"
+
+double
+wb_qnorm(double p)
+{
+	return qnorm(p, 0.0, 1.0, 1, 0);
+}
+
+double
+wb_pnorm(double x)
+{
+	return pnorm(x, 0.0, 1.0, 1, 0);
+}
+
+double
+wb_qt(double p, double df)
+{
+	return qt(p, df, 1, 0);
+}
+
+double
+wb_pt(double x, double df)
+{
+	return pt(x, df, 1, 0);
+}
+
+double
+wb_qbeta(double p, double a, double b)
+{
+	return qbeta(p, a, b, 1, 0);
+}
+
+double
+wb_qgamma(double p, double shape, double scale)
+{
+	return qgamma(p, shape, scale, 1, 0);
+}
+
+double
+wb_qchisq(double p, double df)
+{
+	return qchisq(p, df, 1, 0);
+}
+
+double
+wb_z_crit(double level)
+{
+	return qnorm(1.0 - (1.0 - level) / 2.0, 0.0, 1.0, 1, 0);
+}
+
+double
+wb_t_crit(double level, double df)
+{
+	return qt(1.0 - (1.0 - level) / 2.0, df, 1, 0);
+}

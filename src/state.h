@@ -1,0 +1,94 @@
+/*-------------------------------------------------------------------------
+ *
+ * state.h
+ *	  Aggregate transition states stored as float8[] values.
+ *
+ * A state is a one-dimensional float8[] without NULLs whose element 0 is a
+ * tag identifying the layout (kind * 1000 + version).  Being an ordinary
+ * value (not "internal") is what lets PostgreSQL run the aggregates in
+ * parallel and Citus push them to workers: partial states travel as
+ * float8[] text, which round-trips exactly.  Every state arriving from SQL
+ * is checked with wb_state_get() before any element is read, so a
+ * hand-made or corrupted array is an ERROR, never a crash.
+ *
+ * src/state.h
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef WB_STATE_H
+#define WB_STATE_H
+
+#include "wellbeing.h"
+#include <math.h>
+
+#include "utils/array.h"
+
+typedef enum WbStateKind
+{
+	WB_STATE_PROPORTION = 1,
+	WB_STATE_MOMENTS = 2,
+	WB_STATE_TOTAL = 3,
+	WB_STATE_RATE = 4,
+	WB_STATE_DSR = 5,
+	WB_STATE_SMR = 6,
+	WB_STATE_SAMPLE = 7
+} WbStateKind;
+
+#define WB_STATE_VERSION 1
+#define WB_STATE_TAG(kind) ((double) ((kind) * 1000 + WB_STATE_VERSION))
+
+/* element 0 of every state */
+#define WB_TAG 0
+
+/*
+ * Fetch argument argno as a state of the given kind, checking its shape.
+ * nfields is the exact length, or the minimum length when growable.  When
+ * not called as part of an aggregate the array is copied, so callers may
+ * update the result in place either way.
+ */
+extern ArrayType *wb_state_get(FunctionCallInfo fcinfo, int argno,
+							   WbStateKind kind, int nfields, bool growable);
+
+/* A new zeroed state of length nfields with its tag set. */
+extern ArrayType *wb_state_new(WbStateKind kind, int nfields);
+
+static inline double *
+wb_state_data(ArrayType *state)
+{
+	return (double *) ARR_DATA_PTR(state);
+}
+
+static inline int
+wb_state_length(ArrayType *state)
+{
+	return ARR_DIMS(state)[0];
+}
+
+/* Validate a count-like state field read back from SQL. */
+extern void wb_state_check_count(double v);
+
+/*
+ * Compensated (Kahan–Babuska/Neumaier) running sum: sum and carry live in
+ * two adjacent state fields, so merged states stay exact to the last bits.
+ */
+static inline void
+wb_ksum_add(double *sum, double *carry, double x)
+{
+	double		t = *sum + x;
+
+	if (fabs(*sum) >= fabs(x))
+		*carry += (*sum - t) + x;
+	else
+		*carry += (x - t) + *sum;
+	*sum = t;
+}
+
+
+
+/*
+ * Merge state b into a, in place: the parameter fields 1..nparams (level,
+ * method, ...) must agree, the remaining fields are sums.
+ */
+extern void wb_state_merge_sums(double *a, const double *b, int nfields,
+								int nparams);
+#endif							/* WB_STATE_H */

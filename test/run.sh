@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The whole test suite on a fresh Debian bookworm machine (run as root):
+# installs the build dependencies, builds with -Werror and assertions,
+# installs, then runs pg_regress (sql/, expected/) and pgTAP (test/pgtap/)
+# on a throwaway PostgreSQL cluster.  Ends with one "N passed, N failed"
+# line and exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+top=$(pwd)
+
+bash test/install-deps.sh || { echo "wellbeing: 0 passed, 1 failed"; exit 1; }
+
+STRICT_CFLAGS="-DUSE_ASSERT_CHECKING -Wall -Wextra -Werror -Wno-unused-parameter -Wno-sign-compare -Wno-missing-field-initializers"
+make -s clean >/dev/null 2>&1
+if ! make -s PG_CFLAGS="$STRICT_CFLAGS" >/dev/null || ! make -s install >/dev/null; then
+  echo "build failed"
+  echo "wellbeing: 0 passed, 1 failed"
+  exit 1
+fi
+
+log=$(mktemp -d)
+# pg_virtualenv (postgresql-common) starts a temporary cluster, exports
+# PGHOST/PGPORT/PGUSER/PGPASSWORD/PGDATABASE, and drops it afterwards.
+pg_virtualenv -t bash -c '
+  set -u
+  make -s installcheck > "$0/regress.out" 2>&1; echo $? > "$0/regress.rc"
+  psql -qX -c "CREATE EXTENSION IF NOT EXISTS pgtap" -c "CREATE EXTENSION IF NOT EXISTS wellbeing" >/dev/null
+  pg_prove -v test/pgtap/*.sql > "$0/pgtap.out" 2>&1; echo $? > "$0/pgtap.rc"
+' "$log"
+
+cat "$log/regress.out" 2>/dev/null
+[ -f regression.diffs ] && cat regression.diffs
+grep -vE '^ok [0-9]' "$log/pgtap.out" 2>/dev/null
+
+# pg_regress prints "ok N - name" / "not ok N - name" (PG 15: "test name ... ok")
+reg_pass=$(grep -cE '\.\.\. ok|^ok ' "$log/regress.out" 2>/dev/null || true)
+reg_fail=$(grep -cE '\.\.\. FAILED|^not ok ' "$log/regress.out" 2>/dev/null || true)
+tap_pass=$(grep -cE '^ok [0-9]' "$log/pgtap.out" 2>/dev/null || true)
+tap_fail=$(grep -cE '^not ok [0-9]' "$log/pgtap.out" 2>/dev/null || true)
+
+failed=$(( reg_fail + tap_fail ))
+rc_regress=$(cat "$log/regress.rc" 2>/dev/null || echo 1)
+rc_pgtap=$(cat "$log/pgtap.rc" 2>/dev/null || echo 1)
+if [ "$rc_regress" != 0 ] || [ "$rc_pgtap" != 0 ]; then
+  [ "$failed" -eq 0 ] && failed=1
+fi
+rm -rf "$log"
+echo
+echo "pg_regress: $reg_pass files passed, $reg_fail failed; pgTAP: $tap_pass assertions passed, $tap_fail failed"
+echo "wellbeing: $(( reg_pass + tap_pass )) passed, $failed failed"
+[ "$failed" -eq 0 ]
