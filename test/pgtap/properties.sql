@@ -1,0 +1,121 @@
+-- Properties every aggregate must have (SPEC section 2, "Determinism"):
+--  1. a forced parallel plan really is parallel (Partial Aggregate, workers
+--     launched) and gives the serial answer;
+--  2. rows split into random partitions, each aggregated to a partial
+--     state, merged in SQL with the combine function, give the single-pass
+--     answer;
+--  3. row order does not change the answer.
+-- "Same answer" is 1e-12 relative: sums taken in another order differ in
+-- the last bits only.
+BEGIN;
+SELECT plan(46);
+
+SELECT setseed(0.42);
+CREATE TABLE prop_rows AS
+SELECT g AS id,
+       (g % 7) AS area,
+       random() < 0.3 AS outcome,
+       0.2 + 3 * random() AS weight,
+       exp(8 + random() * 2) AS income,
+       floor(random() * 20)::float8 AS events,
+       1000 + floor(random() * 5000)::float8 AS population,
+       (g % 19) + 1 AS band,
+       floor(random() * 8)::int AS part7,
+       floor(random() * 50)::int AS part50
+FROM generate_series(1, 60000) g;
+ANALYZE prop_rows;
+
+-- Each measure as (name, aggregate call, the matching state call).
+CREATE TEMP TABLE measures (name text, agg text, state text);
+INSERT INTO measures VALUES
+  ('proportion', 'wellbeing.proportion(outcome)', 'proportion_transfn(outcome)'),
+  ('proportion weighted', 'wellbeing.proportion(outcome, weight, 0.9, ''exact'')', 'proportion_transfn(outcome, weight, 0.9, ''exact'')'),
+  ('mean', 'wellbeing.mean(income)', 'mean_transfn(income)'),
+  ('mean weighted', 'wellbeing.mean(income, weight)', 'mean_transfn(income, weight)'),
+  ('total weighted', 'wellbeing.total(income, weight)', 'total_transfn(income, weight)'),
+  ('rate', 'wellbeing.rate(events, population, 1000)', 'rate_transfn(events, population, 1000)'),
+  ('standardized_rate', 'wellbeing.standardized_rate(events, population, band * 100.0, 1, 0.95, ''gamma'')', 'standardized_rate_transfn(events, population, band * 100.0, 1, 0.95, ''gamma'')'),
+  ('standardized_ratio', 'wellbeing.standardized_ratio(events, population / 500.0)', 'standardized_ratio_transfn(events, population / 500.0)'),
+  ('poverty_rate', 'wellbeing.poverty_rate(income, weight)', 'poverty_rate_transfn(income, weight)');
+
+-- Partial-state aggregates for the test: the extension's own transition
+-- functions with no final function, and the shared combine as a merge.
+CREATE SCHEMA wbtest;
+CREATE AGGREGATE wbtest.proportion_transfn(boolean) (SFUNC = wellbeing.proportion_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.proportion_transfn(boolean, float8, float8, text) (SFUNC = wellbeing.proportion_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.mean_transfn(float8) (SFUNC = wellbeing.mean_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.mean_transfn(float8, float8) (SFUNC = wellbeing.mean_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.total_transfn(float8, float8) (SFUNC = wellbeing.total_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.rate_transfn(float8, float8, float8) (SFUNC = wellbeing.rate_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.standardized_rate_transfn(float8, float8, float8, float8, float8, text) (SFUNC = wellbeing.standardized_rate_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.standardized_ratio_transfn(float8, float8) (SFUNC = wellbeing.standardized_ratio_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.poverty_rate_transfn(float8, float8) (SFUNC = wellbeing.poverty_rate_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.merge_states(float8[]) (SFUNC = wellbeing.state_combine, STYPE = float8[]);
+
+CREATE FUNCTION wbtest.same(a wellbeing.estimate, b wellbeing.estimate) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT NOT (a IS NULL) AND NOT (b IS NULL)  -- row IS NOT NULL would need every field set
+     AND a.n = b.n AND a.level IS NOT DISTINCT FROM b.level
+     AND abs(a.value - b.value) <= 1e-12 * abs(b.value)
+     AND coalesce(abs(a.se - b.se) <= 1e-10 * abs(b.se), a.se IS NULL AND b.se IS NULL)
+     AND coalesce(abs(a.lower - b.lower) <= 1e-10 * abs(b.lower) + 1e-300, a.lower IS NULL AND b.lower IS NULL)
+     AND coalesce(abs(a.upper - b.upper) <= 1e-10 * abs(b.upper), a.upper IS NULL AND b.upper IS NULL)
+$$;
+
+CREATE FUNCTION wbtest.one(q text) RETURNS wellbeing.estimate LANGUAGE plpgsql AS $$
+DECLARE r wellbeing.estimate;
+BEGIN EXECUTE format('SELECT (x).* FROM (%s) s(x)', q) INTO r; RETURN r; END $$;
+
+-- true when the statement ran with a Partial Aggregate and launched workers
+CREATE FUNCTION wbtest.ran_parallel(q text) RETURNS boolean LANGUAGE plpgsql AS $$
+DECLARE plan text;
+BEGIN
+  EXECUTE 'EXPLAIN (ANALYZE, FORMAT JSON) ' || q INTO plan;
+  RETURN plan LIKE '%"Partial Mode": "Partial"%' AND plan ~ '"Workers Launched": [1-9]';
+END $$;
+
+-- 1. serial vs forced parallel
+SET LOCAL parallel_setup_cost = 0;
+SET LOCAL parallel_tuple_cost = 0;
+SET LOCAL min_parallel_table_scan_size = 0;
+SET LOCAL parallel_leader_participation = off;
+
+SET LOCAL max_parallel_workers_per_gather = 0;
+CREATE TEMP TABLE serial AS
+SELECT name, wbtest.one(format('SELECT %s FROM prop_rows', agg)) AS e FROM measures;
+CREATE TEMP TABLE serial_by_area AS
+SELECT area, wellbeing.proportion(outcome, weight) AS e FROM prop_rows GROUP BY area;
+
+SET LOCAL max_parallel_workers_per_gather = 2;
+SELECT ok(wbtest.ran_parallel(format('SELECT %s FROM prop_rows', agg)), name || ': plan is parallel with workers launched')
+FROM measures ORDER BY name;
+SELECT ok(wbtest.same(wbtest.one(format('SELECT %s FROM prop_rows', agg)), s.e), name || ': parallel answer = serial answer')
+FROM measures JOIN serial s USING (name) ORDER BY name;
+
+-- grouped parallel aggregation equals the serial grouped answer too
+SELECT ok((
+  SELECT bool_and(wbtest.same(p.e, s.e)) AND count(*) = 7
+  FROM (SELECT area, wellbeing.proportion(outcome, weight) AS e FROM prop_rows GROUP BY area) p
+  JOIN serial_by_area s USING (area)), 'proportion by area: parallel grouped answer = serial');
+SET LOCAL max_parallel_workers_per_gather = 0;
+
+-- 2. random partitions merged in SQL = single pass
+SELECT ok(wbtest.same(
+  wbtest.one(format('SELECT wellbeing.%s_finalfn(wbtest.merge_states(st)) FROM (SELECT wbtest.%s AS st FROM prop_rows GROUP BY part7) p',
+                    split_part(state, '_transfn', 1), state)),
+  wbtest.one(format('SELECT %s FROM prop_rows', agg))), name || ': 8 random partitions merged = single pass')
+FROM measures ORDER BY name;
+SELECT ok(wbtest.same(
+  wbtest.one(format('SELECT wellbeing.%s_finalfn(wbtest.merge_states(st)) FROM (SELECT wbtest.%s AS st FROM prop_rows GROUP BY part50 ORDER BY random()) p',
+                    split_part(state, '_transfn', 1), state)),
+  wbtest.one(format('SELECT %s FROM prop_rows', agg))), name || ': 50 random partitions merged in random order = single pass')
+FROM measures ORDER BY name;
+
+-- 3. row order
+SELECT ok(wbtest.same(
+  wbtest.one(format('SELECT %s FROM (SELECT * FROM prop_rows ORDER BY random()) r', agg)),
+  wbtest.one(format('SELECT %s FROM prop_rows', agg))), name || ': shuffled rows = same answer')
+FROM measures ORDER BY name;
+
+SELECT * FROM finish();
+ROLLBACK;
