@@ -121,9 +121,14 @@ FROM people;
 -- empty input and all-NULL input: NULL
 SELECT wellbeing.proportion(outcome) IS NULL AS empty_is_null FROM people WHERE false;
 SELECT wellbeing.proportion(NULL::boolean) IS NULL AS all_null_is_null FROM people;
--- one row: value, no spread in the logit interval, no se for weighted
+-- one row: a value; weighted has no se (n - 1 = 0)
 SELECT (wellbeing.proportion(true)).*;
 SELECT (wellbeing.proportion(true, 2.0)).*;
+-- p = 0 or 1 has no logit: the weighted default falls back to Clopper–Pearson
+-- on the effective sample size; 16 equal weights, none true:
+-- upper = 1 - 0.025^(1/16), and lower = 0.025 above for one row with p = 1
+SELECT value, lower, close(upper, 1 - 0.025 ^ (1.0 / 16)) AS upper_closed_form
+FROM (SELECT (wellbeing.proportion(false, 3.0)).* FROM generate_series(1, 16)) s;
 -- all weights zero: no value, n still counted
 SELECT (e).value IS NULL AS no_value, (e).n FROM (SELECT wellbeing.proportion(outcome, 0.0) AS e FROM people) s;
 

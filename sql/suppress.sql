@@ -5,11 +5,13 @@ SET extra_float_digits = 0;
 SELECT n, se, wellbeing.reliability(wellbeing.estimate(1, se, n)) AS flag
 FROM (VALUES (10, 0.1), (11, 0.1), (11, 0.30), (11, 0.31), (500, 0.5), (NULL, 0.1)) t(n, se)
 ORDER BY n NULLS LAST, se;
--- thresholds are arguments; no se is unreliable; zero value with se > 0 is unreliable
+-- thresholds are arguments; no se is unreliable; a zero value is unreliable
+-- (its RSE is undefined), also with se = 0; se = 0 with a value is reliable
 SELECT wellbeing.reliability(wellbeing.estimate(1, 0.5, 5), min_n => 5, max_rse => 0.5) AS custom,
        wellbeing.reliability(wellbeing.estimate(1, NULL, 50)) AS no_se,
        wellbeing.reliability(wellbeing.estimate(0, 0.1, 50)) AS zero_value,
-       wellbeing.reliability(wellbeing.estimate(0, 0, 50)) AS zero_exact;
+       wellbeing.reliability(wellbeing.estimate(0, 0, 50)) AS zero_exact,
+       wellbeing.reliability(wellbeing.estimate(3, 0, 50)) AS exact_count;
 -- RSE of a Poisson count is 1/sqrt(D) (reference/index_longitudinal.md C.10):
 -- D = 10 gives 31.6 % (unreliable), D = 12 gives 28.9 %
 SELECT events, round(((e).se / (e).value)::numeric, 3) AS rse, wellbeing.reliability(e, 10) AS flag

@@ -43,6 +43,7 @@ PG_FUNCTION_INFO_V1(wb_smr_transfn);
 PG_FUNCTION_INFO_V1(wb_smr_finalfn);
 PG_FUNCTION_INFO_V1(wb_poverty_transfn);
 PG_FUNCTION_INFO_V1(wb_poverty_finalfn);
+PG_FUNCTION_INFO_V1(wb_poverty_threshold_finalfn);
 PG_FUNCTION_INFO_V1(wb_state_combine);
 
 #define DEFAULT_LEVEL 0.95
@@ -248,8 +249,13 @@ proportion_compute(const double *s, WbEstimate *e)
 		case PROP_LOGIT:
 			if (p <= 0.0 || p >= 1.0)
 			{
-				/* no spread on the logit scale: the interval is the point */
-				e->lower = e->upper = p;
+				/*
+				 * The logit scale has no finite point here (R's svyciprop
+				 * returns a near-(0, 1) interval from a diverging fit); use
+				 * the Clopper–Pearson interval, on the effective sample size
+				 * when weighted, as NCHS does for such cells.
+				 */
+				exact_binomial_interval(x_eff, n_eff, e->level, &e->lower, &e->upper);
 			}
 			else
 			{
@@ -1112,39 +1118,65 @@ weighted_median(const IncomePair *p, int64 n, long double wsum)
 	return p[n - 1].x;
 }
 
+/*
+ * Sort a copy of the state's pairs (a final function must leave the state
+ * untouched) and return it with its weight total; NULL when empty.
+ */
+static IncomePair *
+poverty_sorted_pairs(ArrayType *state, int64 *n, long double *wsum)
+{
+	double	   *s = wb_state_data(state);
+	IncomePair *p;
+	int64		i;
+
+	*n = (int64) s[POV_USED];
+	*wsum = 0;
+	if (*n == 0)
+		return NULL;
+	p = palloc(sizeof(IncomePair) * *n);
+	memcpy(p, s + POV_HEADER, sizeof(IncomePair) * *n);
+	qsort(p, *n, sizeof(IncomePair), income_pair_cmp);
+	for (i = 0; i < *n; i++)
+		*wsum += p[i].w;
+	return p;
+}
+
 Datum
 wb_poverty_finalfn(PG_FUNCTION_ARGS)
 {
 	ArrayType  *state = poverty_state_get(fcinfo, 0);
-	double	   *s = wb_state_data(state);
-	int64		n = (int64) s[POV_USED];
-	IncomePair *p;
-	long double wsum = 0,
-				wbelow = 0;
-	double		threshold;
-	int64		i;
+	int64		n;
+	long double wsum;
+	IncomePair *p = poverty_sorted_pairs(state, &n, &wsum);
 	WbEstimate	e;
 
 	wb_estimate_init(&e, NAN);
 	e.n = n;
-	if (n == 0)
-		PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
-
-	/* sort a copy: a final function must leave the state untouched */
-	p = palloc(sizeof(IncomePair) * n);
-	memcpy(p, s + POV_HEADER, sizeof(IncomePair) * n);
-	qsort(p, n, sizeof(IncomePair), income_pair_cmp);
-	for (i = 0; i < n; i++)
-		wsum += p[i].w;
-	if (wsum > 0)
+	if (p != NULL && wsum > 0)
 	{
-		threshold = s[POV_FRACTION] * weighted_median(p, n, wsum);
+		double		threshold = wb_state_data(state)[POV_FRACTION] * weighted_median(p, n, wsum);
+		long double wbelow = 0;
+		int64		i;
+
 		for (i = 0; i < n && p[i].x < threshold; i++)
 			wbelow += p[i].w;
 		e.value = (double) (wbelow / wsum);
 	}
-	pfree(p);
 	PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
+}
+
+/* poverty_threshold: fraction × laeken's weighted median (laeken arpt) */
+Datum
+wb_poverty_threshold_finalfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state = poverty_state_get(fcinfo, 0);
+	int64		n;
+	long double wsum;
+	IncomePair *p = poverty_sorted_pairs(state, &n, &wsum);
+
+	if (p == NULL || !(wsum > 0))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(wb_state_data(state)[POV_FRACTION] * weighted_median(p, n, wsum));
 }
 
 /* ----------------------------------------------------------------------

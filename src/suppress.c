@@ -43,9 +43,9 @@ check_thresholds(double min_n, double max_rse)
 }
 
 /*
- * suppress: n unknown or below min_n.  unreliable: no standard error, or
- * relative standard error se/|value| above max_rse (a zero value with a
- * positive se has an infinite RSE).  reliable otherwise.
+ * suppress: n unknown or below min_n.  unreliable: no standard error, a
+ * zero value (its relative standard error is undefined), or a relative
+ * standard error se/|value| above max_rse.  reliable otherwise.
  */
 static Reliability
 classify(const WbEstimate *e, double min_n, double max_rse)
@@ -56,9 +56,10 @@ classify(const WbEstimate *e, double min_n, double max_rse)
 		return REL_SUPPRESS;
 	if (isnan(e->value) || isnan(e->se))
 		return REL_UNRELIABLE;
-	if (e->se == 0)
-		return REL_RELIABLE;
-	rse = e->value == 0 ? INFINITY : e->se / fabs(e->value);
+	/* the RSE of a zero estimate is undefined: nothing supports it */
+	if (e->value == 0)
+		return REL_UNRELIABLE;
+	rse = e->se / fabs(e->value);
 	return rse > max_rse ? REL_UNRELIABLE : REL_RELIABLE;
 }
 

@@ -397,6 +397,33 @@ CREATE AGGREGATE @extschema@.poverty_rate(income double precision, weight double
 COMMENT ON AGGREGATE @extschema@.poverty_rate(double precision, double precision, double precision) IS
 'weighted share of incomes strictly below fraction (default 0.6) x weighted median, as laeken::arpr (as a fraction, not percent); keeps 16 bytes a row';
 
+-- poverty_threshold: the same state as poverty_rate, another final function
+CREATE FUNCTION @extschema@.poverty_threshold_finalfn(double precision[])
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'wb_poverty_threshold_finalfn'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.poverty_threshold_finalfn(double precision[]) IS 'final function of the poverty_threshold aggregate';
+
+CREATE AGGREGATE @extschema@.poverty_threshold(income double precision, weight double precision) (
+    SFUNC = @extschema@.poverty_rate_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.poverty_threshold_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.poverty_threshold(double precision, double precision) IS
+'poverty threshold: fraction (default 0.6) x weighted median income, as laeken::arpt; use it to apply one city-wide threshold to every group';
+
+CREATE AGGREGATE @extschema@.poverty_threshold(income double precision, weight double precision, fraction double precision) (
+    SFUNC = @extschema@.poverty_rate_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.poverty_threshold_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.poverty_threshold(double precision, double precision, double precision) IS
+'poverty threshold: fraction x weighted median income, as laeken::arpt';
+
 CREATE FUNCTION @extschema@.proportion_ci(
     successes double precision,
     trials double precision,

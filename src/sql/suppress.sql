@@ -9,7 +9,7 @@ RETURNS text
 AS 'MODULE_PATHNAME', 'wb_reliability'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.reliability(@extschema@.estimate, double precision, double precision) IS
-'''suppress'' when n < min_n (default 11) or n is unknown, ''unreliable'' when there is no standard error or the relative standard error se/|value| exceeds max_rse (default 0.30), else ''reliable''';
+'''suppress'' when n < min_n (default 11) or n is unknown, ''unreliable'' when there is no standard error, the value is zero, or the relative standard error se/|value| exceeds max_rse (default 0.30), else ''reliable''';
 
 CREATE FUNCTION @extschema@.suppress(
     estimate @extschema@.estimate,

@@ -4,7 +4,7 @@
 -- cases use population 100 000 per 100 (= R's pt = 1000) because events may
 -- not exceed population (SPEC section 2).
 BEGIN;
-SELECT plan(174);
+SELECT plan(178);
 CREATE TEMP TABLE ref (case_id text, quantity text, value float8);
 \copy ref FROM 'test/fixtures/estimates_reference.csv' WITH (FORMAT csv, HEADER true)
 CREATE TEMP TABLE eusilc (eq_income float8, weight float8);
@@ -203,6 +203,10 @@ SELECT ok(pg_temp.close((SELECT (wellbeing.poverty_rate(inc, wt, 0.5)).value FRO
 SELECT ok(pg_temp.close((SELECT (wellbeing.poverty_rate(x, 1)).value FROM unnest(ARRAY[10,20,30,40]::float8[]) x), pg_temp.r('arpr_d3','rate'), 1e-14), 'poverty_rate with a cumulative share of exactly 1/2 = laeken arpr');
 SELECT ok(pg_temp.close((SELECT (wellbeing.poverty_rate(eq_income, weight)).value FROM eusilc), pg_temp.r('arpr_eusilc','rate'), 1e-14), 'poverty_rate on the eusilc data of laeken = laeken arpr (14.444 %)');
 SELECT ok((SELECT (wellbeing.poverty_rate(eq_income, weight)).n FROM eusilc) = 14827, 'poverty_rate counts every eusilc row');
+SELECT ok(pg_temp.close((SELECT wellbeing.poverty_threshold(inc, wt) FROM d2), pg_temp.r('arpr_d2','threshold'), 1e-14), 'poverty_threshold small data = laeken arpt');
+SELECT ok(pg_temp.close((SELECT wellbeing.poverty_threshold(inc, wt, 0.5) FROM d2), pg_temp.r('arpr_d2','threshold_p50'), 1e-14), 'poverty_threshold fraction 0.5 = laeken arpt(p = 0.5)');
+SELECT ok(pg_temp.close((SELECT wellbeing.poverty_threshold(x, 1) FROM unnest(ARRAY[10,20,30,40]::float8[]) x), pg_temp.r('arpr_d3','threshold'), 1e-14), 'poverty_threshold with a cumulative share of exactly 1/2 = laeken arpt');
+SELECT ok(pg_temp.close((SELECT wellbeing.poverty_threshold(eq_income, weight) FROM eusilc), pg_temp.r('arpr_eusilc','threshold'), 1e-14), 'poverty_threshold on the eusilc data = laeken arpt');
 
 SELECT * FROM finish();
 ROLLBACK;
