@@ -129,6 +129,15 @@ SELECT (wellbeing.proportion(true, 2.0)).*;
 -- upper = 1 - 0.025^(1/16), and lower = 0.025 above for one row with p = 1
 SELECT value, lower, close(upper, 1 - 0.025 ^ (1.0 / 16)) AS upper_closed_form
 FROM (SELECT (wellbeing.proportion(false, 3.0)).* FROM generate_series(1, 16)) s;
+-- weights are relative: scaling them by 1e150 or 1e-150 changes nothing
+SELECT close(a.value, b.value) AND close(a.se, b.se, 1e-12) AND close(a.lower, b.lower, 1e-12) AS scaled_up,
+       close(c.value, b.value) AND close(c.se, b.se, 1e-12) AND close(c.upper, b.upper, 1e-12) AS scaled_down
+FROM (SELECT (wellbeing.proportion(outcome, weight * 1e150)).* FROM people) a,
+     (SELECT (wellbeing.proportion(outcome, weight)).* FROM people) b,
+     (SELECT (wellbeing.proportion(outcome, weight * 1e-150)).* FROM people) c;
+SELECT close(a.se, b.se, 1e-12) AS mean_scaled_up
+FROM (SELECT (wellbeing.mean(x, weight * 1e150)).* FROM people) a,
+     (SELECT (wellbeing.mean(x, weight)).* FROM people) b;
 -- all weights zero: no value, n still counted
 SELECT (e).value IS NULL AS no_value, (e).n FROM (SELECT wellbeing.proportion(outcome, 0.0) AS e FROM people) s;
 

@@ -83,6 +83,25 @@ check_same_param(double stored, double given, const char *argname)
 						argname, stored, given)));
 }
 
+/*
+ * Every state field must stay finite: a sum that overflows double
+ * precision is an error, not an Infinity that would surface as a silent
+ * NULL.  Fields from..nfields-1 are checked.
+ */
+static void
+check_state_finite(const double *s, int from, int nfields, const char *measure)
+{
+	int			i;
+
+	for (i = from; i < nfields; i++)
+	{
+		if (!isfinite(s[i]))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("value out of range: overflow in %s", measure)));
+	}
+}
+
 /* ----------------------------------------------------------------------
  * Poisson limits for a count, shared by rate, standardized_ratio and the
  * Dobson standardized rate.
@@ -324,6 +343,7 @@ wb_proportion_transfn(PG_FUNCTION_ARGS)
 		s[PROP_W0] += w;
 		s[PROP_V0] += w * w;
 	}
+	check_state_finite(s, PROP_N1, PROP_NFIELDS, "proportion");
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 
@@ -459,10 +479,7 @@ wb_mean_transfn(PG_FUNCTION_ARGS)
 	s[MOM_V] += w * w;
 	s[MOM_W] = w_new;
 	s[MOM_N] += 1;
-	if (!isfinite(s[MOM_A]) || !isfinite(s[MOM_M]) || !isfinite(s[MOM_V]) || !isfinite(s[MOM_W]))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("value out of range: overflow in mean")));
+	check_state_finite(s, MOM_N, MOM_NFIELDS, "mean");
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 
@@ -569,10 +586,7 @@ wb_total_transfn(PG_FUNCTION_ARGS)
 	d = u - s[TOT_MEAN];
 	s[TOT_MEAN] += d / s[TOT_N];
 	s[TOT_M2] += d * (u - s[TOT_MEAN]);
-	if (!isfinite(s[TOT_M2]) || !isfinite(s[TOT_MEAN]))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("value out of range: overflow in total")));
+	check_state_finite(s, TOT_N, TOT_NFIELDS, "total");
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 
@@ -685,6 +699,7 @@ wb_rate_transfn(PG_FUNCTION_ARGS)
 	s[RATE_EVENTS] += events;
 	s[RATE_POPULATION] += population;
 	s[RATE_ROWS] += 1;
+	check_state_finite(s, RATE_EVENTS, RATE_NFIELDS, "rate");
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 
@@ -854,6 +869,7 @@ wb_dsr_transfn(PG_FUNCTION_ARGS)
 	s[DSR_WSUM] += w;
 	s[DSR_POPULATION] += population;
 	s[DSR_ROWS] += 1;
+	check_state_finite(s, DSR_EVENTS, DSR_NFIELDS, "standardized_rate");
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 
@@ -942,6 +958,7 @@ wb_smr_transfn(PG_FUNCTION_ARGS)
 	s[SMR_OBSERVED] += o;
 	s[SMR_EXPECTED] += ex;
 	s[SMR_ROWS] += 1;
+	check_state_finite(s, SMR_OBSERVED, SMR_NFIELDS, "standardized_ratio");
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 
@@ -1264,5 +1281,7 @@ wb_state_combine(PG_FUNCTION_ARGS)
 				 errdetail("The array's tag does not belong to any wellbeing aggregate.")));
 		a = NULL;				/* keep compiler quiet */
 	}
+	if (tag != WB_STATE_TAG(WB_STATE_SAMPLE))
+		check_state_finite(wb_state_data(a), 1, wb_state_length(a), "merged state");
 	PG_RETURN_ARRAYTYPE_P(a);
 }

@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(68);
+SELECT plan(74);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -72,6 +72,13 @@ SELECT throws_ok($$SELECT wellbeing.state_combine('{1001,0,0.95,0,1,1,1,1,1,1}',
 SELECT throws_ok($$SELECT wellbeing.state_combine('{1001,0,0.95,0,1,1,1,1,1,1}', '{2001,0,0.95,1,1,1,1,0,0}')$$, '22000', NULL, 'state_combine: states of two different measures');
 SELECT throws_ok($$SELECT wellbeing.state_combine('{1001,0,0.95,0,1,1,1,1,1,1}', '{1001,0,0.90,0,1,1,1,1,1,1}')$$, '22023', $m$cannot combine partial states computed with different parameters$m$, 'state_combine: different levels');
 SELECT throws_ok($$SELECT wellbeing.rate_transfn('{4001,1,0.95}', 1, 2)$$, '22000', NULL, 'rate_transfn: short state');
+
+SELECT throws_ok($$SELECT wellbeing.proportion(true, w) FROM (VALUES (1e200::float8)) t(w)$$, '22003', $m$value out of range: overflow in proportion$m$, 'proportion: squared weight overflows');
+SELECT throws_ok($$SELECT wellbeing.rate(e, e) FROM (VALUES (1e308::float8), (1e308)) t(e)$$, '22003', $m$value out of range: overflow in rate$m$, 'rate: sum of events overflows');
+SELECT throws_ok($$SELECT wellbeing.standardized_rate(1, 1, w) FROM (VALUES (1e308::float8), (1e308)) t(w)$$, '22003', NULL, 'standardized_rate: sum of standard population overflows');
+SELECT throws_ok($$SELECT wellbeing.standardized_ratio(o, 1) FROM (VALUES (1e308::float8), (1e308)) t(o)$$, '22003', NULL, 'standardized_ratio: sum of observed overflows');
+SELECT throws_ok($$SELECT wellbeing.total(x, 1) FROM (VALUES (1e308::float8), (-1e308)) t(x)$$, '22003', NULL, 'total: spread overflows');
+SELECT throws_ok($$SELECT wellbeing.state_combine('{4001,1,0.95,0,1e308,1e308,1}', '{4001,1,0.95,0,1e308,1e308,1}')$$, '22003', $m$value out of range: overflow in merged state$m$, 'state_combine: merged sums overflow');
 
 SELECT * FROM finish();
 ROLLBACK;
