@@ -15,14 +15,16 @@ OBJS = \
 	src/estimate.o \
 	src/numeric/dist.o \
 	src/estimates.o \
-	src/suppress.o
+	src/suppress.o \
+	src/disparity.o
 
 # One SQL source per family, concatenated in this order into the install script.
 SQL_SOURCES = \
 	src/sql/types.sql \
 	src/sql/estimates.sql \
 	src/sql/standard_population.sql \
-	src/sql/suppress.sql
+	src/sql/suppress.sql \
+	src/sql/disparity.sql
 
 DATA_built  = $(EXTENSION)--$(EXTVERSION).sql
 DATA        = $(wildcard src/sql/$(EXTENSION)--*--*.sql)

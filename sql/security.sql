@@ -21,7 +21,7 @@ SET search_path = public, pg_catalog;
 CREATE EXTENSION wellbeing;
 
 -- the extension's objects are all in its schema, none in public
-SELECT n.nspname, count(*) AS objects
+SELECT n.nspname, count(*) > 0 AS has_functions
 FROM pg_depend d JOIN pg_proc p ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
 JOIN pg_namespace n ON n.oid = p.pronamespace
 WHERE d.refclassid = 'pg_extension'::regclass

@@ -91,9 +91,16 @@ wb_estimate_datum(FunctionCallInfo fcinfo, const WbEstimate *e)
 	return HeapTupleGetDatum(heap_form_tuple(estimate_tupdesc(fcinfo), values, nulls));
 }
 
+/*
+ * Fields that are set must make sense: finite, se and n non-negative,
+ * level in (0, 1).  A hand-built ROW('NaN', ...) is an error, not a silent
+ * NULL further on.
+ */
 void
 wb_estimate_read(FunctionCallInfo fcinfo, int argno, WbEstimate *e)
 {
+	static const char *const names[WB_ESTIMATE_NATTS] =
+	{"estimate value", "estimate se", "estimate lower", "estimate upper", "estimate n", "estimate level"};
 	HeapTupleHeader t = PG_GETARG_HEAPTUPLEHEADER(argno);
 	double	   *f[WB_ESTIMATE_NATTS] = {&e->value, &e->se, &e->lower, &e->upper, &e->n, &e->level};
 	int			i;
@@ -104,7 +111,15 @@ wb_estimate_read(FunctionCallInfo fcinfo, int argno, WbEstimate *e)
 		Datum		d = GetAttributeByNum(t, i + 1, &isnull);
 
 		*f[i] = isnull ? NAN : DatumGetFloat8(d);
+		if (!isnull)
+			wb_check_finite(*f[i], names[i]);
 	}
+	if (!isnan(e->se))
+		wb_check_nonneg(e->se, names[1]);
+	if (!isnan(e->n))
+		wb_check_nonneg(e->n, names[4]);
+	if (!isnan(e->level))
+		wb_check_level(e->level);
 }
 
 /*

@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(74);
+SELECT plan(80);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -79,6 +79,13 @@ SELECT throws_ok($$SELECT wellbeing.standardized_rate(1, 1, w) FROM (VALUES (1e3
 SELECT throws_ok($$SELECT wellbeing.standardized_ratio(o, 1) FROM (VALUES (1e308::float8), (1e308)) t(o)$$, '22003', NULL, 'standardized_ratio: sum of observed overflows');
 SELECT throws_ok($$SELECT wellbeing.total(x, 1) FROM (VALUES (1e308::float8), (-1e308)) t(x)$$, '22003', NULL, 'total: spread overflows');
 SELECT throws_ok($$SELECT wellbeing.state_combine('{4001,1,0.95,0,1e308,1e308,1}', '{4001,1,0.95,0,1e308,1e308,1}')$$, '22003', $m$value out of range: overflow in merged state$m$, 'state_combine: merged sums overflow');
+
+SELECT throws_ok($$SELECT wellbeing.difference(wellbeing.estimate(1, 1), wellbeing.estimate(1, 1), 0)$$, '22023', NULL, 'difference: level 0');
+SELECT throws_ok($$SELECT wellbeing.ratio(wellbeing.estimate(1, 1), wellbeing.estimate(1, 1), 'NaN')$$, '22023', NULL, 'ratio: NaN level');
+SELECT throws_ok($$SELECT wellbeing.difference(ROW('NaN', 1, NULL, NULL, 10, 0.95)::wellbeing.estimate, wellbeing.estimate(1, 1))$$, '22023', $m$estimate value must be a finite number, got NaN$m$, 'difference: NaN inside an estimate');
+SELECT throws_ok($$SELECT wellbeing.ratio(wellbeing.estimate(1, 1), ROW(2, -1, NULL, NULL, 10, 0.95)::wellbeing.estimate)$$, '22023', $m$estimate se must be non-negative, got -1$m$, 'ratio: negative se inside an estimate');
+SELECT throws_ok($$SELECT wellbeing.reliability(ROW(2, 1, NULL, NULL, 'Infinity', 0.95)::wellbeing.estimate)$$, '22023', NULL, 'reliability: infinite n inside an estimate');
+SELECT throws_ok($$SELECT wellbeing.suppress(ROW(2, 1, NULL, NULL, 10, 95)::wellbeing.estimate)$$, '22023', NULL, 'suppress: level 95 inside an estimate');
 
 SELECT * FROM finish();
 ROLLBACK;
