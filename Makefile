@@ -16,7 +16,8 @@ OBJS = \
 	src/numeric/dist.o \
 	src/estimates.o \
 	src/suppress.o \
-	src/disparity.o
+	src/disparity.o \
+	src/inequality.o
 
 # One SQL source per family, concatenated in this order into the install script.
 SQL_SOURCES = \
@@ -24,7 +25,8 @@ SQL_SOURCES = \
 	src/sql/estimates.sql \
 	src/sql/standard_population.sql \
 	src/sql/suppress.sql \
-	src/sql/disparity.sql
+	src/sql/disparity.sql \
+	src/sql/inequality.sql
 
 DATA_built  = $(EXTENSION)--$(EXTVERSION).sql
 DATA        = $(wildcard src/sql/$(EXTENSION)--*--*.sql)

@@ -21,6 +21,7 @@
 #include "args.h"
 #include "catalog/pg_type.h"
 #include "estimate.h"
+#include "families.h"
 #include "numeric/dist.h"
 #include "state.h"
 #include "utils/array.h"
@@ -1266,6 +1267,12 @@ wb_state_combine(PG_FUNCTION_ARGS)
 		a = wb_state_get(fcinfo, 0, WB_STATE_SMR, SMR_NFIELDS, false);
 		b = wb_state_get(fcinfo, 1, WB_STATE_SMR, SMR_NFIELDS, false);
 		wb_state_merge_sums(wb_state_data(a), wb_state_data(b), SMR_NFIELDS, SMR_NPARAMS);
+	}
+	else if (tag == WB_STATE_TAG(WB_STATE_ENTROPY))
+	{
+		a = wb_state_get(fcinfo, 0, WB_STATE_ENTROPY, WB_ENTROPY_NFIELDS, false);
+		b = wb_state_get(fcinfo, 1, WB_STATE_ENTROPY, WB_ENTROPY_NFIELDS, false);
+		wb_entropy_merge(wb_state_data(a), wb_state_data(b));
 	}
 	else if (tag == WB_STATE_TAG(WB_STATE_SAMPLE))
 	{

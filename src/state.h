@@ -31,7 +31,8 @@ typedef enum WbStateKind
 	WB_STATE_RATE = 4,
 	WB_STATE_DSR = 5,
 	WB_STATE_SMR = 6,
-	WB_STATE_SAMPLE = 7
+	WB_STATE_SAMPLE = 7,
+	WB_STATE_ENTROPY = 8
 } WbStateKind;
 
 #define WB_STATE_VERSION 1

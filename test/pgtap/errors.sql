@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(80);
+SELECT plan(96);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -86,6 +86,23 @@ SELECT throws_ok($$SELECT wellbeing.difference(ROW('NaN', 1, NULL, NULL, 10, 0.9
 SELECT throws_ok($$SELECT wellbeing.ratio(wellbeing.estimate(1, 1), ROW(2, -1, NULL, NULL, 10, 0.95)::wellbeing.estimate)$$, '22023', $m$estimate se must be non-negative, got -1$m$, 'ratio: negative se inside an estimate');
 SELECT throws_ok($$SELECT wellbeing.reliability(ROW(2, 1, NULL, NULL, 'Infinity', 0.95)::wellbeing.estimate)$$, '22023', NULL, 'reliability: infinite n inside an estimate');
 SELECT throws_ok($$SELECT wellbeing.suppress(ROW(2, 1, NULL, NULL, 10, 95)::wellbeing.estimate)$$, '22023', NULL, 'suppress: level 95 inside an estimate');
+
+SELECT throws_ok($$SELECT wellbeing.theil_t(-1.0)$$, '22023', $m$x must be non-negative, got -1$m$, 'theil_t: negative x');
+SELECT throws_ok($$SELECT wellbeing.theil_t('NaN'::float8)$$, '22023', $m$x must be a finite number, got NaN$m$, 'theil_t: NaN x');
+SELECT throws_ok($$SELECT wellbeing.theil_t(1.0, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'theil_t: negative weight');
+SELECT throws_ok($$SELECT wellbeing.theil_t(0.0, 1.0, 0.1)$$, '22023', $m$x must be positive, got 0$m$, 'theil_t: zero value with se (its SE takes ln x)');
+SELECT throws_ok($$SELECT wellbeing.theil_t(1.0, 1.0, -0.1)$$, '22023', $m$se must be non-negative, got -0.1$m$, 'theil_t: negative se');
+SELECT throws_ok($$SELECT wellbeing.theil_t(1.0, 1.0, 0.1, 1.0)$$, '22023', NULL, 'theil_t: level 1');
+SELECT throws_ok($$SELECT wellbeing.mean_log_deviation(0.0)$$, '22023', $m$x must be positive, got 0$m$, 'mean_log_deviation: zero x (log of zero)');
+SELECT throws_ok($$SELECT wellbeing.mean_log_deviation('Infinity'::float8, 1.0)$$, '22023', NULL, 'mean_log_deviation: infinite x');
+SELECT throws_ok($$SELECT wellbeing.generalized_entropy(0.0, 1, -1)$$, '22023', $m$x must be positive, got 0$m$, 'generalized_entropy: zero x with alpha <= 0');
+SELECT throws_ok($$SELECT wellbeing.generalized_entropy(1.0, 1, 'NaN')$$, '22023', $m$alpha must be a finite number, got NaN$m$, 'generalized_entropy: NaN alpha');
+SELECT throws_ok($$SELECT wellbeing.generalized_entropy(x, 1, x) FROM (VALUES (1.0), (2.0)) t(x)$$, '22023', NULL, 'generalized_entropy: alpha varying within a group');
+SELECT throws_ok($$SELECT wellbeing.atkinson(1.0, 1, -1)$$, '22023', $m$epsilon must be non-negative, got -1$m$, 'atkinson: negative epsilon');
+SELECT throws_ok($$SELECT wellbeing.atkinson(0.0, 1, 2)$$, '22023', $m$x must be positive, got 0$m$, 'atkinson: zero x with epsilon >= 1');
+SELECT throws_ok($$SELECT wellbeing.theil_t(x, w) FROM (VALUES (1.0, 1e308::float8), (2.0, 1e308)) t(x, w)$$, '22003', NULL, 'theil_t: sum of weights overflows');
+SELECT throws_ok($$SELECT wellbeing.entropy_finalfn('{1001,0,0.95,0,1,1,1,1,1,1}')$$, '22000', NULL, 'entropy_finalfn: proportion state');
+SELECT throws_ok($$SELECT wellbeing.state_combine('{8001,1,0,0.95,0,1,1,1,1,1,1,1,1,0,0,0,0,0,0}', '{8001,2,0,0.95,0,1,1,1,1,1,1,1,1,0,0,0,0,0,0}')$$, '22023', NULL, 'state_combine: theil_t state with mean_log_deviation state');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -8,7 +8,7 @@
 -- "Same answer" is 1e-12 relative: sums taken in another order differ in
 -- the last bits only.
 BEGIN;
-SELECT plan(46);
+SELECT plan(71);
 
 SELECT setseed(0.42);
 CREATE TABLE prop_rows AS
@@ -26,17 +26,22 @@ FROM generate_series(1, 60000) g;
 ANALYZE prop_rows;
 
 -- Each measure as (name, aggregate call, the matching state call).
-CREATE TEMP TABLE measures (name text, agg text, state text);
+CREATE TEMP TABLE measures (name text, agg text, state text, final text);
 INSERT INTO measures VALUES
-  ('proportion', 'wellbeing.proportion(outcome)', 'proportion_transfn(outcome)'),
-  ('proportion weighted', 'wellbeing.proportion(outcome, weight, 0.9, ''exact'')', 'proportion_transfn(outcome, weight, 0.9, ''exact'')'),
-  ('mean', 'wellbeing.mean(income)', 'mean_transfn(income)'),
-  ('mean weighted', 'wellbeing.mean(income, weight)', 'mean_transfn(income, weight)'),
-  ('total weighted', 'wellbeing.total(income, weight)', 'total_transfn(income, weight)'),
-  ('rate', 'wellbeing.rate(events, population, 1000)', 'rate_transfn(events, population, 1000)'),
-  ('standardized_rate', 'wellbeing.standardized_rate(events, population, band * 100.0, 1, 0.95, ''gamma'')', 'standardized_rate_transfn(events, population, band * 100.0, 1, 0.95, ''gamma'')'),
-  ('standardized_ratio', 'wellbeing.standardized_ratio(events, population / 500.0)', 'standardized_ratio_transfn(events, population / 500.0)'),
-  ('poverty_rate', 'wellbeing.poverty_rate(income, weight)', 'poverty_rate_transfn(income, weight)');
+  ('proportion', 'wellbeing.proportion(outcome)', 'proportion_transfn(outcome)', 'proportion_finalfn'),
+  ('proportion weighted', 'wellbeing.proportion(outcome, weight, 0.9, ''exact'')', 'proportion_transfn(outcome, weight, 0.9, ''exact'')', 'proportion_finalfn'),
+  ('mean', 'wellbeing.mean(income)', 'mean_transfn(income)', 'mean_finalfn'),
+  ('mean weighted', 'wellbeing.mean(income, weight)', 'mean_transfn(income, weight)', 'mean_finalfn'),
+  ('total weighted', 'wellbeing.total(income, weight)', 'total_transfn(income, weight)', 'total_finalfn'),
+  ('rate', 'wellbeing.rate(events, population, 1000)', 'rate_transfn(events, population, 1000)', 'rate_finalfn'),
+  ('standardized_rate', 'wellbeing.standardized_rate(events, population, band * 100.0, 1, 0.95, ''gamma'')', 'standardized_rate_transfn(events, population, band * 100.0, 1, 0.95, ''gamma'')', 'standardized_rate_finalfn'),
+  ('standardized_ratio', 'wellbeing.standardized_ratio(events, population / 500.0)', 'standardized_ratio_transfn(events, population / 500.0)', 'standardized_ratio_finalfn'),
+  ('poverty_rate', 'wellbeing.poverty_rate(income, weight)', 'poverty_rate_transfn(income, weight)', 'poverty_rate_finalfn'),
+  ('theil_t', 'wellbeing.theil_t(income, weight)', 'theil_t_transfn(income, weight)', 'entropy_finalfn'),
+  ('mean_log_deviation with se', 'wellbeing.mean_log_deviation(income, weight, income / 10)', 'mean_log_deviation_transfn(income, weight, income / 10)', 'entropy_finalfn'),
+  ('theil_t with se', 'wellbeing.theil_t(income, weight, income / 10, 0.9)', 'theil_t_transfn(income, weight, income / 10, 0.9)', 'entropy_finalfn'),
+  ('generalized_entropy', 'wellbeing.generalized_entropy(income, weight, -1)', 'generalized_entropy_transfn(income, weight, -1)', 'entropy_finalfn'),
+  ('atkinson', 'wellbeing.atkinson(income, weight, 1.5)', 'atkinson_transfn(income, weight, 1.5)', 'entropy_finalfn');
 
 -- Partial-state aggregates for the test: the extension's own transition
 -- functions with no final function, and the shared combine as a merge.
@@ -50,6 +55,11 @@ CREATE AGGREGATE wbtest.rate_transfn(float8, float8, float8) (SFUNC = wellbeing.
 CREATE AGGREGATE wbtest.standardized_rate_transfn(float8, float8, float8, float8, float8, text) (SFUNC = wellbeing.standardized_rate_transfn, STYPE = float8[]);
 CREATE AGGREGATE wbtest.standardized_ratio_transfn(float8, float8) (SFUNC = wellbeing.standardized_ratio_transfn, STYPE = float8[]);
 CREATE AGGREGATE wbtest.poverty_rate_transfn(float8, float8) (SFUNC = wellbeing.poverty_rate_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.theil_t_transfn(float8, float8) (SFUNC = wellbeing.theil_t_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.theil_t_transfn(float8, float8, float8, float8) (SFUNC = wellbeing.theil_t_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.mean_log_deviation_transfn(float8, float8, float8) (SFUNC = wellbeing.mean_log_deviation_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.generalized_entropy_transfn(float8, float8, float8) (SFUNC = wellbeing.generalized_entropy_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.atkinson_transfn(float8, float8, float8) (SFUNC = wellbeing.atkinson_transfn, STYPE = float8[]);
 CREATE AGGREGATE wbtest.merge_states(float8[]) (SFUNC = wellbeing.state_combine, STYPE = float8[]);
 
 CREATE FUNCTION wbtest.same(a wellbeing.estimate, b wellbeing.estimate) RETURNS boolean
@@ -101,13 +111,13 @@ SET LOCAL max_parallel_workers_per_gather = 0;
 
 -- 2. random partitions merged in SQL = single pass
 SELECT ok(wbtest.same(
-  wbtest.one(format('SELECT wellbeing.%s_finalfn(wbtest.merge_states(st)) FROM (SELECT wbtest.%s AS st FROM prop_rows GROUP BY part7) p',
-                    split_part(state, '_transfn', 1), state)),
+  wbtest.one(format('SELECT wellbeing.%s(wbtest.merge_states(st)) FROM (SELECT wbtest.%s AS st FROM prop_rows GROUP BY part7) p',
+                    final, state)),
   wbtest.one(format('SELECT %s FROM prop_rows', agg))), name || ': 8 random partitions merged = single pass')
 FROM measures ORDER BY name;
 SELECT ok(wbtest.same(
-  wbtest.one(format('SELECT wellbeing.%s_finalfn(wbtest.merge_states(st)) FROM (SELECT wbtest.%s AS st FROM prop_rows GROUP BY part50 ORDER BY random()) p',
-                    split_part(state, '_transfn', 1), state)),
+  wbtest.one(format('SELECT wellbeing.%s(wbtest.merge_states(st)) FROM (SELECT wbtest.%s AS st FROM prop_rows GROUP BY part50 ORDER BY random()) p',
+                    final, state)),
   wbtest.one(format('SELECT %s FROM prop_rows', agg))), name || ': 50 random partitions merged in random order = single pass')
 FROM measures ORDER BY name;
 

@@ -1,0 +1,18 @@
+/*-------------------------------------------------------------------------
+ *
+ * families.h
+ *	  Merge entry points that the shared combine function (state_combine,
+ *	  in estimates.c) calls for states defined in other families.
+ *
+ * src/families.h
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef WB_FAMILIES_H
+#define WB_FAMILIES_H
+
+/* inequality.c: merge entropy-family state b into a (b is not modified) */
+#define WB_ENTROPY_NFIELDS 19
+extern void wb_entropy_merge(double *a, const double *b);
+
+#endif							/* WB_FAMILIES_H */

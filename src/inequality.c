@@ -1,0 +1,366 @@
+/*-------------------------------------------------------------------------
+ *
+ * inequality.c
+ *	  The generalised-entropy family (SPEC section 4): theil_t,
+ *	  mean_log_deviation, generalized_entropy and atkinson, one pass over
+ *	  individual rows or group rows.
+ *
+ * The same aggregate serves individual-level data (one row per person,
+ * weight = survey weight) and group-level data (one row per group, value =
+ * the group's estimate, weight = its population): the group-level WHO HEAT
+ * formulas are the individual ones with population weights.  Given each
+ * group's standard error, theil_t and mean_log_deviation also return the
+ * Ahn et al. (2018) analytic interval (reference/disparity.md 2.14-2.15),
+ * on the measure's own scale (HEAT multiplies the estimate by 1000 but not
+ * its SE; we do neither).
+ *
+ * State: sums over r = x / c, where the pivot c is the first positive x
+ * seen.  Keeping r near 1 keeps the final differences (T = sum w r ln r /
+ * sum w r - ln mean r) away from cancellation when inequality is small.
+ * Partial states with different pivots are re-expressed on one pivot
+ * before they are added (state_rescale).
+ *
+ * src/inequality.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "wellbeing.h"
+
+#include <math.h>
+
+#include "args.h"
+#include "estimate.h"
+#include "numeric/dist.h"
+#include "state.h"
+#include "utils/array.h"
+#include "families.h"
+
+PG_FUNCTION_INFO_V1(wb_theil_transfn);
+PG_FUNCTION_INFO_V1(wb_mld_transfn);
+PG_FUNCTION_INFO_V1(wb_ge_transfn);
+PG_FUNCTION_INFO_V1(wb_atkinson_transfn);
+PG_FUNCTION_INFO_V1(wb_entropy_finalfn);
+
+typedef enum EntropyMeasure
+{
+	ENT_THEIL = 1,
+	ENT_MLD = 2,
+	ENT_GE = 3,
+	ENT_ATKINSON = 4
+} EntropyMeasure;
+
+static const char *const entropy_names[] = {
+	NULL, "theil_t", "mean_log_deviation", "generalized_entropy", "atkinson"
+};
+
+enum
+{
+	ENT_MEASURE = 1, ENT_PARAM, ENT_LEVEL, ENT_HAS_SE,	/* parameters */
+	ENT_PIVOT,					/* c: first positive x */
+	ENT_N,
+	ENT_W,						/* sum w */
+	ENT_WPOS,					/* sum w over x > 0 */
+	ENT_A1,						/* sum w r */
+	ENT_AL,						/* sum w ln r (x > 0) */
+	ENT_AXL,					/* sum w r ln r (0 ln 0 = 0) */
+	ENT_AA,						/* sum w r^a, a = alpha or 1 - epsilon */
+	ENT_V,						/* sum v, v = w^2 se^2 */
+	ENT_VL,						/* sum v ln r */
+	ENT_VLL,					/* sum v (ln r)^2 */
+	ENT_VQ,						/* sum v (1 - 1/r)^2 */
+	ENT_VUQ,					/* sum v (1/r)(1 - 1/r) */
+	ENT_VUU,					/* sum v (1/r)^2 */
+	ENT_NFIELDS
+};
+#define ENT_NPARAMS 4
+StaticAssertDecl(ENT_NFIELDS == WB_ENTROPY_NFIELDS, "families.h must match the entropy state layout");
+
+/* the exponent a used in ENT_AA */
+static double
+entropy_exponent(int measure, double param)
+{
+	if (measure == ENT_GE)
+		return param;
+	if (measure == ENT_ATKINSON)
+		return 1.0 - param;
+	return 0.0;
+}
+
+/* does the measure take the log of x (so x must be positive)? */
+static bool
+entropy_needs_positive(int measure, double param)
+{
+	switch (measure)
+	{
+		case ENT_MLD:
+			return true;
+		case ENT_GE:
+			return param <= 0;
+		case ENT_ATKINSON:
+			return param >= 1;
+		default:
+			return false;
+	}
+}
+
+/* Re-express a state's sums from pivot c_old to pivot c_new (k = c_old/c_new). */
+static void
+state_rescale(double *s, double c_new)
+{
+	double		k,
+				lk,
+				d,
+				a;
+
+	if (s[ENT_PIVOT] == 0 || s[ENT_PIVOT] == c_new)
+	{
+		s[ENT_PIVOT] = c_new;	/* no positive x yet: nothing depends on c */
+		return;
+	}
+	k = s[ENT_PIVOT] / c_new;
+	lk = log(k);
+	d = 1.0 - 1.0 / k;
+	a = entropy_exponent((int) s[ENT_MEASURE], s[ENT_PARAM]);
+
+	s[ENT_AXL] = k * (s[ENT_AXL] + lk * s[ENT_A1]);
+	s[ENT_A1] *= k;
+	s[ENT_AL] += lk * s[ENT_WPOS];
+	s[ENT_AA] *= pow(k, a);
+	s[ENT_VLL] += 2.0 * lk * s[ENT_VL] + lk * lk * s[ENT_V];
+	s[ENT_VL] += lk * s[ENT_V];
+	s[ENT_VQ] += 2.0 * d * s[ENT_VUQ] + d * d * s[ENT_VUU];
+	s[ENT_VUQ] = (s[ENT_VUQ] + d * s[ENT_VUU]) / k;
+	s[ENT_VUU] /= k * k;
+	s[ENT_PIVOT] = c_new;
+}
+
+/*
+ * One row into the state of any measure of the family.  Arguments of the
+ * current call: x at xarg, weight at xarg + 1, then optionally se at searg
+ * and level at searg + 1 (searg < 0: none).
+ */
+static Datum
+entropy_accumulate(FunctionCallInfo fcinfo, int measure, double param, int searg)
+{
+	bool		has_se = searg > 0 && PG_NARGS() > searg;
+	bool		has_level = has_se && PG_NARGS() > searg + 1;
+	ArrayType  *state;
+	double	   *s;
+	double		x,
+				w,
+				se = 0;
+	int			i;
+
+	for (i = 1; i < PG_NARGS(); i++)
+	{
+		if (PG_ARGISNULL(i))
+		{
+			if (PG_ARGISNULL(0))
+				PG_RETURN_NULL();
+			PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+		}
+	}
+	x = PG_GETARG_FLOAT8(1);
+	w = PG_NARGS() > 2 ? PG_GETARG_FLOAT8(2) : 1.0;
+	if (entropy_needs_positive(measure, param) || has_se)
+		wb_check_positive(x, "x");
+	else
+		wb_check_nonneg(x, "x");
+	wb_check_nonneg(w, "weight");
+	if (has_se)
+	{
+		se = PG_GETARG_FLOAT8(searg);
+		wb_check_nonneg(se, "se");
+	}
+
+	if (PG_ARGISNULL(0))
+	{
+		double		level = has_level ? PG_GETARG_FLOAT8(searg + 1) : 0.95;
+
+		wb_check_level(level);
+		state = wb_state_new(WB_STATE_ENTROPY, ENT_NFIELDS);
+		s = wb_state_data(state);
+		s[ENT_MEASURE] = measure;
+		s[ENT_PARAM] = param;
+		s[ENT_LEVEL] = level;
+		s[ENT_HAS_SE] = has_se;
+	}
+	else
+	{
+		state = wb_state_get(fcinfo, 0, WB_STATE_ENTROPY, ENT_NFIELDS, false);
+		s = wb_state_data(state);
+		if (s[ENT_PARAM] != param)
+			ereport(ERROR,
+					(errcode(WB_ERRCODE_BAD_ARGUMENT),
+					 errmsg("%s must be the same for every row of a group, got %g and %g",
+							measure == ENT_ATKINSON ? "epsilon" : "alpha", s[ENT_PARAM], param)));
+		if (has_level && s[ENT_LEVEL] != PG_GETARG_FLOAT8(searg + 1))
+			ereport(ERROR,
+					(errcode(WB_ERRCODE_BAD_ARGUMENT),
+					 errmsg("level must be the same for every row of a group, got %g and %g",
+							s[ENT_LEVEL], PG_GETARG_FLOAT8(searg + 1))));
+	}
+
+	if (x > 0 && s[ENT_PIVOT] == 0)
+		s[ENT_PIVOT] = x;
+
+	s[ENT_N] += 1;
+	s[ENT_W] += w;
+	if (x > 0)
+	{
+		double		r = x / s[ENT_PIVOT];
+		double		lr = log(r);
+
+		s[ENT_WPOS] += w;
+		s[ENT_A1] += w * r;
+		s[ENT_AL] += w * lr;
+		s[ENT_AXL] += w * r * lr;
+		s[ENT_AA] += w * pow(r, entropy_exponent(measure, param));
+		if (has_se)
+		{
+			double		v = w * w * se * se;
+			double		q = 1.0 / r;
+
+			s[ENT_V] += v;
+			s[ENT_VL] += v * lr;
+			s[ENT_VLL] += v * lr * lr;
+			s[ENT_VQ] += v * (1.0 - q) * (1.0 - q);
+			s[ENT_VUQ] += v * q * (1.0 - q);
+			s[ENT_VUU] += v * q * q;
+		}
+	}
+	for (i = ENT_N; i < ENT_NFIELDS; i++)
+	{
+		if (!isfinite(s[i]))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("value out of range: overflow in %s", entropy_names[measure])));
+	}
+	PG_RETURN_ARRAYTYPE_P(state);
+}
+
+/* theil_t(x [, weight [, se [, level]]]) */
+Datum
+wb_theil_transfn(PG_FUNCTION_ARGS)
+{
+	return entropy_accumulate(fcinfo, ENT_THEIL, 0, 3);
+}
+
+/* mean_log_deviation(x [, weight [, se [, level]]]) */
+Datum
+wb_mld_transfn(PG_FUNCTION_ARGS)
+{
+	return entropy_accumulate(fcinfo, ENT_MLD, 0, 3);
+}
+
+/* generalized_entropy(x, weight, alpha) */
+Datum
+wb_ge_transfn(PG_FUNCTION_ARGS)
+{
+	double		alpha = PG_ARGISNULL(3) ? 0 : PG_GETARG_FLOAT8(3);
+
+	wb_check_finite(alpha, "alpha");
+	return entropy_accumulate(fcinfo, ENT_GE, alpha, -1);
+}
+
+/* atkinson(x, weight, epsilon) */
+Datum
+wb_atkinson_transfn(PG_FUNCTION_ARGS)
+{
+	double		epsilon = PG_ARGISNULL(3) ? 0 : PG_GETARG_FLOAT8(3);
+
+	wb_check_nonneg(epsilon, "epsilon");
+	return entropy_accumulate(fcinfo, ENT_ATKINSON, epsilon, -1);
+}
+
+/*
+ * Merge b into a (called by the shared combine function).  b is the
+ * combine function's input and must not be modified: it is rescaled in a
+ * local copy.
+ */
+void
+wb_entropy_merge(double *a, const double *b_in)
+{
+	double		b[ENT_NFIELDS];
+	int			i;
+
+	memcpy(b, b_in, sizeof(b));
+	for (i = 1; i <= ENT_NPARAMS; i++)
+	{
+		if (a[i] != b[i])
+			wb_state_merge_sums(a, b, ENT_NPARAMS + 1, ENT_NPARAMS);	/* raises */
+	}
+	if (a[ENT_PIVOT] == 0)
+		state_rescale(a, b[ENT_PIVOT]);
+	state_rescale(b, a[ENT_PIVOT]);
+	for (i = ENT_N; i < ENT_NFIELDS; i++)
+		a[i] += b[i];
+}
+
+Datum
+wb_entropy_finalfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_ENTROPY, ENT_NFIELDS, false);
+	double	   *s = wb_state_data(state);
+	int			measure = (int) s[ENT_MEASURE];
+	double		param = s[ENT_PARAM];
+	double		w = s[ENT_W];
+	double		mu_r,
+				mu;
+	WbEstimate	e;
+
+	wb_estimate_init(&e, s[ENT_HAS_SE] != 0 ? s[ENT_LEVEL] : NAN);
+	e.n = s[ENT_N];
+	if (!(w > 0) || !(s[ENT_A1] > 0))
+		PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
+
+	mu_r = s[ENT_A1] / w;		/* mean of x / c */
+	mu = mu_r * s[ENT_PIVOT];
+
+	switch (measure)
+	{
+		case ENT_THEIL:
+			e.value = s[ENT_AXL] / s[ENT_A1] - log(mu_r);
+			if (s[ENT_HAS_SE] != 0)
+			{
+				/* Ahn 2018: sum p^2 se^2 (ln(y/mu) - T)^2 / mu^2 */
+				double		k = log(mu_r) + e.value;
+				double		ss = s[ENT_VLL] - 2.0 * k * s[ENT_VL] + k * k * s[ENT_V];
+
+				e.se = sqrt(fmax(ss, 0.0)) / (w * mu);
+			}
+			break;
+		case ENT_MLD:
+			e.value = log(mu_r) - s[ENT_AL] / w;
+			if (s[ENT_HAS_SE] != 0)
+			{
+				/* Ahn 2018: sum p^2 se^2 (1 - mu/y)^2 / mu^2 */
+				double		d = 1.0 - mu_r;
+				double		ss = s[ENT_VQ] + 2.0 * d * s[ENT_VUQ] + d * d * s[ENT_VUU];
+
+				e.se = sqrt(fmax(ss, 0.0)) / (w * mu);
+			}
+			break;
+		case ENT_GE:
+			if (param == 0)
+				e.value = log(mu_r) - s[ENT_AL] / w;
+			else if (param == 1)
+				e.value = s[ENT_AXL] / s[ENT_A1] - log(mu_r);
+			else
+				e.value = (s[ENT_AA] / (w * pow(mu_r, param)) - 1.0) / (param * (param - 1.0));
+			break;
+		case ENT_ATKINSON:
+			if (param == 1)
+				e.value = 1.0 - exp(s[ENT_AL] / w) / mu_r;
+			else
+			{
+				double		a = 1.0 - param;
+
+				e.value = 1.0 - pow(s[ENT_AA] / (w * pow(mu_r, a)), 1.0 / a);
+			}
+			break;
+	}
+	if (!isnan(e.se))
+		wb_interval_normal(&e);
+	PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
+}
