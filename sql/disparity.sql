@@ -27,3 +27,44 @@ FROM wellbeing.difference(wellbeing.estimate(5, NULL), wellbeing.estimate(3, 1))
 -- NULL estimate: NULL; bad level: error
 SELECT wellbeing.difference(NULL, wellbeing.estimate(3, 1)) IS NULL AS null_in_null_out;
 SELECT wellbeing.ratio(wellbeing.estimate(6, 1), wellbeing.estimate(3, 1), 1.5);
+
+-- between-group variance over the same five groups (non-ordered formulas on
+-- the ordered fixture, reference/disparity.md 5.1 "regression fixture"):
+-- BGV 170.3002537 (SE 135.9167576), BGSD 13.0499139, COV 31.6557318 / 100
+CREATE TABLE heat AS
+SELECT * FROM (VALUES (1, 78, 20, 5), (2, 91, 30, 7), (3, 162, 40, 10), (4, 103, 50, 12), (5, 105, 60, 14))
+  t(ord, pop, y, se);
+SELECT round((wellbeing.between_group_variance(y, pop, se)).value::numeric, 7) AS bgv,
+       round((wellbeing.between_group_variance(y, pop, se)).se::numeric, 7) AS bgv_se,
+       round((wellbeing.between_group_sd(y, pop)).value::numeric, 7) AS bgsd,
+       round((wellbeing.coefficient_of_variation(y, pop)).value::numeric, 9) AS cov
+FROM heat;
+-- the same variance written out: 4 sum p^2 se^2 (y - mu)^2
+--   + 2 ((sum p^2 se^2)^2 - sum p^4 se^4 + sum p^2 (1 - p)^2 se^4)
+WITH p AS (SELECT y, se, pop::float8 / sum(pop) OVER () AS p FROM heat),
+     m AS (SELECT sum(p * y) AS mu FROM p),
+     parts AS (SELECT sum(p ^ 2 * se ^ 2 * (y - mu) ^ 2) AS a, sum(p ^ 2 * se ^ 2) AS b,
+                      sum(p ^ 4 * se ^ 4) AS c, sum(p ^ 2 * (1 - p) ^ 2 * se ^ 4) AS d,
+                      sum(p * (y - mu) ^ 2) AS bgv, mu,
+                      2 * sum(p ^ 2 * se ^ 2 * (y - mu)) AS cov_bm
+               FROM p, m GROUP BY mu),
+     v AS (SELECT *, 4 * a + 2 * (b ^ 2 - c + d) AS var_bgv FROM parts)
+SELECT abs(e_bgv.se - sqrt(var_bgv)) < 1e-9 AS bgv_se_by_hand,
+       -- BGSD = sqrt(BGV): se = se_BGV / (2 BGSD)
+       abs(e_sd.se - sqrt(var_bgv) / (2 * sqrt(bgv))) < 1e-12 AS bgsd_se_delta,
+       -- COV = sqrt(BGV) / mu: delta method with var(mu) = sum p^2 se^2
+       abs(e_cov.se - sqrt(bgv) / mu * sqrt(var_bgv / (4 * bgv ^ 2) + b / mu ^ 2 - cov_bm / (bgv * mu))) < 1e-12 AS cov_se_delta
+FROM v,
+     (SELECT (wellbeing.between_group_variance(y, pop, se)).* FROM heat) e_bgv,
+     (SELECT (wellbeing.between_group_sd(y, pop, se)).* FROM heat) e_sd,
+     (SELECT (wellbeing.coefficient_of_variation(y, pop, se)).* FROM heat) e_cov;
+-- all groups equal: no spread; one group: undefined (NULL); rescaled values
+SELECT (wellbeing.between_group_variance(y, 10)).value AS equal_groups
+FROM (VALUES (5.0), (5.0), (5.0)) t(y);
+SELECT (e).value IS NULL AS one_group_undefined, (e).n FROM (SELECT wellbeing.between_group_variance(7.0, 3.0) AS e) s;
+SELECT abs((wellbeing.coefficient_of_variation(y * 100, pop)).value - (wellbeing.coefficient_of_variation(y, pop)).value) < 1e-14 AS cov_scale_free
+FROM heat;
+SELECT wellbeing.between_group_variance(y, pop, -se) FROM heat;
+
+-- clean up: test files share one database
+DROP TABLE heat;

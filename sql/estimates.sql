@@ -250,3 +250,7 @@ FROM (VALUES (-5.0, 1.0), (0, 1), (100, 1), (120, 1), (NULL, 1), (130, NULL)) t(
 SELECT a.value = b.value AS order_invariant, a.n
 FROM (SELECT (wellbeing.poverty_rate(x, weight)).* FROM (SELECT * FROM people ORDER BY id) s) a,
      (SELECT (wellbeing.poverty_rate(x, weight)).* FROM (SELECT * FROM people ORDER BY id DESC) s) b;
+
+-- clean up: test files share one database
+DROP TABLE people, counts, dsr_big;
+DROP FUNCTION close(float8, float8, float8);

@@ -73,3 +73,7 @@ SELECT wellbeing.atkinson(3, 1, -0.5);
 SELECT (wellbeing.theil_t(v, w)).n FROM (VALUES (1.0, 1.0), (NULL, 1.0), (2.0, NULL), (3.0, 1.0)) t(v, w);
 SELECT wellbeing.theil_t(v) IS NULL AS empty FROM jl WHERE false;
 SELECT (wellbeing.theil_t(v, 0)).value IS NULL AS zero_weights FROM jl;
+
+-- clean up: test files share one database
+DROP TABLE jl, heat;
+DROP FUNCTION close(float8, float8, float8);

@@ -55,3 +55,6 @@ JOIN (
   FROM cells) b USING (tract, grp)
 WHERE a.h <> b.h;
 SELECT wellbeing.complementary_suppression(c, true) OVER () FROM (VALUES (-1)) t(c);
+
+-- clean up: test files share one database
+DROP TABLE cells;

@@ -1274,6 +1274,12 @@ wb_state_combine(PG_FUNCTION_ARGS)
 		b = wb_state_get(fcinfo, 1, WB_STATE_ENTROPY, WB_ENTROPY_NFIELDS, false);
 		wb_entropy_merge(wb_state_data(a), wb_state_data(b));
 	}
+	else if (tag == WB_STATE_TAG(WB_STATE_SPREAD))
+	{
+		a = wb_state_get(fcinfo, 0, WB_STATE_SPREAD, WB_SPREAD_NFIELDS, false);
+		b = wb_state_get(fcinfo, 1, WB_STATE_SPREAD, WB_SPREAD_NFIELDS, false);
+		wb_spread_merge(wb_state_data(a), wb_state_data(b));
+	}
 	else if (tag == WB_STATE_TAG(WB_STATE_SAMPLE))
 	{
 		a = poverty_state_get(fcinfo, 0);

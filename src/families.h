@@ -15,4 +15,8 @@
 #define WB_ENTROPY_NFIELDS 19
 extern void wb_entropy_merge(double *a, const double *b);
 
+/* disparity.c: merge between-group spread state b into a */
+#define WB_SPREAD_NFIELDS 13
+extern void wb_spread_merge(double *a, const double *b);
+
 #endif							/* WB_FAMILIES_H */

@@ -32,7 +32,8 @@ typedef enum WbStateKind
 	WB_STATE_DSR = 5,
 	WB_STATE_SMR = 6,
 	WB_STATE_SAMPLE = 7,
-	WB_STATE_ENTROPY = 8
+	WB_STATE_ENTROPY = 8,
+	WB_STATE_SPREAD = 9
 } WbStateKind;
 
 #define WB_STATE_VERSION 1

@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(96);
+SELECT plan(102);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -103,6 +103,13 @@ SELECT throws_ok($$SELECT wellbeing.atkinson(0.0, 1, 2)$$, '22023', $m$x must be
 SELECT throws_ok($$SELECT wellbeing.theil_t(x, w) FROM (VALUES (1.0, 1e308::float8), (2.0, 1e308)) t(x, w)$$, '22003', NULL, 'theil_t: sum of weights overflows');
 SELECT throws_ok($$SELECT wellbeing.entropy_finalfn('{1001,0,0.95,0,1,1,1,1,1,1}')$$, '22000', NULL, 'entropy_finalfn: proportion state');
 SELECT throws_ok($$SELECT wellbeing.state_combine('{8001,1,0,0.95,0,1,1,1,1,1,1,1,1,0,0,0,0,0,0}', '{8001,2,0,0.95,0,1,1,1,1,1,1,1,1,0,0,0,0,0,0}')$$, '22023', NULL, 'state_combine: theil_t state with mean_log_deviation state');
+
+SELECT throws_ok($$SELECT wellbeing.between_group_variance('NaN', 1)$$, '22023', $m$value must be a finite number, got NaN$m$, 'between_group_variance: NaN value');
+SELECT throws_ok($$SELECT wellbeing.between_group_variance(1, -1)$$, '22023', $m$weight must be non-negative, got -1$m$, 'between_group_variance: negative weight');
+SELECT throws_ok($$SELECT wellbeing.between_group_sd(1, 1, -1)$$, '22023', $m$se must be non-negative, got -1$m$, 'between_group_sd: negative se');
+SELECT throws_ok($$SELECT wellbeing.coefficient_of_variation(1, 1, 1, 0)$$, '22023', NULL, 'coefficient_of_variation: level 0');
+SELECT throws_ok($$SELECT wellbeing.between_group_variance(y, w) FROM (VALUES (1.0, 1e308::float8), (2.0, 1e308)) t(y, w)$$, '22003', NULL, 'between_group_variance: sum of weights overflows');
+SELECT throws_ok($$SELECT wellbeing.between_group_spread_finalfn('{9001,1,0.95}')$$, '22000', NULL, 'between_group_spread_finalfn: short state');
 
 SELECT * FROM finish();
 ROLLBACK;
