@@ -261,7 +261,7 @@ CREATE AGGREGATE @extschema@.standardized_rate(events double precision, populati
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.standardized_rate(double precision, double precision, double precision) IS
-'directly age-standardised rate over age bands (one row per band), default gamma interval (Fay-Feuer, as epitools::ageadjust.direct), or dobson (PHEindicatormethods::phe_dsr)';
+'directly age-standardised rate over age bands (exactly one row per band: pool finer rows first), default gamma interval (Fay-Feuer, as epitools::ageadjust.direct), or dobson (PHEindicatormethods::phe_dsr)';
 
 CREATE FUNCTION @extschema@.standardized_rate_transfn(double precision[], double precision, double precision, double precision, double precision)
 RETURNS double precision[]
@@ -276,7 +276,7 @@ CREATE AGGREGATE @extschema@.standardized_rate(events double precision, populati
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.standardized_rate(double precision, double precision, double precision, double precision) IS
-'directly age-standardised rate over age bands (one row per band), default gamma interval (Fay-Feuer, as epitools::ageadjust.direct), or dobson (PHEindicatormethods::phe_dsr)';
+'directly age-standardised rate over age bands (exactly one row per band: pool finer rows first), default gamma interval (Fay-Feuer, as epitools::ageadjust.direct), or dobson (PHEindicatormethods::phe_dsr)';
 
 CREATE FUNCTION @extschema@.standardized_rate_transfn(double precision[], double precision, double precision, double precision, double precision, double precision)
 RETURNS double precision[]
@@ -291,7 +291,7 @@ CREATE AGGREGATE @extschema@.standardized_rate(events double precision, populati
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.standardized_rate(double precision, double precision, double precision, double precision, double precision) IS
-'directly age-standardised rate over age bands (one row per band), default gamma interval (Fay-Feuer, as epitools::ageadjust.direct), or dobson (PHEindicatormethods::phe_dsr)';
+'directly age-standardised rate over age bands (exactly one row per band: pool finer rows first), default gamma interval (Fay-Feuer, as epitools::ageadjust.direct), or dobson (PHEindicatormethods::phe_dsr)';
 
 CREATE FUNCTION @extschema@.standardized_rate_transfn(double precision[], double precision, double precision, double precision, double precision, double precision, text)
 RETURNS double precision[]
@@ -306,7 +306,7 @@ CREATE AGGREGATE @extschema@.standardized_rate(events double precision, populati
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.standardized_rate(double precision, double precision, double precision, double precision, double precision, text) IS
-'directly age-standardised rate over age bands (one row per band), default gamma interval (Fay-Feuer, as epitools::ageadjust.direct), or dobson (PHEindicatormethods::phe_dsr)';
+'directly age-standardised rate over age bands (exactly one row per band: pool finer rows first), default gamma interval (Fay-Feuer, as epitools::ageadjust.direct), or dobson (PHEindicatormethods::phe_dsr)';
 
 -- standardized_ratio
 CREATE FUNCTION @extschema@.standardized_ratio_finalfn(double precision[])
