@@ -25,6 +25,8 @@ $$;
 
 \echo
 \echo '-- 1. Resident survey 2024, by race/ethnicity (weighted; logit interval for shares)'
+\echo '--    Standard errors treat the survey as a weighted sample without strata or clusters;'
+\echo '--    design-based intervals (strata, PSUs) come with the survey family and will be wider.'
 SELECT race,
        pg_temp.show(food) AS "food insecure %",
        wellbeing.reliability(food) AS flag,
