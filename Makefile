@@ -17,7 +17,10 @@ OBJS = \
 	src/estimates.o \
 	src/suppress.o \
 	src/disparity.o \
-	src/inequality.o
+	src/inequality.o \
+	src/ordered.o \
+	src/numeric/rank.o \
+	src/numeric/regress.o
 
 # One SQL source per family, concatenated in this order into the install script.
 SQL_SOURCES = \
@@ -26,7 +29,8 @@ SQL_SOURCES = \
 	src/sql/standard_population.sql \
 	src/sql/suppress.sql \
 	src/sql/disparity.sql \
-	src/sql/inequality.sql
+	src/sql/inequality.sql \
+	src/sql/ordered.sql
 
 DATA_built  = $(EXTENSION)--$(EXTVERSION).sql
 DATA        = $(wildcard src/sql/$(EXTENSION)--*--*.sql)

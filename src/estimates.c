@@ -1280,6 +1280,8 @@ wb_state_combine(PG_FUNCTION_ARGS)
 		b = wb_state_get(fcinfo, 1, WB_STATE_SPREAD, WB_SPREAD_NFIELDS, false);
 		wb_spread_merge(wb_state_data(a), wb_state_data(b));
 	}
+	else if (tag == WB_STATE_TAG(WB_STATE_GROUPS))
+		a = wb_groups_merge(fcinfo);
 	else if (tag == WB_STATE_TAG(WB_STATE_SAMPLE))
 	{
 		a = poverty_state_get(fcinfo, 0);
@@ -1294,7 +1296,8 @@ wb_state_combine(PG_FUNCTION_ARGS)
 				 errdetail("The array's tag does not belong to any wellbeing aggregate.")));
 		a = NULL;				/* keep compiler quiet */
 	}
-	if (tag != WB_STATE_TAG(WB_STATE_SAMPLE))
+	/* collecting states hold input rows (NaN marks a missing se) */
+	if (tag != WB_STATE_TAG(WB_STATE_SAMPLE) && tag != WB_STATE_TAG(WB_STATE_GROUPS))
 		check_state_finite(wb_state_data(a), 1, wb_state_length(a), "merged state");
 	PG_RETURN_ARRAYTYPE_P(a);
 }

@@ -11,6 +11,9 @@
 #ifndef WB_FAMILIES_H
 #define WB_FAMILIES_H
 
+#include "fmgr.h"
+#include "utils/array.h"
+
 /* inequality.c: merge entropy-family state b into a (b is not modified) */
 #define WB_ENTROPY_NFIELDS 19
 extern void wb_entropy_merge(double *a, const double *b);
@@ -18,5 +21,8 @@ extern void wb_entropy_merge(double *a, const double *b);
 /* disparity.c: merge between-group spread state b into a */
 #define WB_SPREAD_NFIELDS 13
 extern void wb_spread_merge(double *a, const double *b);
+
+/* ordered.c: a new state holding the rows of both arguments' states */
+extern ArrayType *wb_groups_merge(FunctionCallInfo fcinfo);
 
 #endif							/* WB_FAMILIES_H */

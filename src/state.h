@@ -33,7 +33,8 @@ typedef enum WbStateKind
 	WB_STATE_SMR = 6,
 	WB_STATE_SAMPLE = 7,
 	WB_STATE_ENTROPY = 8,
-	WB_STATE_SPREAD = 9
+	WB_STATE_SPREAD = 9,
+	WB_STATE_GROUPS = 10
 } WbStateKind;
 
 #define WB_STATE_VERSION 1

@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(102);
+SELECT plan(115);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -110,6 +110,20 @@ SELECT throws_ok($$SELECT wellbeing.between_group_sd(1, 1, -1)$$, '22023', $m$se
 SELECT throws_ok($$SELECT wellbeing.coefficient_of_variation(1, 1, 1, 0)$$, '22023', NULL, 'coefficient_of_variation: level 0');
 SELECT throws_ok($$SELECT wellbeing.between_group_variance(y, w) FROM (VALUES (1.0, 1e308::float8), (2.0, 1e308)) t(y, w)$$, '22003', NULL, 'between_group_variance: sum of weights overflows');
 SELECT throws_ok($$SELECT wellbeing.between_group_spread_finalfn('{9001,1,0.95}')$$, '22000', NULL, 'between_group_spread_finalfn: short state');
+
+SELECT throws_ok($$SELECT wellbeing.slope_index(1, -1, 1)$$, '22023', $m$weight must be non-negative, got -1$m$, 'slope_index: negative weight');
+SELECT throws_ok($$SELECT wellbeing.slope_index('NaN', 1, 1)$$, '22023', $m$value must be a finite number, got NaN$m$, 'slope_index: NaN value');
+SELECT throws_ok($$SELECT wellbeing.slope_index(1, 1, 'Infinity')$$, '22023', $m$position must be a finite number, got Infinity$m$, 'slope_index: infinite position');
+SELECT throws_ok($$SELECT wellbeing.slope_index(1, 1, 1, -0.5)$$, '22023', $m$se must be non-negative, got -0.5$m$, 'slope_index: negative se');
+SELECT throws_ok($$SELECT wellbeing.slope_index(0, 1, 1, 0.1, 'log')$$, '22023', $m$value must be positive, got 0$m$, 'slope_index: zero value under log');
+SELECT throws_ok($$SELECT wellbeing.relative_index(1.2, 1, 1, 0.1, 'logit')$$, '22023', NULL, 'relative_index: value outside (0, 1) under logit');
+SELECT throws_ok($$SELECT wellbeing.relative_index(1, 1, 1, 0.1, 'poisson')$$, '22023', $m$unknown method "poisson" for relative_index$m$, 'relative_index: unknown method');
+SELECT throws_ok($$SELECT wellbeing.slope_index(1, 1, 1, 0.1, 'linear', 1.5)$$, '22023', NULL, 'slope_index: level 1.5');
+SELECT throws_ok($$SELECT wellbeing.concentration_index(42, 1, 1, NULL, 'erreygers')$$, '22023', NULL, 'concentration_index: erreygers value above 1');
+SELECT throws_ok($$SELECT wellbeing.concentration_index(v, 1, v, NULL, m) FROM (VALUES (0.1, 'relative'), (0.2, 'absolute')) t(v, m)$$, '22023', NULL, 'concentration_index: method varying within a group');
+SELECT throws_ok($$SELECT wellbeing.ordered_finalfn('{10001,1,1,0.95,0,5}')$$, '22000', NULL, 'ordered_finalfn: claims more rows than it holds');
+SELECT throws_ok($$SELECT wellbeing.ordered_finalfn('{10001,9,1,0.95,0,0}')$$, '22000', NULL, 'ordered_finalfn: unknown measure in the header');
+SELECT throws_ok($$SELECT wellbeing.state_combine('{10001,1,1,0.95,0,0}', '{10001,2,1,0.95,0,0}')$$, '22023', NULL, 'state_combine: slope_index state with relative_index state');
 
 SELECT * FROM finish();
 ROLLBACK;

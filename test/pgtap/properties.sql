@@ -8,7 +8,7 @@
 -- "Same answer" is 1e-12 relative: sums taken in another order differ in
 -- the last bits only.
 BEGIN;
-SELECT plan(81);
+SELECT plan(91);
 
 SELECT setseed(0.42);
 CREATE TABLE prop_rows AS
@@ -43,7 +43,9 @@ INSERT INTO measures VALUES
   ('generalized_entropy', 'wellbeing.generalized_entropy(income, weight, -1)', 'generalized_entropy_transfn(income, weight, -1)', 'entropy_finalfn'),
   ('atkinson', 'wellbeing.atkinson(income, weight, 1.5)', 'atkinson_transfn(income, weight, 1.5)', 'entropy_finalfn'),
   ('between_group_variance with se', 'wellbeing.between_group_variance(income, weight, income / 10)', 'between_group_variance_transfn(income, weight, income / 10)', 'between_group_spread_finalfn'),
-  ('coefficient_of_variation with se', 'wellbeing.coefficient_of_variation(income, weight, income / 10)', 'coefficient_of_variation_transfn(income, weight, income / 10)', 'between_group_spread_finalfn');
+  ('coefficient_of_variation with se', 'wellbeing.coefficient_of_variation(income, weight, income / 10)', 'coefficient_of_variation_transfn(income, weight, income / 10)', 'between_group_spread_finalfn'),
+  ('slope_index log with se', 'wellbeing.slope_index(income, weight, band, income / 10, ''log'')', 'slope_index_transfn(income, weight, band, income / 10, ''log'')', 'ordered_finalfn'),
+  ('concentration_index persons', 'wellbeing.concentration_index(events, weight, income)', 'concentration_index_transfn(events, weight, income)', 'ordered_finalfn');
 
 -- Partial-state aggregates for the test: the extension's own transition
 -- functions with no final function, and the shared combine as a merge.
@@ -64,6 +66,8 @@ CREATE AGGREGATE wbtest.generalized_entropy_transfn(float8, float8, float8) (SFU
 CREATE AGGREGATE wbtest.atkinson_transfn(float8, float8, float8) (SFUNC = wellbeing.atkinson_transfn, STYPE = float8[]);
 CREATE AGGREGATE wbtest.between_group_variance_transfn(float8, float8, float8) (SFUNC = wellbeing.between_group_variance_transfn, STYPE = float8[]);
 CREATE AGGREGATE wbtest.coefficient_of_variation_transfn(float8, float8, float8) (SFUNC = wellbeing.coefficient_of_variation_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.slope_index_transfn(float8, float8, float8, float8, text) (SFUNC = wellbeing.slope_index_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.concentration_index_transfn(float8, float8, float8) (SFUNC = wellbeing.concentration_index_transfn, STYPE = float8[]);
 CREATE AGGREGATE wbtest.merge_states(float8[]) (SFUNC = wellbeing.state_combine, STYPE = float8[]);
 
 CREATE FUNCTION wbtest.same(a wellbeing.estimate, b wellbeing.estimate) RETURNS boolean

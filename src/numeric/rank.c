@@ -1,0 +1,32 @@
+/*-------------------------------------------------------------------------
+ *
+ * rank.c
+ *	  Weighted fractional ranks (ridits) with midpoint ties.
+ *
+ * src/numeric/rank.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "numeric/rank.h"
+
+void
+wb_fractional_ranks(const double *key, const double *w, int64_t n,
+					double wsum, double *rank)
+{
+	double		before = 0;
+	int64_t		i = 0;
+
+	while (i < n)
+	{
+		int64_t		j = i;
+		double		tie = 0;
+		int64_t		k;
+
+		while (j < n && key[j] == key[i])
+			tie += w[j++];
+		for (k = i; k < j; k++)
+			rank[k] = (before + tie / 2.0) / wsum;
+		before += tie;
+		i = j;
+	}
+}

@@ -1,0 +1,572 @@
+/*-------------------------------------------------------------------------
+ *
+ * ordered.c
+ *	  Measures over ordered groups (SPEC section 4): slope_index,
+ *	  relative_index and concentration_index.
+ *
+ * Input is one row per group (value = the group's estimate, weight = its
+ * population, position = its order, 1 = most disadvantaged, optional se),
+ * or one row per person for concentration_index (position = the ranking
+ * variable).  Rows with equal positions share the midpoint of their
+ * weighted fractional rank (ridit), so both uses agree.
+ *
+ * These measures need every row, sorted: the state collects (value,
+ * weight, position, se) rows, 32 bytes each, in a float8[] grown by
+ * doubling.  Group tables are small; for person-level concentration
+ * indices memory grows with the rows (docs/disparity.md).
+ *
+ * src/ordered.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "wellbeing.h"
+
+#include <math.h>
+
+#include "args.h"
+#include "estimate.h"
+#include "families.h"
+#include "numeric/dist.h"
+#include "numeric/rank.h"
+#include "numeric/regress.h"
+#include "state.h"
+#include "utils/array.h"
+#include "utils/memutils.h"
+
+PG_FUNCTION_INFO_V1(wb_slope_index_transfn);
+PG_FUNCTION_INFO_V1(wb_relative_index_transfn);
+PG_FUNCTION_INFO_V1(wb_concentration_index_transfn);
+PG_FUNCTION_INFO_V1(wb_ordered_finalfn);
+
+typedef enum OrderedMeasure
+{
+	ORD_SII = 1,
+	ORD_RII = 2,
+	ORD_CI = 3
+} OrderedMeasure;
+
+/* methods of slope_index and relative_index */
+typedef enum RegressionMethod
+{
+	REG_LINEAR = 1,				/* WLS on ridits (PHE, HD*Calc) */
+	REG_LOG = 2,				/* WLS of ln y (PHE transform, rates) */
+	REG_LOGIT = 3,				/* WLS of logit y (PHE transform, proportions) */
+	REG_PAMUK = 4,				/* relative_index only: SII / mean */
+	REG_KUNST_MACKENBACH = 5	/* relative_index only: yhat(0) / yhat(1) */
+} RegressionMethod;
+
+static const WbMethod slope_methods[] = {
+	{"linear", REG_LINEAR},
+	{"log", REG_LOG},
+	{"logit", REG_LOGIT},
+	{NULL, 0}
+};
+
+static const WbMethod relative_methods[] = {
+	{"linear", REG_LINEAR},
+	{"log", REG_LOG},
+	{"logit", REG_LOGIT},
+	{"pamuk", REG_PAMUK},
+	{"kunst_mackenbach", REG_KUNST_MACKENBACH},
+	{NULL, 0}
+};
+
+typedef enum ConcentrationMethod
+{
+	CI_RELATIVE = 1,
+	CI_ABSOLUTE = 2,
+	CI_WAGSTAFF = 3,
+	CI_ERREYGERS = 4
+} ConcentrationMethod;
+
+static const WbMethod concentration_methods[] = {
+	{"relative", CI_RELATIVE},
+	{"absolute", CI_ABSOLUTE},
+	{"wagstaff", CI_WAGSTAFF},
+	{"erreygers", CI_ERREYGERS},
+	{NULL, 0}
+};
+
+static const char *const ordered_names[] = {
+	NULL, "slope_index", "relative_index", "concentration_index"
+};
+
+enum
+{
+	GRP_MEASURE = 1, GRP_METHOD, GRP_LEVEL,	/* parameters */
+	GRP_MISSING_SE,				/* rows without se */
+	GRP_USED,					/* rows held */
+	GRP_HEADER
+};
+#define GRP_NPARAMS 3
+#define GRP_STRIDE 4			/* value, weight, position, se */
+#define GRP_MIN_CAPACITY 8
+#define GRP_MAX_ROWS ((MaxAllocSize - ARR_OVERHEAD_NONULLS(1)) / (GRP_STRIDE * sizeof(double)) - GRP_HEADER)
+
+typedef struct GroupRow
+{
+	double		value;
+	double		weight;
+	double		position;
+	double		se;				/* NaN when not given */
+} GroupRow;
+
+StaticAssertDecl(sizeof(GroupRow) == GRP_STRIDE * sizeof(double), "GroupRow must match the state stride");
+
+static ArrayType *
+groups_state_new(const double *params, int64 capacity)
+{
+	ArrayType  *state;
+
+	if (capacity > (int64) GRP_MAX_ROWS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("%s cannot hold more than %d rows in one group",
+						ordered_names[(int) params[GRP_MEASURE]], (int) GRP_MAX_ROWS)));
+	state = wb_state_new(WB_STATE_GROUPS, GRP_HEADER + GRP_STRIDE * (int) capacity);
+	memcpy(wb_state_data(state) + 1, params + 1, sizeof(double) * GRP_NPARAMS);
+	return state;
+}
+
+static ArrayType *
+groups_state_get(FunctionCallInfo fcinfo, int argno)
+{
+	ArrayType  *state = wb_state_get(fcinfo, argno, WB_STATE_GROUPS, GRP_HEADER, true);
+	double	   *s = wb_state_data(state);
+
+	wb_state_check_count(s[GRP_USED]);
+	wb_state_check_count(s[GRP_MISSING_SE]);
+	if (s[GRP_USED] > (wb_state_length(state) - GRP_HEADER) / GRP_STRIDE ||
+		s[GRP_MISSING_SE] > s[GRP_USED] ||
+		s[GRP_MEASURE] < ORD_SII || s[GRP_MEASURE] > ORD_CI)
+		ereport(ERROR,
+				(errcode(WB_ERRCODE_BAD_STATE),
+				 errmsg("invalid wellbeing transition state"),
+				 errdetail("The state's header does not match its contents.")));
+	return state;
+}
+
+/*
+ * One row: (state, value, weight, position [, se [, method [, level]]]).
+ * NULL value, weight or position skip the row; a NULL se only means this
+ * group has no standard error (then the measure has no interval).
+ */
+static Datum
+groups_accumulate(FunctionCallInfo fcinfo, int measure, const WbMethod *methods)
+{
+	ArrayType  *state;
+	double	   *s;
+	double		params[GRP_HEADER] = {0};
+	GroupRow	row;
+	int64		used;
+	int			i;
+
+	for (i = 1; i <= 3; i++)
+	{
+		if (PG_ARGISNULL(i))
+		{
+			if (PG_ARGISNULL(0))
+				PG_RETURN_NULL();
+			PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+		}
+	}
+	row.value = PG_GETARG_FLOAT8(1);
+	row.weight = PG_GETARG_FLOAT8(2);
+	row.position = PG_GETARG_FLOAT8(3);
+	row.se = (PG_NARGS() > 4 && !PG_ARGISNULL(4)) ? PG_GETARG_FLOAT8(4) : NAN;
+	wb_check_finite(row.value, "value");
+	wb_check_nonneg(row.weight, "weight");
+	wb_check_finite(row.position, "position");
+	if (!isnan(row.se))
+		wb_check_nonneg(row.se, "se");
+
+	params[GRP_MEASURE] = measure;
+	params[GRP_METHOD] = (PG_NARGS() > 5 && !PG_ARGISNULL(5)) ?
+		wb_method_arg(fcinfo, 5, methods, ordered_names[measure]) : methods[0].code;
+	params[GRP_LEVEL] = (PG_NARGS() > 6 && !PG_ARGISNULL(6)) ? PG_GETARG_FLOAT8(6) : 0.95;
+
+	/* transformed fits take ln y or logit y; bounded indices need y in [0, 1] */
+	if (measure != ORD_CI && params[GRP_METHOD] == REG_LOG)
+		wb_check_positive(row.value, "value");
+	else if (measure != ORD_CI && params[GRP_METHOD] == REG_LOGIT &&
+			 !(row.value > 0 && row.value < 1))
+		ereport(ERROR,
+				(errcode(WB_ERRCODE_BAD_ARGUMENT),
+				 errmsg("value must lie strictly between 0 and 1 for method logit, got %g", row.value)));
+	else if (measure == ORD_CI &&
+			 (params[GRP_METHOD] == CI_WAGSTAFF || params[GRP_METHOD] == CI_ERREYGERS) &&
+			 !(row.value >= 0 && row.value <= 1))
+		ereport(ERROR,
+				(errcode(WB_ERRCODE_BAD_ARGUMENT),
+				 errmsg("value must lie between 0 and 1 for method %s, got %g",
+						params[GRP_METHOD] == CI_WAGSTAFF ? "wagstaff" : "erreygers", row.value),
+				 errhint("Bounded indicators are fractions: 0.42, not 42.")));
+
+	if (PG_ARGISNULL(0))
+	{
+		wb_check_level(params[GRP_LEVEL]);
+		state = groups_state_new(params, GRP_MIN_CAPACITY);
+	}
+	else
+	{
+		state = groups_state_get(fcinfo, 0);
+		s = wb_state_data(state);
+		for (i = 1; i <= GRP_NPARAMS; i++)
+		{
+			if (s[i] != params[i])
+				ereport(ERROR,
+						(errcode(WB_ERRCODE_BAD_ARGUMENT),
+						 errmsg("method and level must be the same for every row of a group")));
+		}
+	}
+
+	s = wb_state_data(state);
+	used = (int64) s[GRP_USED];
+	if (GRP_HEADER + GRP_STRIDE * (used + 1) > wb_state_length(state))
+	{
+		/* full: double the capacity (PostgreSQL moves the copy into the aggregate's context) */
+		ArrayType  *bigger = groups_state_new(s, 2 * used);
+
+		memcpy(wb_state_data(bigger), s, sizeof(double) * (GRP_HEADER + GRP_STRIDE * used));
+		state = bigger;
+		s = wb_state_data(state);
+	}
+	memcpy(s + GRP_HEADER + GRP_STRIDE * used, &row, sizeof(GroupRow));
+	s[GRP_USED] = used + 1;
+	if (isnan(row.se))
+		s[GRP_MISSING_SE] += 1;
+	PG_RETURN_ARRAYTYPE_P(state);
+}
+
+Datum
+wb_slope_index_transfn(PG_FUNCTION_ARGS)
+{
+	return groups_accumulate(fcinfo, ORD_SII, slope_methods);
+}
+
+Datum
+wb_relative_index_transfn(PG_FUNCTION_ARGS)
+{
+	return groups_accumulate(fcinfo, ORD_RII, relative_methods);
+}
+
+Datum
+wb_concentration_index_transfn(PG_FUNCTION_ARGS)
+{
+	return groups_accumulate(fcinfo, ORD_CI, concentration_methods);
+}
+
+/* merged copy of two states (called by the shared combine function) */
+ArrayType *
+wb_groups_merge(FunctionCallInfo fcinfo)
+{
+	ArrayType  *a = groups_state_get(fcinfo, 0);
+	ArrayType  *b = groups_state_get(fcinfo, 1);
+	double	   *sa = wb_state_data(a);
+	double	   *sb = wb_state_data(b);
+	int64		na = (int64) sa[GRP_USED];
+	int64		nb = (int64) sb[GRP_USED];
+	ArrayType  *m;
+	double	   *sm;
+
+	wb_state_merge_sums(sa, sb, GRP_NPARAMS + 1, GRP_NPARAMS);	/* checks parameters */
+	m = groups_state_new(sa, Max(na + nb, 1));
+	sm = wb_state_data(m);
+	memcpy(sm + GRP_HEADER, sa + GRP_HEADER, sizeof(double) * GRP_STRIDE * na);
+	memcpy(sm + GRP_HEADER + GRP_STRIDE * na, sb + GRP_HEADER, sizeof(double) * GRP_STRIDE * nb);
+	sm[GRP_USED] = na + nb;
+	sm[GRP_MISSING_SE] = sa[GRP_MISSING_SE] + sb[GRP_MISSING_SE];
+	return m;
+}
+
+static int
+group_row_cmp(const void *a, const void *b)
+{
+	const GroupRow *ra = (const GroupRow *) a;
+	const GroupRow *rb = (const GroupRow *) b;
+
+	/* by position; the rest only makes the order independent of input order */
+	if (ra->position != rb->position)
+		return ra->position < rb->position ? -1 : 1;
+	if (ra->value != rb->value)
+		return ra->value < rb->value ? -1 : 1;
+	if (ra->weight != rb->weight)
+		return ra->weight < rb->weight ? -1 : 1;
+	if (ra->se != rb->se)
+		return ra->se < rb->se ? -1 : 1;
+	return 0;
+}
+
+/* inverse link and its derivative for the transformed fits */
+static double
+inv_link(int method, double eta)
+{
+	if (method == REG_LOG)
+		return exp(eta);
+	if (method == REG_LOGIT)
+		return 1.0 / (1.0 + exp(-eta));
+	return eta;
+}
+
+static double
+inv_link_deriv(int method, double eta)
+{
+	if (method == REG_LOG)
+		return exp(eta);
+	if (method == REG_LOGIT)
+	{
+		double		p = 1.0 / (1.0 + exp(-eta));
+
+		return p * (1.0 - p);
+	}
+	return 1.0;
+}
+
+/* se^2 = sum (grad_i se_i)^2 */
+static double
+delta_se(const double *grad, const double *se, int64 n)
+{
+	double		ss = 0;
+	int64		i;
+
+	for (i = 0; i < n; i++)
+		ss += grad[i] * grad[i] * se[i] * se[i];
+	return sqrt(ss);
+}
+
+/*
+ * slope_index and relative_index: fit t(y) = a + b X by WLS with the
+ * population weights, X the ridits; yhat(X) = g^-1(a + b X).  Group SEs
+ * give delta-method SEs through the linear coefficients of a and b.
+ */
+static void
+regression_measure(int measure, int method, const double *x, const double *y,
+				   const double *w, const double *se, int64 n, bool have_se,
+				   double wsum, WbEstimate *e)
+{
+	int			fit_method = (method == REG_PAMUK || method == REG_KUNST_MACKENBACH) ? REG_LINEAR : method;
+	double	   *t = palloc(sizeof(double) * n);
+	double	   *se_t = palloc(sizeof(double) * n);
+	double	   *cb = palloc(sizeof(double) * n);
+	double	   *ca = palloc(sizeof(double) * n);
+	double	   *grad = palloc(sizeof(double) * n);
+	WbLine		fit;
+	double		y0,
+				y1,
+				d0,
+				d1;
+	bool		log_scale = false;
+	int64		i;
+
+	for (i = 0; i < n; i++)
+	{
+		if (fit_method == REG_LOG)
+		{
+			t[i] = log(y[i]);
+			se_t[i] = se[i] / y[i];
+		}
+		else if (fit_method == REG_LOGIT)
+		{
+			t[i] = log(y[i] / (1.0 - y[i]));
+			se_t[i] = se[i] / (y[i] * (1.0 - y[i]));
+		}
+		else
+		{
+			t[i] = y[i];
+			se_t[i] = se[i];
+		}
+	}
+	if (!wb_wls_line(x, t, w, n, &fit, cb, ca))
+		return;					/* one position only: no slope */
+
+	y0 = inv_link(fit_method, fit.a);
+	y1 = inv_link(fit_method, fit.a + fit.b);
+	d0 = inv_link_deriv(fit_method, fit.a);
+	d1 = inv_link_deriv(fit_method, fit.a + fit.b);
+
+	if (measure == ORD_SII)
+	{
+		e->value = y1 - y0;
+		for (i = 0; i < n; i++)
+			grad[i] = d1 * (ca[i] + cb[i]) - d0 * ca[i];
+	}
+	else if (method == REG_PAMUK)
+	{
+		/* SII / mean of the linear fit: b / ybar */
+		e->value = fit.b / fit.ybar;
+		for (i = 0; i < n; i++)
+			grad[i] = cb[i] / fit.ybar - fit.b * (w[i] / wsum) / (fit.ybar * fit.ybar);
+	}
+	else
+	{
+		/* ratio of the fitted ends, its SE on the log scale */
+		bool		km = method == REG_KUNST_MACKENBACH;
+
+		if (y0 == 0 || y1 == 0)
+			return;
+		e->value = km ? y0 / y1 : y1 / y0;
+		for (i = 0; i < n; i++)
+			grad[i] = (d1 * (ca[i] + cb[i]) / y1 - d0 * ca[i] / y0) * (km ? -1.0 : 1.0);
+		log_scale = e->value > 0;
+	}
+
+	if (have_se)
+	{
+		double		s = delta_se(grad, se_t, n);
+
+		if (log_scale)
+		{
+			double		z = wb_z_crit(e->level);
+
+			e->se = e->value * s;
+			e->lower = exp(log(e->value) - z * s);
+			e->upper = exp(log(e->value) + z * s);
+		}
+		else if (measure == ORD_RII && method != REG_PAMUK)
+			e->se = fabs(e->value) * s;	/* ratio not positive: no log interval */
+		else
+		{
+			e->se = s;
+			wb_interval_normal(e);
+		}
+	}
+}
+
+/*
+ * concentration_index: ACI = sum p (2X - 1) y, RCI = ACI / mu; Wagstaff
+ * RCI / (1 - mu) and Erreygers 4 ACI for indicators bounded in [0, 1].
+ * With group SEs the SE is by the delta method (groups independent);
+ * without, it is the convenient-regression SE (Kakwani et al. 1997, WHO
+ * HEAT): the WLS slope of 2 var(X) y on X, residual variance on n - 2
+ * degrees of freedom.
+ */
+static void
+concentration_measure(int method, const double *x, const double *y,
+					  const double *w, const double *se, int64 n, bool have_se,
+					  double wsum, WbEstimate *e)
+{
+	double	   *grad = palloc(sizeof(double) * n);
+	double	   *ys = palloc(sizeof(double) * n);
+	double		mu = 0,
+				aci = 0,
+				var_x = 0,
+				scale;
+	int64		i;
+
+	for (i = 0; i < n; i++)
+	{
+		double		p = w[i] / wsum;
+
+		mu += p * y[i];
+		aci += p * (2.0 * x[i] - 1.0) * y[i];
+		var_x += p * (x[i] - 0.5) * (x[i] - 0.5);
+	}
+
+	/* value = aci * scale, and d value / d y_i = grad_i */
+	switch (method)
+	{
+		case CI_ABSOLUTE:
+			scale = 1.0;
+			break;
+		case CI_ERREYGERS:
+			scale = 4.0;
+			break;
+		case CI_WAGSTAFF:
+			if (mu <= 0 || mu >= 1)
+				return;
+			scale = 1.0 / (mu * (1.0 - mu));
+			break;
+		default:
+			if (mu == 0)
+				return;
+			scale = 1.0 / mu;
+			break;
+	}
+	e->value = aci * scale;
+
+	if (have_se)
+	{
+		for (i = 0; i < n; i++)
+		{
+			double		p = w[i] / wsum;
+			double		g = p * (2.0 * x[i] - 1.0) * scale;
+
+			/* the mean in the denominator moves too */
+			if (method == CI_RELATIVE)
+				g -= e->value * p / mu;
+			else if (method == CI_WAGSTAFF)
+				g -= e->value * p * (1.0 - 2.0 * mu) / (mu * (1.0 - mu));
+			grad[i] = g;
+		}
+		e->se = delta_se(grad, se, n);
+		wb_interval_normal(e);
+	}
+	else
+	{
+		WbLine		fit;
+
+		for (i = 0; i < n; i++)
+			ys[i] = 2.0 * var_x * y[i] * scale;
+		if (wb_wls_line(x, ys, w, n, &fit, NULL, NULL) && !isnan(fit.resid_var))
+		{
+			e->se = sqrt(fit.resid_var / (fit.sxx * wsum));
+			wb_interval_normal(e);
+		}
+	}
+}
+
+Datum
+wb_ordered_finalfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state = groups_state_get(fcinfo, 0);
+	double	   *s = wb_state_data(state);
+	int64		n = (int64) s[GRP_USED];
+	int			measure = (int) s[GRP_MEASURE];
+	int			method = (int) s[GRP_METHOD];
+	bool		have_se = s[GRP_MISSING_SE] == 0;
+	GroupRow   *rows;
+	double	   *x,
+			   *y,
+			   *w,
+			   *se,
+			   *pos;
+	double		wsum = 0;
+	int64		i,
+				kept = 0;
+	WbEstimate	e;
+
+	wb_estimate_init(&e, s[GRP_LEVEL]);
+	e.n = n;
+
+	/* sort a copy: a final function must leave the state untouched */
+	rows = palloc(sizeof(GroupRow) * Max(n, 1));
+	memcpy(rows, s + GRP_HEADER, sizeof(GroupRow) * n);
+	qsort(rows, n, sizeof(GroupRow), group_row_cmp);
+
+	x = palloc(sizeof(double) * Max(n, 1));
+	y = palloc(sizeof(double) * Max(n, 1));
+	w = palloc(sizeof(double) * Max(n, 1));
+	se = palloc(sizeof(double) * Max(n, 1));
+	pos = palloc(sizeof(double) * Max(n, 1));
+	for (i = 0; i < n; i++)
+	{
+		if (rows[i].weight == 0)
+			continue;			/* a group with no population has no rank */
+		y[kept] = rows[i].value;
+		w[kept] = rows[i].weight;
+		se[kept] = rows[i].se;
+		pos[kept] = rows[i].position;
+		wsum += rows[i].weight;
+		kept++;
+	}
+	/* the measures compare at least two positions */
+	if (kept < 2 || pos[0] == pos[kept - 1] || !(wsum > 0))
+		PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
+
+	wb_fractional_ranks(pos, w, kept, wsum, x);
+	if (measure == ORD_CI)
+		concentration_measure(method, x, y, w, se, kept, have_se, wsum, &e);
+	else
+		regression_measure(measure, method, x, y, w, se, kept, have_se, wsum, &e);
+	PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
+}

@@ -1,0 +1,191 @@
+-- ordered.sql: measures over ordered groups (SPEC section 4).
+-- One row per group: value, population weight, position (1 = most
+-- disadvantaged), optional se (a NULL se only means no interval), method,
+-- level.  concentration_index also takes one row per person with the
+-- ranking variable as position.
+
+CREATE FUNCTION @extschema@.ordered_finalfn(double precision[])
+RETURNS @extschema@.estimate
+AS 'MODULE_PATHNAME', 'wb_ordered_finalfn'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ordered_finalfn(double precision[]) IS 'final function of slope_index, relative_index and concentration_index';
+
+CREATE FUNCTION @extschema@.slope_index_transfn(double precision[], double precision, double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_slope_index_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.slope_index_transfn(double precision[], double precision, double precision, double precision) IS 'transition function of the slope_index aggregate';
+CREATE AGGREGATE @extschema@.slope_index(value double precision, weight double precision, "position" double precision) (
+    SFUNC = @extschema@.slope_index_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.ordered_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.slope_index(double precision, double precision, double precision) IS
+'slope index of inequality: fitted value at the most advantaged end minus at the most disadvantaged end of the ridit scale; method linear (WLS, as PHE and HD*Calc; default), log or logit (PHE transformed); delta-method interval from group se';
+
+CREATE FUNCTION @extschema@.slope_index_transfn(double precision[], double precision, double precision, double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_slope_index_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.slope_index_transfn(double precision[], double precision, double precision, double precision, double precision) IS 'transition function of the slope_index aggregate';
+CREATE AGGREGATE @extschema@.slope_index(value double precision, weight double precision, "position" double precision, se double precision) (
+    SFUNC = @extschema@.slope_index_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.ordered_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.slope_index(double precision, double precision, double precision, double precision) IS
+'slope index of inequality: fitted value at the most advantaged end minus at the most disadvantaged end of the ridit scale; method linear (WLS, as PHE and HD*Calc; default), log or logit (PHE transformed); delta-method interval from group se';
+
+CREATE FUNCTION @extschema@.slope_index_transfn(double precision[], double precision, double precision, double precision, double precision, text)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_slope_index_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.slope_index_transfn(double precision[], double precision, double precision, double precision, double precision, text) IS 'transition function of the slope_index aggregate';
+CREATE AGGREGATE @extschema@.slope_index(value double precision, weight double precision, "position" double precision, se double precision, method text) (
+    SFUNC = @extschema@.slope_index_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.ordered_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.slope_index(double precision, double precision, double precision, double precision, text) IS
+'slope index of inequality: fitted value at the most advantaged end minus at the most disadvantaged end of the ridit scale; method linear (WLS, as PHE and HD*Calc; default), log or logit (PHE transformed); delta-method interval from group se';
+
+CREATE FUNCTION @extschema@.slope_index_transfn(double precision[], double precision, double precision, double precision, double precision, text, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_slope_index_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.slope_index_transfn(double precision[], double precision, double precision, double precision, double precision, text, double precision) IS 'transition function of the slope_index aggregate';
+CREATE AGGREGATE @extschema@.slope_index(value double precision, weight double precision, "position" double precision, se double precision, method text, level double precision) (
+    SFUNC = @extschema@.slope_index_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.ordered_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.slope_index(double precision, double precision, double precision, double precision, text, double precision) IS
+'slope index of inequality: fitted value at the most advantaged end minus at the most disadvantaged end of the ridit scale; method linear (WLS, as PHE and HD*Calc; default), log or logit (PHE transformed); delta-method interval from group se';
+
+CREATE FUNCTION @extschema@.relative_index_transfn(double precision[], double precision, double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_relative_index_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.relative_index_transfn(double precision[], double precision, double precision, double precision) IS 'transition function of the relative_index aggregate';
+CREATE AGGREGATE @extschema@.relative_index(value double precision, weight double precision, "position" double precision) (
+    SFUNC = @extschema@.relative_index_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.ordered_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.relative_index(double precision, double precision, double precision) IS
+'relative index of inequality yhat(1)/yhat(0) of the same fit; method linear (default), log, logit, pamuk (SII / mean) or kunst_mackenbach (yhat(0)/yhat(1)); interval on the log scale from group se';
+
+CREATE FUNCTION @extschema@.relative_index_transfn(double precision[], double precision, double precision, double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_relative_index_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.relative_index_transfn(double precision[], double precision, double precision, double precision, double precision) IS 'transition function of the relative_index aggregate';
+CREATE AGGREGATE @extschema@.relative_index(value double precision, weight double precision, "position" double precision, se double precision) (
+    SFUNC = @extschema@.relative_index_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.ordered_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.relative_index(double precision, double precision, double precision, double precision) IS
+'relative index of inequality yhat(1)/yhat(0) of the same fit; method linear (default), log, logit, pamuk (SII / mean) or kunst_mackenbach (yhat(0)/yhat(1)); interval on the log scale from group se';
+
+CREATE FUNCTION @extschema@.relative_index_transfn(double precision[], double precision, double precision, double precision, double precision, text)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_relative_index_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.relative_index_transfn(double precision[], double precision, double precision, double precision, double precision, text) IS 'transition function of the relative_index aggregate';
+CREATE AGGREGATE @extschema@.relative_index(value double precision, weight double precision, "position" double precision, se double precision, method text) (
+    SFUNC = @extschema@.relative_index_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.ordered_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.relative_index(double precision, double precision, double precision, double precision, text) IS
+'relative index of inequality yhat(1)/yhat(0) of the same fit; method linear (default), log, logit, pamuk (SII / mean) or kunst_mackenbach (yhat(0)/yhat(1)); interval on the log scale from group se';
+
+CREATE FUNCTION @extschema@.relative_index_transfn(double precision[], double precision, double precision, double precision, double precision, text, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_relative_index_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.relative_index_transfn(double precision[], double precision, double precision, double precision, double precision, text, double precision) IS 'transition function of the relative_index aggregate';
+CREATE AGGREGATE @extschema@.relative_index(value double precision, weight double precision, "position" double precision, se double precision, method text, level double precision) (
+    SFUNC = @extschema@.relative_index_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.ordered_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.relative_index(double precision, double precision, double precision, double precision, text, double precision) IS
+'relative index of inequality yhat(1)/yhat(0) of the same fit; method linear (default), log, logit, pamuk (SII / mean) or kunst_mackenbach (yhat(0)/yhat(1)); interval on the log scale from group se';
+
+CREATE FUNCTION @extschema@.concentration_index_transfn(double precision[], double precision, double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_concentration_index_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concentration_index_transfn(double precision[], double precision, double precision, double precision) IS 'transition function of the concentration_index aggregate';
+CREATE AGGREGATE @extschema@.concentration_index(value double precision, weight double precision, "position" double precision) (
+    SFUNC = @extschema@.concentration_index_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.ordered_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.concentration_index(double precision, double precision, double precision) IS
+'concentration index over ranked groups or persons: method relative (default, ACI / mean), absolute (2 cov(y, rank)), wagstaff or erreygers (values in [0, 1]); SE by the delta method from group se, else by the convenient regression (as WHO HEAT)';
+
+CREATE FUNCTION @extschema@.concentration_index_transfn(double precision[], double precision, double precision, double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_concentration_index_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concentration_index_transfn(double precision[], double precision, double precision, double precision, double precision) IS 'transition function of the concentration_index aggregate';
+CREATE AGGREGATE @extschema@.concentration_index(value double precision, weight double precision, "position" double precision, se double precision) (
+    SFUNC = @extschema@.concentration_index_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.ordered_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.concentration_index(double precision, double precision, double precision, double precision) IS
+'concentration index over ranked groups or persons: method relative (default, ACI / mean), absolute (2 cov(y, rank)), wagstaff or erreygers (values in [0, 1]); SE by the delta method from group se, else by the convenient regression (as WHO HEAT)';
+
+CREATE FUNCTION @extschema@.concentration_index_transfn(double precision[], double precision, double precision, double precision, double precision, text)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_concentration_index_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concentration_index_transfn(double precision[], double precision, double precision, double precision, double precision, text) IS 'transition function of the concentration_index aggregate';
+CREATE AGGREGATE @extschema@.concentration_index(value double precision, weight double precision, "position" double precision, se double precision, method text) (
+    SFUNC = @extschema@.concentration_index_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.ordered_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.concentration_index(double precision, double precision, double precision, double precision, text) IS
+'concentration index over ranked groups or persons: method relative (default, ACI / mean), absolute (2 cov(y, rank)), wagstaff or erreygers (values in [0, 1]); SE by the delta method from group se, else by the convenient regression (as WHO HEAT)';
+
+CREATE FUNCTION @extschema@.concentration_index_transfn(double precision[], double precision, double precision, double precision, double precision, text, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_concentration_index_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concentration_index_transfn(double precision[], double precision, double precision, double precision, double precision, text, double precision) IS 'transition function of the concentration_index aggregate';
+CREATE AGGREGATE @extschema@.concentration_index(value double precision, weight double precision, "position" double precision, se double precision, method text, level double precision) (
+    SFUNC = @extschema@.concentration_index_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.ordered_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.concentration_index(double precision, double precision, double precision, double precision, text, double precision) IS
+'concentration index over ranked groups or persons: method relative (default, ACI / mean), absolute (2 cov(y, rank)), wagstaff or erreygers (values in [0, 1]); SE by the delta method from group se, else by the convenient regression (as WHO HEAT)';
