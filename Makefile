@@ -15,6 +15,7 @@ OBJS = \
 	src/estimate.o \
 	src/numeric/dist.o \
 	src/estimates.o \
+	src/sample.o \
 	src/suppress.o \
 	src/disparity.o \
 	src/inequality.o \

@@ -23,6 +23,7 @@
 #include "estimate.h"
 #include "families.h"
 #include "numeric/dist.h"
+#include "sample.h"
 #include "state.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -974,205 +975,46 @@ wb_smr_finalfn(PG_FUNCTION_ARGS)
 }
 
 /* ----------------------------------------------------------------------
- * poverty_rate(income, weight [, fraction])
+ * poverty_rate(income, weight [, fraction]), poverty_threshold(...)
  *
- * Weighted share of incomes strictly below fraction × weighted median,
- * with laeken's weighted median.  This measure must see every value: the
- * state holds (income, weight) pairs, 16 bytes a row.
- * State: tag, fraction, used pairs, then the pairs; the array is grown by
- * doubling, so its length may exceed 3 + 2 * used (the tail is zero).
+ * Weighted share of incomes strictly below fraction x laeken's weighted
+ * median (laeken arpr, arpt).  These must see every value: they keep the
+ * (income, weight) sample state of sample.c, 16 bytes a row.
  * ----------------------------------------------------------------------
  */
-enum
-{
-	POV_FRACTION = 1, POV_USED, POV_HEADER
-};
-
-#define POV_MIN_CAPACITY 16
-#define POV_MAX_PAIRS ((MaxAllocSize - ARR_OVERHEAD_NONULLS(1)) / (2 * sizeof(double)) - POV_HEADER)
-
-typedef struct IncomePair
-{
-	double		x;
-	double		w;
-} IncomePair;
-
-static int
-income_pair_cmp(const void *a, const void *b)
-{
-	const IncomePair *pa = (const IncomePair *) a;
-	const IncomePair *pb = (const IncomePair *) b;
-
-	/* ties broken by weight, so the result does not depend on row order */
-	if (pa->x != pb->x)
-		return pa->x < pb->x ? -1 : 1;
-	if (pa->w != pb->w)
-		return pa->w < pb->w ? -1 : 1;
-	return 0;
-}
-
-static ArrayType *
-poverty_state_get(FunctionCallInfo fcinfo, int argno)
-{
-	ArrayType  *state = wb_state_get(fcinfo, argno, WB_STATE_SAMPLE, POV_HEADER, true);
-	double	   *s = wb_state_data(state);
-
-	wb_state_check_count(s[POV_USED]);
-	if (s[POV_USED] > (wb_state_length(state) - POV_HEADER) / 2)
-		ereport(ERROR,
-				(errcode(WB_ERRCODE_BAD_STATE),
-				 errmsg("invalid wellbeing transition state"),
-				 errdetail("The state says it holds more values than it has room for.")));
-	return state;
-}
-
-static ArrayType *
-poverty_state_new(double fraction, int64 capacity)
-{
-	ArrayType  *state;
-
-	if (capacity > (int64) POV_MAX_PAIRS)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("poverty_rate cannot hold more than %d rows in one group",
-						(int) POV_MAX_PAIRS)));
-	state = wb_state_new(WB_STATE_SAMPLE, POV_HEADER + 2 * (int) capacity);
-	wb_state_data(state)[POV_FRACTION] = fraction;
-	return state;
-}
-
 Datum
 wb_poverty_transfn(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state;
-	double	   *s;
-	double		x,
-				w;
-	int64		used;
+	double		fraction = 0.6;
 
-	if (any_arg_null(fcinfo, 1))
+	if (PG_NARGS() > 3)
 	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	x = PG_GETARG_FLOAT8(1);
-	w = PG_GETARG_FLOAT8(2);
-	wb_check_finite(x, "income");
-	wb_check_nonneg(w, "weight");
-
-	if (PG_ARGISNULL(0))
-	{
-		double		fraction = PG_NARGS() > 3 ? PG_GETARG_FLOAT8(3) : 0.6;
-
+		if (PG_ARGISNULL(3))
+		{
+			if (PG_ARGISNULL(0))
+				PG_RETURN_NULL();
+			PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+		}
+		fraction = PG_GETARG_FLOAT8(3);
 		wb_check_positive(fraction, "fraction");
-		state = poverty_state_new(fraction, POV_MIN_CAPACITY);
 	}
-	else
-	{
-		state = poverty_state_get(fcinfo, 0);
-		if (PG_NARGS() > 3)
-			check_same_param(wb_state_data(state)[POV_FRACTION],
-							 PG_GETARG_FLOAT8(3), "fraction");
-	}
-
-	s = wb_state_data(state);
-	used = (int64) s[POV_USED];
-	if (POV_HEADER + 2 * used + 2 > wb_state_length(state))
-	{
-		/* full: double the capacity (PostgreSQL moves the copy into the aggregate's context) */
-		ArrayType  *bigger = poverty_state_new(s[POV_FRACTION], Max(2 * used, POV_MIN_CAPACITY));
-
-		memcpy(wb_state_data(bigger), s, sizeof(double) * (POV_HEADER + 2 * used));
-		state = bigger;
-		s = wb_state_data(state);
-	}
-	s[POV_HEADER + 2 * used] = x;
-	s[POV_HEADER + 2 * used + 1] = w;
-	s[POV_USED] = used + 1;
-	PG_RETURN_ARRAYTYPE_P(state);
-}
-
-static ArrayType *
-poverty_merge(ArrayType *a, ArrayType *b)
-{
-	double	   *sa = wb_state_data(a);
-	double	   *sb = wb_state_data(b);
-	int64		na = (int64) sa[POV_USED];
-	int64		nb = (int64) sb[POV_USED];
-	ArrayType  *merged;
-	double	   *sm;
-
-	if (sa[POV_FRACTION] != sb[POV_FRACTION])
-		wb_state_merge_sums(sa, sb, POV_FRACTION + 1, 1);	/* raises */
-	merged = poverty_state_new(sa[POV_FRACTION], na + nb);
-	sm = wb_state_data(merged);
-	memcpy(sm + POV_HEADER, sa + POV_HEADER, sizeof(double) * 2 * na);
-	memcpy(sm + POV_HEADER + 2 * na, sb + POV_HEADER, sizeof(double) * 2 * nb);
-	sm[POV_USED] = na + nb;
-	return merged;
-}
-
-/*
- * laeken's weighted median (weightedQuantile with p = 1/2): sort by income,
- * form cumulative weight shares rw_i = cumsum(w)_i / sum(w) and take the
- * first x_i with rw_i > 1/2.  laeken's code has a branch averaging x_i and
- * x_{i+1} when rw_i == 1/2, but its selection (rw > p) never reaches it;
- * we reproduce what it computes.  Sums in long double, as R's cumsum and
- * sum, so the comparison falls the same way.
- */
-static double
-weighted_median(const IncomePair *p, int64 n, long double wsum)
-{
-	long double cum = 0;
-	int64		i;
-
-	for (i = 0; i < n; i++)
-	{
-		cum += p[i].w;
-		if ((double) (cum / wsum) > 0.5)
-			return p[i].x;
-	}
-	return p[n - 1].x;
-}
-
-/*
- * Sort a copy of the state's pairs (a final function must leave the state
- * untouched) and return it with its weight total; NULL when empty.
- */
-static IncomePair *
-poverty_sorted_pairs(ArrayType *state, int64 *n, long double *wsum)
-{
-	double	   *s = wb_state_data(state);
-	IncomePair *p;
-	int64		i;
-
-	*n = (int64) s[POV_USED];
-	*wsum = 0;
-	if (*n == 0)
-		return NULL;
-	p = palloc(sizeof(IncomePair) * *n);
-	memcpy(p, s + POV_HEADER, sizeof(IncomePair) * *n);
-	qsort(p, *n, sizeof(IncomePair), income_pair_cmp);
-	for (i = 0; i < *n; i++)
-		*wsum += p[i].w;
-	return p;
+	return wb_sample_accumulate(fcinfo, fraction, "fraction", false);
 }
 
 Datum
 wb_poverty_finalfn(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = poverty_state_get(fcinfo, 0);
+	ArrayType  *state = wb_sample_get(fcinfo, 0);
 	int64		n;
 	long double wsum;
-	IncomePair *p = poverty_sorted_pairs(state, &n, &wsum);
+	WbPair	   *p = wb_sample_sorted(state, &n, &wsum);
 	WbEstimate	e;
 
 	wb_estimate_init(&e, NAN);
 	e.n = n;
 	if (p != NULL && wsum > 0)
 	{
-		double		threshold = wb_state_data(state)[POV_FRACTION] * weighted_median(p, n, wsum);
+		double		threshold = wb_sample_param(state) * wb_weighted_quantile(p, n, wsum, 0.5);
 		long double wbelow = 0;
 		int64		i;
 
@@ -1183,18 +1025,18 @@ wb_poverty_finalfn(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
 }
 
-/* poverty_threshold: fraction × laeken's weighted median (laeken arpt) */
+/* poverty_threshold: fraction x laeken's weighted median (laeken arpt) */
 Datum
 wb_poverty_threshold_finalfn(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = poverty_state_get(fcinfo, 0);
+	ArrayType  *state = wb_sample_get(fcinfo, 0);
 	int64		n;
 	long double wsum;
-	IncomePair *p = poverty_sorted_pairs(state, &n, &wsum);
+	WbPair	   *p = wb_sample_sorted(state, &n, &wsum);
 
 	if (p == NULL || !(wsum > 0))
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(wb_state_data(state)[POV_FRACTION] * weighted_median(p, n, wsum));
+	PG_RETURN_FLOAT8(wb_sample_param(state) * wb_weighted_quantile(p, n, wsum, 0.5));
 }
 
 /* ----------------------------------------------------------------------
@@ -1284,9 +1126,7 @@ wb_state_combine(PG_FUNCTION_ARGS)
 		a = wb_groups_merge(fcinfo);
 	else if (tag == WB_STATE_TAG(WB_STATE_SAMPLE))
 	{
-		a = poverty_state_get(fcinfo, 0);
-		b = poverty_state_get(fcinfo, 1);
-		a = poverty_merge(a, b);
+		a = wb_sample_merge(fcinfo);
 	}
 	else
 	{

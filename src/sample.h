@@ -1,0 +1,59 @@
+/*-------------------------------------------------------------------------
+ *
+ * sample.h
+ *	  The (value, weight) sample state of the measures that must see every
+ *	  row: poverty_rate, poverty_threshold, gini, quintile_share_ratio,
+ *	  palma, hoover.
+ *
+ * Layout: tag, param (the measure's one numeric parameter), used pairs,
+ * then the pairs; 16 bytes a row, grown by doubling, so the array may be
+ * longer than 3 + 2 * used (the tail is zero).
+ *
+ * src/sample.h
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef WB_SAMPLE_H
+#define WB_SAMPLE_H
+
+#include "wellbeing.h"
+#include "utils/array.h"
+
+typedef struct WbPair
+{
+	double		x;
+	double		w;
+} WbPair;
+
+/*
+ * Add one row (state at arg 0, x at arg 1, weight at arg 2) to the state;
+ * NULL x or weight skip the row.  param is stored on the first row and
+ * must not change afterwards (paramname names it in the error).  x must
+ * be finite, and non-negative when x_nonneg.
+ */
+extern Datum wb_sample_accumulate(FunctionCallInfo fcinfo, double param,
+								  const char *paramname, bool x_nonneg);
+
+/* the state at argno, checked */
+extern ArrayType *wb_sample_get(FunctionCallInfo fcinfo, int argno);
+
+/* a new state holding the rows of the states at args 0 and 1 */
+extern ArrayType *wb_sample_merge(FunctionCallInfo fcinfo);
+
+extern double wb_sample_param(ArrayType *state);
+
+/*
+ * A sorted copy of the pairs (by x, then weight, so the order does not
+ * depend on the input order), its length and its weight total in long
+ * double (as R's sum); NULL when empty.
+ */
+extern WbPair *wb_sample_sorted(ArrayType *state, int64 *n, long double *wsum);
+
+/*
+ * laeken's weightedQuantile on sorted pairs: the first x whose cumulative
+ * weight share is strictly greater than p (p = 0 gives the smallest x).
+ */
+extern double wb_weighted_quantile(const WbPair *p, int64 n, long double wsum,
+								   double prob);
+
+#endif							/* WB_SAMPLE_H */
