@@ -74,6 +74,62 @@ SELECT (wellbeing.theil_t(v, w)).n FROM (VALUES (1.0, 1.0), (NULL, 1.0), (2.0, N
 SELECT wellbeing.theil_t(v) IS NULL AS empty FROM jl WHERE false;
 SELECT (wellbeing.theil_t(v, 0)).value IS NULL AS zero_weights FROM jl;
 
+------------------------------------------------------------------------
+-- Measures that sort: gini, quintile_share_ratio, palma, hoover
+------------------------------------------------------------------------
+-- R ineq example: Gini 0.4620911 (printed to 7 digits)
+SELECT round((wellbeing.gini(v)).value::numeric, 7) AS gini
+FROM unnest(ARRAY[541, 1463, 2445, 3438, 4437, 5401, 6392, 8304, 11904, 22261]::float8[]) v;
+-- Inequality.jl: 0.237373737373737, weighted 0.2065239551478077; DescTools
+-- unbiased (corrected): x 9/8 = 0.2670455, weighted 1/(1 - sum w^2) = 0.2403512
+SELECT close((wellbeing.gini(v)).value, 0.237373737373737) AS gini,
+       close((wellbeing.gini(v, w)).value, 0.2065239551478077) AS gini_weighted,
+       round((wellbeing.gini(v, 1, true)).value::numeric, 7) AS corrected,
+       round((wellbeing.gini(v, w, true)).value::numeric, 7) AS corrected_weighted
+FROM jl;
+-- Damgaard & Weiner: nine values 50/9 and one 50, and five 2s and five 18s:
+-- corrected Gini 0.4444444 for both
+SELECT round((wellbeing.gini(x, 1, true)).value::numeric, 7) AS dw1
+FROM (SELECT 50.0 / 9 AS x FROM generate_series(1, 9) UNION ALL SELECT 50) s;
+SELECT round((wellbeing.gini(x, 1, true)).value::numeric, 7) AS dw2
+FROM (SELECT 2.0 AS x FROM generate_series(1, 5) UNION ALL SELECT 18 FROM generate_series(1, 5)) s;
+-- frequency weights [1,2,1,3,1] on 8,5,1,3,5 equal the expanded sample
+-- (uncorrected); DescTools' corrected form gives 0.3383838 there
+SELECT close(a.value, b.value) AS frequency_weights,
+       round(c.value::numeric, 7) AS desctools_corrected
+FROM (SELECT (wellbeing.gini(v, w)).* FROM unnest(ARRAY[8,5,1,3,5]::float8[], ARRAY[1,2,1,3,1]::float8[]) t(v, w)) a,
+     (SELECT (wellbeing.gini(v)).* FROM unnest(ARRAY[8,5,5,1,3,3,3,5]::float8[]) v) b,
+     (SELECT (wellbeing.gini(v, w, true)).* FROM unnest(ARRAY[8,5,1,3,5]::float8[], ARRAY[1,2,1,3,1]::float8[]) t(v, w)) c;
+-- the definition written out: sum_i sum_k w_i w_k |x_i - x_k| / (2 W^2 mu)
+SELECT close((SELECT (wellbeing.gini(v, w)).value FROM jl),
+             (SELECT sum(a.w * b.w * abs(a.v - b.v)) / (2 * sum(a.w * b.w) * (SELECT sum(w * v) / sum(w) FROM jl))
+              FROM jl a, jl b)) AS gini_pairs;
+-- quintile share ratio, 10 equal weights, 1..10: laeken quantiles
+-- q20 = 3 (first cumulative share > 0.2), q80 = 9; income above 9 is 10,
+-- income at or below 3 is 1 + 2 + 3 = 6: S80/S20 = 10/6 (laeken
+-- quintileRatio divides the totals, i.e. the income shares)
+SELECT (wellbeing.quintile_share_ratio(x)).value AS qsr, 10.0 / 6 AS by_hand FROM generate_series(1, 10) x;
+-- palma on 1..10: q40 = 5, q90 = 10: income above 10 is 0, so use 1..20:
+-- q40 = 9 (share 9/20 > 0.4), q90 = 19: top = 20, bottom = 1 + ... + 9 = 45
+SELECT (wellbeing.palma(x)).value AS palma, 20.0 / 45 AS by_hand FROM generate_series(1, 20) x;
+-- hoover: 1/2 sum |x - mu| / sum x; 1, 2, 3, 6: mu 3, deviations 2+1+0+3 = 6, total 12
+SELECT (wellbeing.hoover(x)).value AS hoover FROM unnest(ARRAY[1, 2, 3, 6]::float8[]) x;
+-- properties: scale invariance, equality, order
+SELECT close((wellbeing.gini(v * 10, w)).value, (wellbeing.gini(v, w)).value) AS gini_scale,
+       close((wellbeing.hoover(v * 10, w)).value, (wellbeing.hoover(v, w)).value) AS hoover_scale,
+       close((wellbeing.quintile_share_ratio(v * 1e-6, w)).value, (wellbeing.quintile_share_ratio(v, w)).value) AS qsr_scale
+FROM jl;
+SELECT (wellbeing.gini(3.0)).value AS one_row, (wellbeing.gini(x)).value AS all_equal
+FROM (VALUES (4.0), (4.0)) t(x);
+SELECT close((wellbeing.gini(v, w)).value, 0.2065239551478077) AS shuffled
+FROM (SELECT * FROM jl ORDER BY random()) s;
+-- undefined: no income at all; empty input; NULL rows skipped
+SELECT (wellbeing.gini(0.0)).value IS NULL AS zero_total,
+       (SELECT wellbeing.gini(v) FROM jl WHERE false) IS NULL AS empty,
+       (SELECT (wellbeing.gini(v, w)).n FROM (VALUES (1.0, 1.0), (NULL, 1.0), (2.0, NULL)) t(v, w)) AS n;
+SELECT wellbeing.gini('NaN'::float8);
+SELECT wellbeing.gini(1, -1);
+
 -- clean up: test files share one database
 DROP TABLE jl, heat;
 DROP FUNCTION close(float8, float8, float8);

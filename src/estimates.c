@@ -998,7 +998,7 @@ wb_poverty_transfn(PG_FUNCTION_ARGS)
 		fraction = PG_GETARG_FLOAT8(3);
 		wb_check_positive(fraction, "fraction");
 	}
-	return wb_sample_accumulate(fcinfo, fraction, "fraction", false);
+	return wb_sample_accumulate(fcinfo, "income", fraction, "fraction");
 }
 
 Datum

@@ -1,9 +1,11 @@
 /*-------------------------------------------------------------------------
  *
  * inequality.c
- *	  The generalised-entropy family (SPEC section 4): theil_t,
- *	  mean_log_deviation, generalized_entropy and atkinson, one pass over
- *	  individual rows or group rows.
+ *	  Inequality measures (SPEC section 4).  The generalised-entropy family
+ *	  (theil_t, mean_log_deviation, generalized_entropy, atkinson) in one
+ *	  pass over individual rows or group rows; the measures that sort
+ *	  (gini, quintile_share_ratio, palma, hoover) over the sample state of
+ *	  sample.c.
  *
  * The same aggregate serves individual-level data (one row per person,
  * weight = survey weight) and group-level data (one row per group, value =
@@ -31,6 +33,7 @@
 #include "args.h"
 #include "estimate.h"
 #include "numeric/dist.h"
+#include "sample.h"
 #include "state.h"
 #include "utils/array.h"
 #include "families.h"
@@ -40,6 +43,12 @@ PG_FUNCTION_INFO_V1(wb_mld_transfn);
 PG_FUNCTION_INFO_V1(wb_ge_transfn);
 PG_FUNCTION_INFO_V1(wb_atkinson_transfn);
 PG_FUNCTION_INFO_V1(wb_entropy_finalfn);
+PG_FUNCTION_INFO_V1(wb_gini_transfn);
+PG_FUNCTION_INFO_V1(wb_gini_finalfn);
+PG_FUNCTION_INFO_V1(wb_sorted_transfn);
+PG_FUNCTION_INFO_V1(wb_qsr_finalfn);
+PG_FUNCTION_INFO_V1(wb_palma_finalfn);
+PG_FUNCTION_INFO_V1(wb_hoover_finalfn);
 
 typedef enum EntropyMeasure
 {
@@ -363,4 +372,189 @@ wb_entropy_finalfn(PG_FUNCTION_ARGS)
 	if (!isnan(e.se))
 		wb_interval_normal(&e);
 	PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
+}
+
+/* ----------------------------------------------------------------------
+ * Measures that sort: gini, quintile_share_ratio, palma, hoover.
+ * ----------------------------------------------------------------------
+ */
+
+/* gini(x [, weight [, corrected]]): the parameter is 1 when corrected */
+Datum
+wb_gini_transfn(PG_FUNCTION_ARGS)
+{
+	double		corrected = 0;
+
+	if (PG_NARGS() > 3)
+	{
+		if (PG_ARGISNULL(3))
+		{
+			if (PG_ARGISNULL(0))
+				PG_RETURN_NULL();
+			PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+		}
+		corrected = PG_GETARG_BOOL(3) ? 1 : 0;
+	}
+	return wb_sample_accumulate(fcinfo, "x", corrected, "corrected");
+}
+
+/* quintile_share_ratio, palma, hoover (x, weight): no parameter */
+Datum
+wb_sorted_transfn(PG_FUNCTION_ARGS)
+{
+	return wb_sample_accumulate(fcinfo, "x", 0, "parameter");
+}
+
+/* an estimate with only a value and n */
+static Datum
+value_only(FunctionCallInfo fcinfo, double value, int64 n)
+{
+	WbEstimate	e;
+
+	wb_estimate_init(&e, NAN);
+	e.value = value;
+	e.n = n;
+	return wb_estimate_datum(fcinfo, &e);
+}
+
+/*
+ * Gini as laeken (and the EU-SILC definition): with incomes sorted and C_i
+ * the cumulative weight up to and including row i,
+ *	 G = (2 sum w_i x_i C_i - sum w_i^2 x_i) / (W sum w_i x_i) - 1,
+ * which equals sum_i sum_k w_i w_k |x_i - x_k| / (2 W^2 mu) and does not
+ * depend on the order of tied incomes.  Corrected (DescTools unbiased):
+ * G / (1 - sum (w_i/W)^2), which is n/(n-1) G for equal weights.
+ */
+Datum
+wb_gini_finalfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state = wb_sample_get(fcinfo, 0);
+	int64		n;
+	long double wsum;
+	WbPair	   *p = wb_sample_sorted(state, &n, &wsum);
+	long double cum = 0,
+				a = 0,
+				b = 0,
+				t = 0,
+				w2 = 0;
+	double		g;
+	int64		i;
+
+	if (p == NULL || !(wsum > 0))
+		PG_RETURN_DATUM(value_only(fcinfo, NAN, n));
+	for (i = 0; i < n; i++)
+	{
+		cum += p[i].w;
+		a += (long double) p[i].w * p[i].x * cum;
+		b += (long double) p[i].w * p[i].w * p[i].x;
+		t += (long double) p[i].w * p[i].x;
+		w2 += (long double) p[i].w * p[i].w;
+	}
+	if (!(t > 0))
+		PG_RETURN_DATUM(value_only(fcinfo, NAN, n));
+	g = (double) ((2 * a - b) / (wsum * t) - 1);
+	if (wb_sample_param(state) != 0)
+	{
+		long double share2 = w2 / (wsum * wsum);
+
+		g = share2 < 1 ? (double) (g / (1 - share2)) : NAN;
+	}
+	PG_RETURN_DATUM(value_only(fcinfo, g, n));
+}
+
+/* weighted mean of x over rows with lo < x <= hi (sorted rows) */
+static double
+tail_mean(const WbPair *p, int64 n, double lo, double hi, bool total)
+{
+	long double sw = 0,
+				swx = 0;
+	int64		i;
+
+	for (i = 0; i < n; i++)
+	{
+		if (p[i].x > lo && p[i].x <= hi)
+		{
+			sw += p[i].w;
+			swx += (long double) p[i].w * p[i].x;
+		}
+	}
+	if (total)
+		return (double) swx;
+	return sw > 0 ? (double) (swx / sw) : NAN;
+}
+
+/*
+ * quintile_share_ratio as laeken qsr (quintileRatio): the weighted income
+ * total above the 80th percentile over the total at or below the 20th,
+ * i.e. the ratio of the two income shares (laeken's weighted quantiles).
+ */
+Datum
+wb_qsr_finalfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state = wb_sample_get(fcinfo, 0);
+	int64		n;
+	long double wsum;
+	WbPair	   *p = wb_sample_sorted(state, &n, &wsum);
+	double		q20,
+				q80,
+				top,
+				bottom;
+
+	if (p == NULL || !(wsum > 0))
+		PG_RETURN_DATUM(value_only(fcinfo, NAN, n));
+	q20 = wb_weighted_quantile(p, n, wsum, 0.2);
+	q80 = wb_weighted_quantile(p, n, wsum, 0.8);
+	top = tail_mean(p, n, q80, INFINITY, true);
+	bottom = tail_mean(p, n, -INFINITY, q20, true);
+	PG_RETURN_DATUM(value_only(fcinfo, bottom != 0 ? top / bottom : NAN, n));
+}
+
+/*
+ * palma: income held above the 90th percentile over income held at or
+ * below the 40th (the ratio of the two income shares), with laeken's
+ * weighted quantiles.
+ */
+Datum
+wb_palma_finalfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state = wb_sample_get(fcinfo, 0);
+	int64		n;
+	long double wsum;
+	WbPair	   *p = wb_sample_sorted(state, &n, &wsum);
+	double		top,
+				bottom;
+
+	if (p == NULL || !(wsum > 0))
+		PG_RETURN_DATUM(value_only(fcinfo, NAN, n));
+	top = tail_mean(p, n, wb_weighted_quantile(p, n, wsum, 0.9), INFINITY, true);
+	bottom = tail_mean(p, n, -INFINITY, wb_weighted_quantile(p, n, wsum, 0.4), true);
+	PG_RETURN_DATUM(value_only(fcinfo, bottom != 0 ? top / bottom : NAN, n));
+}
+
+/*
+ * hoover (Robin Hood index): the share of total income that would have to
+ * move to equalise it, 1/2 sum w |x - mu| / (W mu).
+ */
+Datum
+wb_hoover_finalfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state = wb_sample_get(fcinfo, 0);
+	int64		n;
+	long double wsum;
+	WbPair	   *p = wb_sample_sorted(state, &n, &wsum);
+	long double t = 0,
+				dev = 0;
+	double		mu;
+	int64		i;
+
+	if (p == NULL || !(wsum > 0))
+		PG_RETURN_DATUM(value_only(fcinfo, NAN, n));
+	for (i = 0; i < n; i++)
+		t += (long double) p[i].w * p[i].x;
+	mu = (double) (t / wsum);
+	if (!(mu > 0))
+		PG_RETURN_DATUM(value_only(fcinfo, NAN, n));
+	for (i = 0; i < n; i++)
+		dev += (long double) p[i].w * fabs(p[i].x - mu);
+	PG_RETURN_DATUM(value_only(fcinfo, (double) (dev / (2 * t)), n));
 }

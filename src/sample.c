@@ -61,8 +61,8 @@ wb_sample_param(ArrayType *state)
 }
 
 Datum
-wb_sample_accumulate(FunctionCallInfo fcinfo, double param,
-					 const char *paramname, bool x_nonneg)
+wb_sample_accumulate(FunctionCallInfo fcinfo, const char *xname,
+					 double param, const char *paramname)
 {
 	ArrayType  *state;
 	double	   *s;
@@ -70,18 +70,15 @@ wb_sample_accumulate(FunctionCallInfo fcinfo, double param,
 				w;
 	int64		used;
 
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+	if (PG_ARGISNULL(1) || (PG_NARGS() > 2 && PG_ARGISNULL(2)))
 	{
 		if (PG_ARGISNULL(0))
 			PG_RETURN_NULL();
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
 	x = PG_GETARG_FLOAT8(1);
-	w = PG_GETARG_FLOAT8(2);
-	if (x_nonneg)
-		wb_check_nonneg(x, "x");
-	else
-		wb_check_finite(x, "income");
+	w = PG_NARGS() > 2 ? PG_GETARG_FLOAT8(2) : 1.0;
+	wb_check_finite(x, xname);
 	wb_check_nonneg(w, "weight");
 
 	if (PG_ARGISNULL(0))

@@ -26,13 +26,13 @@ typedef struct WbPair
 } WbPair;
 
 /*
- * Add one row (state at arg 0, x at arg 1, weight at arg 2) to the state;
- * NULL x or weight skip the row.  param is stored on the first row and
+ * Add one row (state at arg 0, x at arg 1, weight at arg 2, or 1 when the
+ * call has no weight argument) to the state; NULL x or weight skip the row.  param is stored on the first row and
  * must not change afterwards (paramname names it in the error).  x must
- * be finite, and non-negative when x_nonneg.
+ * be finite (xname names it in the error).
  */
-extern Datum wb_sample_accumulate(FunctionCallInfo fcinfo, double param,
-								  const char *paramname, bool x_nonneg);
+extern Datum wb_sample_accumulate(FunctionCallInfo fcinfo, const char *xname,
+								  double param, const char *paramname);
 
 /* the state at argno, checked */
 extern ArrayType *wb_sample_get(FunctionCallInfo fcinfo, int argno);

@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(115);
+SELECT plan(122);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -124,6 +124,14 @@ SELECT throws_ok($$SELECT wellbeing.concentration_index(v, 1, v, NULL, m) FROM (
 SELECT throws_ok($$SELECT wellbeing.ordered_finalfn('{10001,1,1,0.95,0,5}')$$, '22000', NULL, 'ordered_finalfn: claims more rows than it holds');
 SELECT throws_ok($$SELECT wellbeing.ordered_finalfn('{10001,9,1,0.95,0,0}')$$, '22000', NULL, 'ordered_finalfn: unknown measure in the header');
 SELECT throws_ok($$SELECT wellbeing.state_combine('{10001,1,1,0.95,0,0}', '{10001,2,1,0.95,0,0}')$$, '22023', NULL, 'state_combine: slope_index state with relative_index state');
+
+SELECT throws_ok($$SELECT wellbeing.gini('Infinity'::float8, 1)$$, '22023', $m$x must be a finite number, got Infinity$m$, 'gini: infinite x');
+SELECT throws_ok($$SELECT wellbeing.gini(1, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'gini: NaN weight');
+SELECT throws_ok($$SELECT wellbeing.gini(x, 1, x > 1) FROM (VALUES (1.0), (2.0)) t(x)$$, '22023', NULL, 'gini: corrected varying within a group');
+SELECT throws_ok($$SELECT wellbeing.quintile_share_ratio(1, -2)$$, '22023', $m$weight must be non-negative, got -2$m$, 'quintile_share_ratio: negative weight');
+SELECT throws_ok($$SELECT wellbeing.palma('NaN'::float8)$$, '22023', NULL, 'palma: NaN x');
+SELECT throws_ok($$SELECT wellbeing.hoover(1, '-Infinity')$$, '22023', NULL, 'hoover: infinite weight');
+SELECT throws_ok($$SELECT wellbeing.gini_finalfn('{7001,0,3,1,1}')$$, '22000', NULL, 'gini_finalfn: claims more pairs than it holds');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -8,7 +8,7 @@
 -- "Same answer" is 1e-12 relative: sums taken in another order differ in
 -- the last bits only.
 BEGIN;
-SELECT plan(91);
+SELECT plan(111);
 
 SELECT setseed(0.42);
 CREATE TABLE prop_rows AS
@@ -45,7 +45,11 @@ INSERT INTO measures VALUES
   ('between_group_variance with se', 'wellbeing.between_group_variance(income, weight, income / 10)', 'between_group_variance_transfn(income, weight, income / 10)', 'between_group_spread_finalfn'),
   ('coefficient_of_variation with se', 'wellbeing.coefficient_of_variation(income, weight, income / 10)', 'coefficient_of_variation_transfn(income, weight, income / 10)', 'between_group_spread_finalfn'),
   ('slope_index log with se', 'wellbeing.slope_index(income, weight, band, income / 10, ''log'')', 'slope_index_transfn(income, weight, band, income / 10, ''log'')', 'ordered_finalfn'),
-  ('concentration_index persons', 'wellbeing.concentration_index(events, weight, income)', 'concentration_index_transfn(events, weight, income)', 'ordered_finalfn');
+  ('concentration_index persons', 'wellbeing.concentration_index(events, weight, income)', 'concentration_index_transfn(events, weight, income)', 'ordered_finalfn'),
+  ('gini corrected', 'wellbeing.gini(income, weight, true)', 'gini_transfn(income, weight, true)', 'gini_finalfn'),
+  ('quintile_share_ratio', 'wellbeing.quintile_share_ratio(income, weight)', 'quintile_share_ratio_transfn(income, weight)', 'quintile_share_ratio_finalfn'),
+  ('palma', 'wellbeing.palma(income, weight)', 'palma_transfn(income, weight)', 'palma_finalfn'),
+  ('hoover', 'wellbeing.hoover(income, weight)', 'hoover_transfn(income, weight)', 'hoover_finalfn');
 
 -- Partial-state aggregates for the test: the extension's own transition
 -- functions with no final function, and the shared combine as a merge.
@@ -68,6 +72,10 @@ CREATE AGGREGATE wbtest.between_group_variance_transfn(float8, float8, float8) (
 CREATE AGGREGATE wbtest.coefficient_of_variation_transfn(float8, float8, float8) (SFUNC = wellbeing.coefficient_of_variation_transfn, STYPE = float8[]);
 CREATE AGGREGATE wbtest.slope_index_transfn(float8, float8, float8, float8, text) (SFUNC = wellbeing.slope_index_transfn, STYPE = float8[]);
 CREATE AGGREGATE wbtest.concentration_index_transfn(float8, float8, float8) (SFUNC = wellbeing.concentration_index_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.gini_transfn(float8, float8, boolean) (SFUNC = wellbeing.gini_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.quintile_share_ratio_transfn(float8, float8) (SFUNC = wellbeing.quintile_share_ratio_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.palma_transfn(float8, float8) (SFUNC = wellbeing.palma_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.hoover_transfn(float8, float8) (SFUNC = wellbeing.hoover_transfn, STYPE = float8[]);
 CREATE AGGREGATE wbtest.merge_states(float8[]) (SFUNC = wellbeing.state_combine, STYPE = float8[]);
 
 CREATE FUNCTION wbtest.same(a wellbeing.estimate, b wellbeing.estimate) RETURNS boolean
