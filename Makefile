@@ -20,6 +20,7 @@ OBJS = \
 	src/disparity.o \
 	src/inequality.o \
 	src/ordered.o \
+	src/segregation.o \
 	src/numeric/rank.o \
 	src/numeric/regress.o
 
@@ -31,7 +32,8 @@ SQL_SOURCES = \
 	src/sql/suppress.sql \
 	src/sql/disparity.sql \
 	src/sql/inequality.sql \
-	src/sql/ordered.sql
+	src/sql/ordered.sql \
+	src/sql/segregation.sql
 
 DATA_built  = $(EXTENSION)--$(EXTVERSION).sql
 DATA        = $(wildcard src/sql/$(EXTENSION)--*--*.sql)

@@ -68,3 +68,13 @@ SELECT wellbeing.between_group_variance(y, pop, -se) FROM heat;
 
 -- clean up: test files share one database
 DROP TABLE heat;
+
+-- relative_inequity (Health Equity Tracker), per partition: 40 % of the
+-- burden on 20 % of the population: 0.4 / 0.2 - 1 = 1; 10 % on 30 %: -2/3
+SELECT grp, round(wellbeing.relative_inequity(burden, pop) OVER (PARTITION BY area)::numeric, 6) AS inequity
+FROM (VALUES ('a', 'g1', 40, 200), ('a', 'g2', 10, 300), ('a', 'g3', 50, 500),
+             ('b', 'g1', 0, 100), ('b', 'g2', 5, 0), ('b', 'g3', NULL, 50)) t(area, grp, burden, pop)
+ORDER BY area, grp;
+-- no burden in the partition: NULL
+SELECT wellbeing.relative_inequity(0, 10) OVER () IS NULL AS no_burden;
+SELECT wellbeing.relative_inequity(-1, 10) OVER ();

@@ -22,12 +22,14 @@
 #include "numeric/dist.h"
 #include "state.h"
 #include "utils/array.h"
+#include "windowapi.h"
 
 PG_FUNCTION_INFO_V1(wb_difference);
 PG_FUNCTION_INFO_V1(wb_ratio);
 PG_FUNCTION_INFO_V1(wb_bgv_transfn);
 PG_FUNCTION_INFO_V1(wb_bgsd_transfn);
 PG_FUNCTION_INFO_V1(wb_cov_transfn);
+PG_FUNCTION_INFO_V1(wb_relative_inequity);
 PG_FUNCTION_INFO_V1(wb_bgv_finalfn);
 
 /*
@@ -345,4 +347,63 @@ wb_bgv_finalfn(PG_FUNCTION_ARGS)
 	if (!isnan(e.se))
 		wb_interval_normal(&e);
 	PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
+}
+
+/* ----------------------------------------------------------------------
+ * relative_inequity(burden, population) OVER (PARTITION BY ...)
+ *
+ * The Health Equity Tracker's relative inequity of a group: its share of
+ * the burden over its share of the population, minus one,
+ *	 (burden / sum burden) / (population / sum population) - 1,
+ * as a fraction (HET prints percent, rounded).  Sums are over the rows of
+ * the window partition that have both values.  NULL when the group's
+ * population share is 0 or the partition has no burden.
+ * ----------------------------------------------------------------------
+ */
+typedef struct InequityPartition
+{
+	bool		computed;
+	double		burden;
+	double		population;
+} InequityPartition;
+
+Datum
+wb_relative_inequity(PG_FUNCTION_ARGS)
+{
+	WindowObject winobj = PG_WINDOW_OBJECT();
+	InequityPartition *part;
+	bool		isnull_b,
+				isnull_p;
+	double		burden,
+				population;
+
+	part = (InequityPartition *) WinGetPartitionLocalMemory(winobj, sizeof(InequityPartition));
+	if (!part->computed)
+	{
+		int64		n = WinGetPartitionRowCount(winobj);
+		int64		i;
+
+		for (i = 0; i < n; i++)
+		{
+			bool		isout;
+			Datum		b = WinGetFuncArgInPartition(winobj, 0, i, WINDOW_SEEK_HEAD, false,
+													 &isnull_b, &isout);
+			Datum		p = WinGetFuncArgInPartition(winobj, 1, i, WINDOW_SEEK_HEAD, false,
+													 &isnull_p, &isout);
+
+			if (isnull_b || isnull_p)
+				continue;
+			wb_check_nonneg(DatumGetFloat8(b), "burden");
+			wb_check_nonneg(DatumGetFloat8(p), "population");
+			part->burden += DatumGetFloat8(b);
+			part->population += DatumGetFloat8(p);
+		}
+		part->computed = true;
+	}
+
+	burden = DatumGetFloat8(WinGetFuncArgCurrent(winobj, 0, &isnull_b));
+	population = DatumGetFloat8(WinGetFuncArgCurrent(winobj, 1, &isnull_p));
+	if (isnull_b || isnull_p || !(population > 0) || !(part->burden > 0))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8((burden / part->burden) / (population / part->population) - 1.0);
 }

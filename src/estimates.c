@@ -1122,6 +1122,13 @@ wb_state_combine(PG_FUNCTION_ARGS)
 		b = wb_state_get(fcinfo, 1, WB_STATE_SPREAD, WB_SPREAD_NFIELDS, false);
 		wb_spread_merge(wb_state_data(a), wb_state_data(b));
 	}
+	else if (tag == WB_STATE_TAG(WB_STATE_EXPOSURE))
+	{
+		/* tag, measure, then sums */
+		a = wb_state_get(fcinfo, 0, WB_STATE_EXPOSURE, 5, false);
+		b = wb_state_get(fcinfo, 1, WB_STATE_EXPOSURE, 5, false);
+		wb_state_merge_sums(wb_state_data(a), wb_state_data(b), 5, 1);
+	}
 	else if (tag == WB_STATE_TAG(WB_STATE_GROUPS))
 		a = wb_groups_merge(fcinfo);
 	else if (tag == WB_STATE_TAG(WB_STATE_SAMPLE))

@@ -162,3 +162,10 @@ CREATE AGGREGATE @extschema@.coefficient_of_variation(value double precision, we
 );
 COMMENT ON AGGREGATE @extschema@.coefficient_of_variation(double precision, double precision, double precision, double precision) IS
 'coefficient of variation BGSD / mu as a fraction (WHO HEAT COV / 100); with group se, a delta-method interval';
+
+CREATE FUNCTION @extschema@.relative_inequity(burden double precision, population double precision)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'wb_relative_inequity'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.relative_inequity(double precision, double precision) IS
+'window function: a group''s share of the burden over its share of the population, minus one (Health Equity Tracker relative inequity, as a fraction), within the partition';

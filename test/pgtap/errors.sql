@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(122);
+SELECT plan(132);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -132,6 +132,17 @@ SELECT throws_ok($$SELECT wellbeing.quintile_share_ratio(1, -2)$$, '22023', $m$w
 SELECT throws_ok($$SELECT wellbeing.palma('NaN'::float8)$$, '22023', NULL, 'palma: NaN x');
 SELECT throws_ok($$SELECT wellbeing.hoover(1, '-Infinity')$$, '22023', NULL, 'hoover: infinite weight');
 SELECT throws_ok($$SELECT wellbeing.gini_finalfn('{7001,0,3,1,1}')$$, '22000', NULL, 'gini_finalfn: claims more pairs than it holds');
+
+SELECT throws_ok($$SELECT wellbeing.dissimilarity(-1, 5)$$, '22023', $m$group_count must be non-negative, got -1$m$, 'dissimilarity: negative group count');
+SELECT throws_ok($$SELECT wellbeing.dissimilarity(1, 'NaN')$$, '22023', NULL, 'dissimilarity: NaN other count');
+SELECT throws_ok($$SELECT wellbeing.isolation(20, 10)$$, '22023', $m$group_count must not exceed total, got 20 > 10$m$, 'isolation: group count above total');
+SELECT throws_ok($$SELECT wellbeing.isolation(1, 'Infinity')$$, '22023', NULL, 'isolation: infinite total');
+SELECT throws_ok($$SELECT wellbeing.exposure(5, 6, 10)$$, '22023', NULL, 'exposure: counts above total');
+SELECT throws_ok($$SELECT wellbeing.exposure(5, -6, 10)$$, '22023', $m$other_count must be non-negative, got -6$m$, 'exposure: negative other count');
+SELECT throws_ok($$SELECT wellbeing.exposure_finalfn('{11001,1,2}')$$, '22000', NULL, 'exposure_finalfn: short state');
+SELECT throws_ok($$SELECT wellbeing.exposure_transfn('{11001,1,1,1,1}', 1, 1, 2)$$, '22000', NULL, 'exposure_transfn: isolation state');
+SELECT throws_ok($$SELECT wellbeing.relative_inequity(b, 10) OVER () FROM (VALUES ('NaN'::float8)) t(b)$$, '22023', NULL, 'relative_inequity: NaN burden');
+SELECT throws_ok($$SELECT wellbeing.relative_inequity(1, p) OVER () FROM (VALUES (-10.0)) t(p)$$, '22023', $m$population must be non-negative, got -10$m$, 'relative_inequity: negative population');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -8,7 +8,7 @@
 -- "Same answer" is 1e-12 relative: sums taken in another order differ in
 -- the last bits only.
 BEGIN;
-SELECT plan(111);
+SELECT plan(121);
 
 SELECT setseed(0.42);
 CREATE TABLE prop_rows AS
@@ -49,7 +49,9 @@ INSERT INTO measures VALUES
   ('gini corrected', 'wellbeing.gini(income, weight, true)', 'gini_transfn(income, weight, true)', 'gini_finalfn'),
   ('quintile_share_ratio', 'wellbeing.quintile_share_ratio(income, weight)', 'quintile_share_ratio_transfn(income, weight)', 'quintile_share_ratio_finalfn'),
   ('palma', 'wellbeing.palma(income, weight)', 'palma_transfn(income, weight)', 'palma_finalfn'),
-  ('hoover', 'wellbeing.hoover(income, weight)', 'hoover_transfn(income, weight)', 'hoover_finalfn');
+  ('hoover', 'wellbeing.hoover(income, weight)', 'hoover_transfn(income, weight)', 'hoover_finalfn'),
+  ('dissimilarity', 'wellbeing.dissimilarity(events, population - events)', 'dissimilarity_transfn(events, population - events)', 'dissimilarity_finalfn'),
+  ('isolation', 'wellbeing.isolation(events, population)', 'isolation_transfn(events, population)', 'exposure_finalfn');
 
 -- Partial-state aggregates for the test: the extension's own transition
 -- functions with no final function, and the shared combine as a merge.
@@ -76,6 +78,8 @@ CREATE AGGREGATE wbtest.gini_transfn(float8, float8, boolean) (SFUNC = wellbeing
 CREATE AGGREGATE wbtest.quintile_share_ratio_transfn(float8, float8) (SFUNC = wellbeing.quintile_share_ratio_transfn, STYPE = float8[]);
 CREATE AGGREGATE wbtest.palma_transfn(float8, float8) (SFUNC = wellbeing.palma_transfn, STYPE = float8[]);
 CREATE AGGREGATE wbtest.hoover_transfn(float8, float8) (SFUNC = wellbeing.hoover_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.dissimilarity_transfn(float8, float8) (SFUNC = wellbeing.dissimilarity_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.isolation_transfn(float8, float8) (SFUNC = wellbeing.isolation_transfn, STYPE = float8[]);
 CREATE AGGREGATE wbtest.merge_states(float8[]) (SFUNC = wellbeing.state_combine, STYPE = float8[]);
 
 CREATE FUNCTION wbtest.same(a wellbeing.estimate, b wellbeing.estimate) RETURNS boolean
