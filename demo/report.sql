@@ -4,17 +4,20 @@
 \set QUIET on
 \pset footer off
 
--- "12.3 % (10.1–14.8)", or "·" when suppress() hides the cell
-CREATE FUNCTION pg_temp.show(e wellbeing.estimate, scale float8 DEFAULT 100,
-                             digits int DEFAULT 1, unit text DEFAULT '')
+-- "12.3 (10.1–14.8)", or "·" when there is no value
+CREATE FUNCTION pg_temp.fmt(e wellbeing.estimate, scale float8 DEFAULT 100, digits int DEFAULT 1)
 RETURNS text LANGUAGE sql IMMUTABLE AS $$
-  SELECT CASE WHEN s.value IS NULL THEN '·'
-              ELSE round((s.value * scale)::numeric, digits) || unit ||
-                   CASE WHEN s.lower IS NULL THEN ''
-                        ELSE ' (' || round((s.lower * scale)::numeric, digits) || '–' ||
-                             round((s.upper * scale)::numeric, digits) || ')' END
+  SELECT CASE WHEN (e).value IS NULL THEN '·'
+              ELSE round(((e).value * scale)::numeric, digits) ||
+                   CASE WHEN (e).lower IS NULL THEN ''
+                        ELSE ' (' || round(((e).lower * scale)::numeric, digits) || '–' ||
+                             round(((e).upper * scale)::numeric, digits) || ')' END
          END
-  FROM (SELECT (wellbeing.suppress(e)).*) s
+$$;
+-- the same, "·" also where suppress() hides the cell (fewer than 11 in n)
+CREATE FUNCTION pg_temp.show(e wellbeing.estimate, scale float8 DEFAULT 100, digits int DEFAULT 1)
+RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT pg_temp.fmt(wellbeing.suppress(e), scale, digits)
 $$;
 
 \echo
@@ -87,7 +90,40 @@ SELECT race, pg_temp.show(y2015, 1, 1) AS "2015", pg_temp.show(y2024, 1, 1) AS "
        pg_temp.show(wellbeing.ratio(y2024, y2015), 1, 2) AS "2024 / 2015"
 FROM dsr ORDER BY race;
 
-\echo '-- 5. Tract detail, 2020–2024 pooled: asthma emergency visits by race/ethnicity in the'
+\echo '-- 5. Disparities in food insecurity by neighbourhood, resident survey 2024'
+\echo '--    by income quintile (Q1 = lowest income = most disadvantaged): slope index in percentage'
+\echo '--    points (negative: more food insecurity at the low-income end), the Q1 - Q5 difference'
+\echo '--    and the concentration index; by race: between-group SD in points; each with its 95 %'
+\echo '--    interval (group estimates come from cells that may be small: the measures are not'
+\echo '--    suppressed, and their intervals carry the uncertainty of the small cells)'
+WITH by_quintile AS (
+  SELECT s.neighbourhood_id, q.ordinal,
+         wellbeing.proportion(s.food_insecure, s.weight) AS e, sum(s.weight) AS pop
+  FROM city.survey s JOIN city.groups q ON q.dimension = 'income_quintile' AND q.grp = s.income_quintile
+  WHERE s.year = 2024 GROUP BY s.neighbourhood_id, q.ordinal
+), by_race AS (
+  SELECT neighbourhood_id, race, wellbeing.proportion(food_insecure, weight) AS e, sum(weight) AS pop
+  FROM city.survey WHERE year = 2024 GROUP BY neighbourhood_id, race
+), ordered AS (
+  SELECT neighbourhood_id,
+         wellbeing.slope_index((e).value, pop, ordinal, (e).se) AS sii,
+         wellbeing.difference((array_agg(e) FILTER (WHERE ordinal = 1))[1],
+                              (array_agg(e) FILTER (WHERE ordinal = 5))[1]) AS q1_q5,
+         wellbeing.concentration_index((e).value, pop, ordinal, (e).se) AS ci
+  FROM by_quintile GROUP BY neighbourhood_id
+), spread AS (
+  SELECT neighbourhood_id, wellbeing.between_group_sd((e).value, pop, (e).se) AS bgsd
+  FROM by_race GROUP BY neighbourhood_id
+)
+SELECT n.name AS neighbourhood,
+       pg_temp.fmt(sii, 100, 1) AS "SII (points)",
+       pg_temp.fmt(q1_q5, 100, 1) AS "Q1 - Q5 (points)",
+       pg_temp.fmt(ci, 1, 3) AS "concentration index",
+       pg_temp.fmt(bgsd, 100, 1) AS "between-race SD (points)"
+FROM ordered JOIN spread USING (neighbourhood_id) JOIN city.neighbourhoods n USING (neighbourhood_id)
+ORDER BY n.name;
+
+\echo '-- 6. Tract detail, 2020–2024 pooled: asthma emergency visits by race/ethnicity in the'
 \echo '--    largest neighbourhood, crude rate per 10 000 person-years (exact interval below 10'
 \echo '--    events, Byar above). Counts 1–10 are hidden, and so is a second cell of the tract, so'
 \echo '--    the first cannot be recovered from the published tract total (complementary suppression).'

@@ -119,6 +119,11 @@ SELECT (wellbeing.slope_index(y, pop, 1)).value IS NULL AS one_position FROM hea
 SELECT (e).value IS NOT NULL AND (e).se IS NULL AS value_without_interval
 FROM (SELECT wellbeing.slope_index(y, pop, ord, CASE WHEN ord = 3 THEN NULL ELSE se END) AS e FROM heat) s;
 SELECT (wellbeing.slope_index(v, 1, o)).n FROM (VALUES (1.0, 1), (NULL, 2), (3.0, 3)) t(v, o);
+-- a fitted end at or below zero: no ratio (the linear fit of a falling
+-- proportion can cross zero), while the slope is still defined
+SELECT (wellbeing.relative_index(y, 1, o)).value IS NULL AS no_ratio,
+       (wellbeing.slope_index(y, 1, o)).value AS sii
+FROM (VALUES (0.30, 1), (0.10, 2), (0.00, 3)) t(y, o);
 SELECT wellbeing.slope_index(rate - 4, pop, decile, NULL, 'log') FROM imr;
 SELECT wellbeing.slope_index(rate, pop, decile, NULL, 'poisson') FROM imr;
 

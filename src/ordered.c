@@ -402,12 +402,13 @@ regression_measure(int measure, int method, const double *x, const double *y,
 		/* ratio of the fitted ends, its SE on the log scale */
 		bool		km = method == REG_KUNST_MACKENBACH;
 
-		if (y0 == 0 || y1 == 0)
+		/* a fitted end at or below zero makes the ratio meaningless */
+		if (!(y0 > 0) || !(y1 > 0))
 			return;
 		e->value = km ? y0 / y1 : y1 / y0;
 		for (i = 0; i < n; i++)
 			grad[i] = (d1 * (ca[i] + cb[i]) / y1 - d0 * ca[i] / y0) * (km ? -1.0 : 1.0);
-		log_scale = e->value > 0;
+		log_scale = true;
 	}
 
 	if (have_se)
@@ -422,8 +423,6 @@ regression_measure(int measure, int method, const double *x, const double *y,
 			e->lower = exp(log(e->value) - z * s);
 			e->upper = exp(log(e->value) + z * s);
 		}
-		else if (measure == ORD_RII && method != REG_PAMUK)
-			e->se = fabs(e->value) * s;	/* ratio not positive: no log interval */
 		else
 		{
 			e->se = s;
