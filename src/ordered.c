@@ -549,6 +549,12 @@ wb_ordered_finalfn(PG_FUNCTION_ARGS)
 	pos = palloc(sizeof(double) * Max(n, 1));
 	for (i = 0; i < n; i++)
 	{
+		/* rows of a state that came from SQL are checked like input rows */
+		wb_check_finite(rows[i].value, "value");
+		wb_check_nonneg(rows[i].weight, "weight");
+		wb_check_finite(rows[i].position, "position");
+		if (!isnan(rows[i].se))
+			wb_check_nonneg(rows[i].se, "se");
 		if (rows[i].weight == 0)
 			continue;			/* a group with no population has no rank */
 		y[kept] = rows[i].value;

@@ -158,9 +158,14 @@ wb_sample_sorted(ArrayType *state, int64 *n, long double *wsum)
 		return NULL;
 	p = palloc(sizeof(WbPair) * *n);
 	memcpy(p, s + SMP_HEADER, sizeof(WbPair) * *n);
-	qsort(p, *n, sizeof(WbPair), pair_cmp);
+	/* rows of a state that came from SQL are checked like input rows */
 	for (i = 0; i < *n; i++)
+	{
+		wb_check_finite(p[i].x, "x");
+		wb_check_nonneg(p[i].w, "weight");
 		*wsum += p[i].w;
+	}
+	qsort(p, *n, sizeof(WbPair), pair_cmp);
 	return p;
 }
 

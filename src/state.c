@@ -29,8 +29,9 @@ wb_state_get(FunctionCallInfo fcinfo, int argno, WbStateKind kind,
 {
 	ArrayType  *state;
 	double		tag;
+	bool		in_agg = AggCheckCallContext(fcinfo, NULL);
 
-	if (AggCheckCallContext(fcinfo, NULL))
+	if (in_agg)
 		state = PG_GETARG_ARRAYTYPE_P(argno);
 	else
 		state = PG_GETARG_ARRAYTYPE_P_COPY(argno);
@@ -48,6 +49,24 @@ wb_state_get(FunctionCallInfo fcinfo, int argno, WbStateKind kind,
 	if (tag != WB_STATE_TAG(kind))
 		state_error("The array's tag does not belong to this aggregate.");
 
+	/*
+	 * Fixed-layout states hold parameters and sums, which the extension
+	 * keeps finite.  The running state of an aggregate (argument 0 inside
+	 * the aggregate) is our own and is not re-checked on every row; any
+	 * other state may have come from SQL.  Rows of the growable kinds are
+	 * checked where they are read.
+	 */
+	if (!growable && !(in_agg && argno == 0))
+	{
+		double	   *d = wb_state_data(state);
+		int			i;
+
+		for (i = 1; i < nfields; i++)
+		{
+			if (!isfinite(d[i]))
+				state_error("A field of the state is not a finite number.");
+		}
+	}
 	return state;
 }
 

@@ -18,10 +18,11 @@ wb_fractional_ranks(const double *key, const double *w, int64_t n,
 
 	while (i < n)
 	{
-		int64_t		j = i;
-		double		tie = 0;
+		int64_t		j = i + 1;
+		double		tie = w[i];
 		int64_t		k;
 
+		/* always consume row i, so a NaN key cannot stall the loop */
 		while (j < n && key[j] == key[i])
 			tie += w[j++];
 		for (k = i; k < j; k++)
