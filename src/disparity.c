@@ -169,15 +169,8 @@ spread_accumulate(FunctionCallInfo fcinfo, int measure)
 				r;
 	int			i;
 
-	for (i = 1; i < PG_NARGS(); i++)
-	{
-		if (PG_ARGISNULL(i))
-		{
-			if (PG_ARGISNULL(0))
-				PG_RETURN_NULL();
-			PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-		}
-	}
+	if (wb_any_arg_null(fcinfo, 1))
+		return wb_state_unchanged(fcinfo);
 	y = PG_GETARG_FLOAT8(1);
 	w = PG_GETARG_FLOAT8(2);
 	wb_check_finite(y, "value");

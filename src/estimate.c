@@ -91,6 +91,17 @@ wb_estimate_datum(FunctionCallInfo fcinfo, const WbEstimate *e)
 	return HeapTupleGetDatum(heap_form_tuple(estimate_tupdesc(fcinfo), values, nulls));
 }
 
+Datum
+wb_estimate_value_only(FunctionCallInfo fcinfo, double value, double n)
+{
+	WbEstimate	e;
+
+	wb_estimate_init(&e, NAN);
+	e.value = value;
+	e.n = n;
+	return wb_estimate_datum(fcinfo, &e);
+}
+
 /*
  * Fields that are set must make sense: finite, se and n non-negative,
  * level in (0, 1).  A hand-built ROW('NaN', ...) is an error, not a silent

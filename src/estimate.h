@@ -41,6 +41,9 @@ extern void wb_interval_t(WbEstimate *e, double df);
 /* Build the composite result of the current call. */
 extern Datum wb_estimate_datum(FunctionCallInfo fcinfo, const WbEstimate *e);
 
+/* The composite for a measure with a value and n only (no se, no interval). */
+extern Datum wb_estimate_value_only(FunctionCallInfo fcinfo, double value, double n);
+
 /* Read a wellbeing.estimate argument (NULL fields become NaN). */
 extern void wb_estimate_read(FunctionCallInfo fcinfo, int argno, WbEstimate *e);
 

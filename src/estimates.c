@@ -50,20 +50,6 @@ PG_FUNCTION_INFO_V1(wb_state_combine);
 
 #define DEFAULT_LEVEL 0.95
 
-/* true when any of the arguments first..PG_NARGS()-1 is NULL */
-static bool
-any_arg_null(FunctionCallInfo fcinfo, int first)
-{
-	int			i;
-
-	for (i = first; i < PG_NARGS(); i++)
-	{
-		if (PG_ARGISNULL(i))
-			return true;
-	}
-	return false;
-}
-
 /* optional level argument: checked, or the default */
 static double
 level_arg(FunctionCallInfo fcinfo, int argno)
@@ -299,12 +285,9 @@ wb_proportion_transfn(PG_FUNCTION_ARGS)
 	bool		y;
 	double		w = 1.0;
 
-	if (any_arg_null(fcinfo, 1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+	if (wb_any_arg_null(fcinfo, 1))
+	
+		return wb_state_unchanged(fcinfo);
 	y = PG_GETARG_BOOL(1);
 	if (weighted)
 	{
@@ -442,12 +425,9 @@ wb_mean_transfn(PG_FUNCTION_ARGS)
 				d,
 				r;
 
-	if (any_arg_null(fcinfo, 1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+	if (wb_any_arg_null(fcinfo, 1))
+	
+		return wb_state_unchanged(fcinfo);
 	x = PG_GETARG_FLOAT8(1);
 	wb_check_finite(x, "x");
 	if (weighted)
@@ -553,12 +533,9 @@ wb_total_transfn(PG_FUNCTION_ARGS)
 				u,
 				d;
 
-	if (any_arg_null(fcinfo, 1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+	if (wb_any_arg_null(fcinfo, 1))
+	
+		return wb_state_unchanged(fcinfo);
 	x = PG_GETARG_FLOAT8(1);
 	wb_check_finite(x, "x");
 	u = x;
@@ -665,12 +642,9 @@ wb_rate_transfn(PG_FUNCTION_ARGS)
 	double		events,
 				population;
 
-	if (any_arg_null(fcinfo, 1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+	if (wb_any_arg_null(fcinfo, 1))
+	
+		return wb_state_unchanged(fcinfo);
 	events = PG_GETARG_FLOAT8(1);
 	population = PG_GETARG_FLOAT8(2);
 	check_events(events, population);
@@ -821,12 +795,9 @@ wb_dsr_transfn(PG_FUNCTION_ARGS)
 				population,
 				w;
 
-	if (any_arg_null(fcinfo, 1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+	if (wb_any_arg_null(fcinfo, 1))
+	
+		return wb_state_unchanged(fcinfo);
 	events = PG_GETARG_FLOAT8(1);
 	population = PG_GETARG_FLOAT8(2);
 	w = PG_GETARG_FLOAT8(3);
@@ -927,12 +898,9 @@ wb_smr_transfn(PG_FUNCTION_ARGS)
 	double		o,
 				ex;
 
-	if (any_arg_null(fcinfo, 1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+	if (wb_any_arg_null(fcinfo, 1))
+	
+		return wb_state_unchanged(fcinfo);
 	o = PG_GETARG_FLOAT8(1);
 	ex = PG_GETARG_FLOAT8(2);
 	wb_check_nonneg(o, "observed");
@@ -990,11 +958,8 @@ wb_poverty_transfn(PG_FUNCTION_ARGS)
 	if (PG_NARGS() > 3)
 	{
 		if (PG_ARGISNULL(3))
-		{
-			if (PG_ARGISNULL(0))
-				PG_RETURN_NULL();
-			PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-		}
+		
+			return wb_state_unchanged(fcinfo);
 		fraction = PG_GETARG_FLOAT8(3);
 		wb_check_positive(fraction, "fraction");
 	}
@@ -1055,11 +1020,8 @@ wb_state_combine(PG_FUNCTION_ARGS)
 	double		tag;
 
 	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
+	
+		return wb_state_unchanged(fcinfo);
 	if (PG_ARGISNULL(0))
 		PG_RETURN_DATUM(PG_GETARG_DATUM(1));
 

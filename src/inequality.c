@@ -160,15 +160,8 @@ entropy_accumulate(FunctionCallInfo fcinfo, int measure, double param, int searg
 				se = 0;
 	int			i;
 
-	for (i = 1; i < PG_NARGS(); i++)
-	{
-		if (PG_ARGISNULL(i))
-		{
-			if (PG_ARGISNULL(0))
-				PG_RETURN_NULL();
-			PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-		}
-	}
+	if (wb_any_arg_null(fcinfo, 1))
+		return wb_state_unchanged(fcinfo);
 	x = PG_GETARG_FLOAT8(1);
 	w = PG_NARGS() > 2 ? PG_GETARG_FLOAT8(2) : 1.0;
 	if (entropy_needs_positive(measure, param) || has_se)
@@ -388,11 +381,8 @@ wb_gini_transfn(PG_FUNCTION_ARGS)
 	if (PG_NARGS() > 3)
 	{
 		if (PG_ARGISNULL(3))
-		{
-			if (PG_ARGISNULL(0))
-				PG_RETURN_NULL();
-			PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-		}
+		
+			return wb_state_unchanged(fcinfo);
 		corrected = PG_GETARG_BOOL(3) ? 1 : 0;
 	}
 	return wb_sample_accumulate(fcinfo, "x", corrected, "corrected");
@@ -403,18 +393,6 @@ Datum
 wb_sorted_transfn(PG_FUNCTION_ARGS)
 {
 	return wb_sample_accumulate(fcinfo, "x", 0, "parameter");
-}
-
-/* an estimate with only a value and n */
-static Datum
-value_only(FunctionCallInfo fcinfo, double value, int64 n)
-{
-	WbEstimate	e;
-
-	wb_estimate_init(&e, NAN);
-	e.value = value;
-	e.n = n;
-	return wb_estimate_datum(fcinfo, &e);
 }
 
 /*
@@ -441,7 +419,7 @@ wb_gini_finalfn(PG_FUNCTION_ARGS)
 	int64		i;
 
 	if (p == NULL || !(wsum > 0))
-		PG_RETURN_DATUM(value_only(fcinfo, NAN, n));
+		PG_RETURN_DATUM(wb_estimate_value_only(fcinfo, NAN, n));
 	for (i = 0; i < n; i++)
 	{
 		cum += p[i].w;
@@ -451,7 +429,7 @@ wb_gini_finalfn(PG_FUNCTION_ARGS)
 		w2 += (long double) p[i].w * p[i].w;
 	}
 	if (!(t > 0))
-		PG_RETURN_DATUM(value_only(fcinfo, NAN, n));
+		PG_RETURN_DATUM(wb_estimate_value_only(fcinfo, NAN, n));
 	g = (double) ((2 * a - b) / (wsum * t) - 1);
 	if (wb_sample_param(state) != 0)
 	{
@@ -459,7 +437,7 @@ wb_gini_finalfn(PG_FUNCTION_ARGS)
 
 		g = share2 < 1 ? (double) (g / (1 - share2)) : NAN;
 	}
-	PG_RETURN_DATUM(value_only(fcinfo, g, n));
+	PG_RETURN_DATUM(wb_estimate_value_only(fcinfo, g, n));
 }
 
 /* weighted mean of x over rows with lo < x <= hi (sorted rows) */
@@ -501,12 +479,12 @@ wb_qsr_finalfn(PG_FUNCTION_ARGS)
 				bottom;
 
 	if (p == NULL || !(wsum > 0))
-		PG_RETURN_DATUM(value_only(fcinfo, NAN, n));
+		PG_RETURN_DATUM(wb_estimate_value_only(fcinfo, NAN, n));
 	q20 = wb_weighted_quantile(p, n, wsum, 0.2);
 	q80 = wb_weighted_quantile(p, n, wsum, 0.8);
 	top = tail_mean(p, n, q80, INFINITY, true);
 	bottom = tail_mean(p, n, -INFINITY, q20, true);
-	PG_RETURN_DATUM(value_only(fcinfo, bottom != 0 ? top / bottom : NAN, n));
+	PG_RETURN_DATUM(wb_estimate_value_only(fcinfo, bottom != 0 ? top / bottom : NAN, n));
 }
 
 /*
@@ -525,10 +503,10 @@ wb_palma_finalfn(PG_FUNCTION_ARGS)
 				bottom;
 
 	if (p == NULL || !(wsum > 0))
-		PG_RETURN_DATUM(value_only(fcinfo, NAN, n));
+		PG_RETURN_DATUM(wb_estimate_value_only(fcinfo, NAN, n));
 	top = tail_mean(p, n, wb_weighted_quantile(p, n, wsum, 0.9), INFINITY, true);
 	bottom = tail_mean(p, n, -INFINITY, wb_weighted_quantile(p, n, wsum, 0.4), true);
-	PG_RETURN_DATUM(value_only(fcinfo, bottom != 0 ? top / bottom : NAN, n));
+	PG_RETURN_DATUM(wb_estimate_value_only(fcinfo, bottom != 0 ? top / bottom : NAN, n));
 }
 
 /*
@@ -548,13 +526,13 @@ wb_hoover_finalfn(PG_FUNCTION_ARGS)
 	int64		i;
 
 	if (p == NULL || !(wsum > 0))
-		PG_RETURN_DATUM(value_only(fcinfo, NAN, n));
+		PG_RETURN_DATUM(wb_estimate_value_only(fcinfo, NAN, n));
 	for (i = 0; i < n; i++)
 		t += (long double) p[i].w * p[i].x;
 	mu = (double) (t / wsum);
 	if (!(mu > 0))
-		PG_RETURN_DATUM(value_only(fcinfo, NAN, n));
+		PG_RETURN_DATUM(wb_estimate_value_only(fcinfo, NAN, n));
 	for (i = 0; i < n; i++)
 		dev += (long double) p[i].w * fabs(p[i].x - mu);
-	PG_RETURN_DATUM(value_only(fcinfo, (double) (dev / (2 * t)), n));
+	PG_RETURN_DATUM(wb_estimate_value_only(fcinfo, (double) (dev / (2 * t)), n));
 }

@@ -164,11 +164,8 @@ groups_accumulate(FunctionCallInfo fcinfo, int measure, const WbMethod *methods)
 	for (i = 1; i <= 3; i++)
 	{
 		if (PG_ARGISNULL(i))
-		{
-			if (PG_ARGISNULL(0))
-				PG_RETURN_NULL();
-			PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-		}
+		
+			return wb_state_unchanged(fcinfo);
 	}
 	row.value = PG_GETARG_FLOAT8(1);
 	row.weight = PG_GETARG_FLOAT8(2);

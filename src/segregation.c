@@ -46,17 +46,6 @@ wb_dissimilarity_transfn(PG_FUNCTION_ARGS)
 	return wb_sample_accumulate(fcinfo, "group_count", 0, "parameter");
 }
 
-static Datum
-value_only(FunctionCallInfo fcinfo, double value, double n)
-{
-	WbEstimate	e;
-
-	wb_estimate_init(&e, NAN);
-	e.value = value;
-	e.n = n;
-	return wb_estimate_datum(fcinfo, &e);
-}
-
 Datum
 wb_dissimilarity_finalfn(PG_FUNCTION_ARGS)
 {
@@ -69,14 +58,14 @@ wb_dissimilarity_finalfn(PG_FUNCTION_ARGS)
 	int64		i;
 
 	if (p == NULL)
-		PG_RETURN_DATUM(value_only(fcinfo, NAN, n));
+		PG_RETURN_DATUM(wb_estimate_value_only(fcinfo, NAN, n));
 	for (i = 0; i < n; i++)
 		xsum += p[i].x;
 	if (!(xsum > 0) || !(ysum > 0))
-		PG_RETURN_DATUM(value_only(fcinfo, NAN, n));
+		PG_RETURN_DATUM(wb_estimate_value_only(fcinfo, NAN, n));
 	for (i = 0; i < n; i++)
 		d += fabsl(p[i].x / xsum - p[i].w / ysum);
-	PG_RETURN_DATUM(value_only(fcinfo, (double) (d / 2), n));
+	PG_RETURN_DATUM(wb_estimate_value_only(fcinfo, (double) (d / 2), n));
 }
 
 /*
@@ -98,15 +87,8 @@ exposure_accumulate(FunctionCallInfo fcinfo, int measure)
 				t;
 	int			i;
 
-	for (i = 1; i < PG_NARGS(); i++)
-	{
-		if (PG_ARGISNULL(i))
-		{
-			if (PG_ARGISNULL(0))
-				PG_RETURN_NULL();
-			PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-		}
-	}
+	if (wb_any_arg_null(fcinfo, 1))
+		return wb_state_unchanged(fcinfo);
 	x = PG_GETARG_FLOAT8(1);
 	wb_check_nonneg(x, "group_count");
 	if (measure == 1)
@@ -174,5 +156,5 @@ wb_exposure_finalfn(PG_FUNCTION_ARGS)
 	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_EXPOSURE, EXP_NFIELDS, false);
 	double	   *s = wb_state_data(state);
 
-	PG_RETURN_DATUM(value_only(fcinfo, s[EXP_X] > 0 ? s[EXP_S] / s[EXP_X] : NAN, s[EXP_UNITS]));
+	PG_RETURN_DATUM(wb_estimate_value_only(fcinfo, s[EXP_X] > 0 ? s[EXP_S] / s[EXP_X] : NAN, s[EXP_UNITS]));
 }

@@ -68,6 +68,32 @@ wb_state_length(ArrayType *state)
 	return ARR_DIMS(state)[0];
 }
 
+/*
+ * A row with a NULL argument is skipped: the transition returns the state
+ * unchanged (NULL before the first usable row).
+ */
+static inline Datum
+wb_state_unchanged(FunctionCallInfo fcinfo)
+{
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+}
+
+/* true when any of the arguments first..PG_NARGS()-1 is NULL */
+static inline bool
+wb_any_arg_null(FunctionCallInfo fcinfo, int first)
+{
+	int			i;
+
+	for (i = first; i < PG_NARGS(); i++)
+	{
+		if (PG_ARGISNULL(i))
+			return true;
+	}
+	return false;
+}
+
 /* Validate a count-like state field read back from SQL. */
 extern void wb_state_check_count(double v);
 
