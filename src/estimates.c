@@ -286,7 +286,6 @@ wb_proportion_transfn(PG_FUNCTION_ARGS)
 	double		w = 1.0;
 
 	if (wb_any_arg_null(fcinfo, 1))
-	
 		return wb_state_unchanged(fcinfo);
 	y = PG_GETARG_BOOL(1);
 	if (weighted)
@@ -426,7 +425,6 @@ wb_mean_transfn(PG_FUNCTION_ARGS)
 				r;
 
 	if (wb_any_arg_null(fcinfo, 1))
-	
 		return wb_state_unchanged(fcinfo);
 	x = PG_GETARG_FLOAT8(1);
 	wb_check_finite(x, "x");
@@ -534,7 +532,6 @@ wb_total_transfn(PG_FUNCTION_ARGS)
 				d;
 
 	if (wb_any_arg_null(fcinfo, 1))
-	
 		return wb_state_unchanged(fcinfo);
 	x = PG_GETARG_FLOAT8(1);
 	wb_check_finite(x, "x");
@@ -643,7 +640,6 @@ wb_rate_transfn(PG_FUNCTION_ARGS)
 				population;
 
 	if (wb_any_arg_null(fcinfo, 1))
-	
 		return wb_state_unchanged(fcinfo);
 	events = PG_GETARG_FLOAT8(1);
 	population = PG_GETARG_FLOAT8(2);
@@ -796,7 +792,6 @@ wb_dsr_transfn(PG_FUNCTION_ARGS)
 				w;
 
 	if (wb_any_arg_null(fcinfo, 1))
-	
 		return wb_state_unchanged(fcinfo);
 	events = PG_GETARG_FLOAT8(1);
 	population = PG_GETARG_FLOAT8(2);
@@ -899,7 +894,6 @@ wb_smr_transfn(PG_FUNCTION_ARGS)
 				ex;
 
 	if (wb_any_arg_null(fcinfo, 1))
-	
 		return wb_state_unchanged(fcinfo);
 	o = PG_GETARG_FLOAT8(1);
 	ex = PG_GETARG_FLOAT8(2);
@@ -958,7 +952,6 @@ wb_poverty_transfn(PG_FUNCTION_ARGS)
 	if (PG_NARGS() > 3)
 	{
 		if (PG_ARGISNULL(3))
-		
 			return wb_state_unchanged(fcinfo);
 		fraction = PG_GETARG_FLOAT8(3);
 		wb_check_positive(fraction, "fraction");
@@ -1019,8 +1012,8 @@ wb_state_combine(PG_FUNCTION_ARGS)
 	double	   *sb;
 	double		tag;
 
+	/* a NULL partial state adds nothing */
 	if (PG_ARGISNULL(1))
-	
 		return wb_state_unchanged(fcinfo);
 	if (PG_ARGISNULL(0))
 		PG_RETURN_DATUM(PG_GETARG_DATUM(1));

@@ -381,7 +381,6 @@ wb_gini_transfn(PG_FUNCTION_ARGS)
 	if (PG_NARGS() > 3)
 	{
 		if (PG_ARGISNULL(3))
-		
 			return wb_state_unchanged(fcinfo);
 		corrected = PG_GETARG_BOOL(3) ? 1 : 0;
 	}

@@ -164,7 +164,6 @@ groups_accumulate(FunctionCallInfo fcinfo, int measure, const WbMethod *methods)
 	for (i = 1; i <= 3; i++)
 	{
 		if (PG_ARGISNULL(i))
-		
 			return wb_state_unchanged(fcinfo);
 	}
 	row.value = PG_GETARG_FLOAT8(1);

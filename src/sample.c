@@ -71,7 +71,6 @@ wb_sample_accumulate(FunctionCallInfo fcinfo, const char *xname,
 	int64		used;
 
 	if (PG_ARGISNULL(1) || (PG_NARGS() > 2 && PG_ARGISNULL(2)))
-	
 		return wb_state_unchanged(fcinfo);
 	x = PG_GETARG_FLOAT8(1);
 	w = PG_NARGS() > 2 ? PG_GETARG_FLOAT8(2) : 1.0;
