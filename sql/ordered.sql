@@ -127,6 +127,37 @@ FROM (VALUES (0.30, 1), (0.10, 2), (0.00, 3)) t(y, o);
 SELECT wellbeing.slope_index(rate - 4, pop, decile, NULL, 'log') FROM imr;
 SELECT wellbeing.slope_index(rate, pop, decile, NULL, 'poisson') FROM imr;
 
+-- attributable risk and fraction (WHO HEAT PAR, PAF), healthequal fixture in
+-- percent: PAR 18.775509 (SE 4.4066348, CI 10.138505 - 27.412513), PAF
+-- 45.544548 (SE 0.10689361 on the fraction scale).  Here as fractions: the
+-- values and SEs agree to 7 digits; HEAT's limits use z = 1.96, ours
+-- qnorm(0.975), so they differ in the 6th digit; HEAT's PAF interval pairs
+-- the x100 estimate with the unscaled SE (100 times too narrow), ours does not
+SELECT round(value::numeric, 8) AS par, round(se::numeric, 8) AS se,
+       round(lower::numeric, 5) AS lower, round(upper::numeric, 5) AS upper
+FROM (SELECT (wellbeing.attributable_risk(y / 100.0, pop, true, ord)).* FROM heat) s;
+SELECT round(value::numeric, 8) AS paf, round(se::numeric, 8) AS se,
+       round(lower::numeric, 4) AS lower, round(upper::numeric, 4) AS upper
+FROM (SELECT (wellbeing.attributable_fraction(y / 100.0, pop, true, ord)).* FROM heat) s;
+-- Walter's SE written out: c = y_ref N_ref, d = N_ref - c, a = mu N - c,
+-- b = N - a - N_ref, T = N; se_f = sqrt(c T (a d (T - c) + b c^2) / ((a + c)^3 (c + d)^3))
+WITH v AS (SELECT 0.60 * 105 AS c, 105 - 0.60 * 105 AS d,
+                  22220.0 / 539 / 100 * 539 - 0.60 * 105 AS a, 539.0 AS t, 22220.0 / 539 / 100 AS mu),
+     w AS (SELECT *, t - a - c - d AS b FROM v)
+SELECT abs((SELECT (wellbeing.attributable_fraction(y / 100.0, pop, true, ord)).se FROM heat)
+           - sqrt(c * t * (a * d * (t - c) + b * c ^ 2) / ((a + c) ^ 3 * (c + d) ^ 3))) < 1e-12 AS walter_by_hand
+FROM w;
+-- without positions the reference is the best group: the highest value when
+-- higher is better, the lowest otherwise; the "no excess" side is 0
+SELECT round((wellbeing.attributable_risk(y / 100.0, pop, true)).value::numeric, 8) AS best_favourable,
+       round((wellbeing.attributable_risk(y / 100.0, pop, false)).value::numeric, 8) AS best_adverse,
+       (wellbeing.attributable_risk(y / 100.0, pop, false, ord)).value AS adverse_truncated
+FROM heat;
+-- values that are not proportions: a value, no interval; one group: NULL
+SELECT (e).value > 0 AND (e).se IS NULL AS no_walter_for_rates
+FROM (SELECT wellbeing.attributable_risk(y, pop, true, ord) AS e FROM heat) s;
+SELECT (wellbeing.attributable_risk(0.5, 10, true)).value IS NULL AS one_group;
+
 -- clean up: test files share one database
 DROP TABLE le, imr, obesity, heat;
 DROP FUNCTION close(float8, float8, float8);

@@ -1,8 +1,9 @@
 /*-------------------------------------------------------------------------
  *
  * ordered.c
- *	  Measures over ordered groups (SPEC section 4): slope_index,
- *	  relative_index and concentration_index.
+ *	  Measures over groups (SPEC section 4): slope_index, relative_index,
+ *	  concentration_index over ordered groups, and attributable_risk and
+ *	  attributable_fraction against the most advantaged or the best group.
  *
  * Input is one row per group (value = the group's estimate, weight = its
  * population, position = its order, 1 = most disadvantaged, optional se),
@@ -36,13 +37,17 @@
 PG_FUNCTION_INFO_V1(wb_slope_index_transfn);
 PG_FUNCTION_INFO_V1(wb_relative_index_transfn);
 PG_FUNCTION_INFO_V1(wb_concentration_index_transfn);
+PG_FUNCTION_INFO_V1(wb_attributable_transfn);
+PG_FUNCTION_INFO_V1(wb_attributable_fraction_transfn);
 PG_FUNCTION_INFO_V1(wb_ordered_finalfn);
 
 typedef enum OrderedMeasure
 {
 	ORD_SII = 1,
 	ORD_RII = 2,
-	ORD_CI = 3
+	ORD_CI = 3,
+	ORD_PAR = 4,
+	ORD_PAF = 5
 } OrderedMeasure;
 
 /* methods of slope_index and relative_index */
@@ -88,8 +93,16 @@ static const WbMethod concentration_methods[] = {
 };
 
 static const char *const ordered_names[] = {
-	NULL, "slope_index", "relative_index", "concentration_index"
+	NULL, "slope_index", "relative_index", "concentration_index",
+	"attributable_risk", "attributable_fraction"
 };
+
+/*
+ * attributable_risk/fraction keep their options in the method field:
+ * bit 0 = higher is better, bit 1 = ordered (positions given).
+ */
+#define PAR_HIGHER_IS_BETTER 1
+#define PAR_ORDERED 2
 
 enum
 {
@@ -138,7 +151,7 @@ groups_state_get(FunctionCallInfo fcinfo, int argno)
 	wb_state_check_count(s[GRP_MISSING_SE]);
 	if (s[GRP_USED] > (wb_state_length(state) - GRP_HEADER) / GRP_STRIDE ||
 		s[GRP_MISSING_SE] > s[GRP_USED] ||
-		s[GRP_MEASURE] < ORD_SII || s[GRP_MEASURE] > ORD_CI)
+		s[GRP_MEASURE] < ORD_SII || s[GRP_MEASURE] > ORD_PAF)
 		ereport(ERROR,
 				(errcode(WB_ERRCODE_BAD_STATE),
 				 errmsg("invalid wellbeing transition state"),
@@ -250,6 +263,84 @@ Datum
 wb_concentration_index_transfn(PG_FUNCTION_ARGS)
 {
 	return groups_accumulate(fcinfo, ORD_CI, concentration_methods);
+}
+
+/*
+ * attributable_risk / attributable_fraction:
+ * (state, value, weight, higher_is_better [, position [, level]]).
+ * Without positions the reference is the best group; with them, the most
+ * advantaged (highest position).  Rows go into the same state as the
+ * ordered measures, with a NaN position when there is none.
+ */
+static Datum
+attributable_accumulate(FunctionCallInfo fcinfo, int measure)
+{
+	ArrayType  *state;
+	double	   *s;
+	double		params[GRP_HEADER] = {0};
+	GroupRow	row;
+	bool		ordered = PG_NARGS() > 4;
+	int64		used;
+	int			i;
+
+	if (wb_any_arg_null(fcinfo, 1))
+		return wb_state_unchanged(fcinfo);
+	row.value = PG_GETARG_FLOAT8(1);
+	row.weight = PG_GETARG_FLOAT8(2);
+	row.position = ordered ? PG_GETARG_FLOAT8(4) : NAN;
+	row.se = NAN;
+	wb_check_finite(row.value, "value");
+	wb_check_nonneg(row.weight, "weight");
+	if (ordered)
+		wb_check_finite(row.position, "position");
+
+	params[GRP_MEASURE] = measure;
+	params[GRP_METHOD] = (PG_GETARG_BOOL(3) ? PAR_HIGHER_IS_BETTER : 0) | (ordered ? PAR_ORDERED : 0);
+	params[GRP_LEVEL] = PG_NARGS() > 5 ? PG_GETARG_FLOAT8(5) : 0.95;
+
+	if (PG_ARGISNULL(0))
+	{
+		wb_check_level(params[GRP_LEVEL]);
+		state = groups_state_new(params, GRP_MIN_CAPACITY);
+	}
+	else
+	{
+		state = groups_state_get(fcinfo, 0);
+		s = wb_state_data(state);
+		for (i = 1; i <= GRP_NPARAMS; i++)
+		{
+			if (s[i] != params[i])
+				ereport(ERROR,
+						(errcode(WB_ERRCODE_BAD_ARGUMENT),
+						 errmsg("higher_is_better and level must be the same for every row of a group")));
+		}
+	}
+	s = wb_state_data(state);
+	used = (int64) s[GRP_USED];
+	if (GRP_HEADER + GRP_STRIDE * (used + 1) > wb_state_length(state))
+	{
+		ArrayType  *bigger = groups_state_new(s, 2 * used);
+
+		memcpy(wb_state_data(bigger), s, sizeof(double) * (GRP_HEADER + GRP_STRIDE * used));
+		state = bigger;
+		s = wb_state_data(state);
+	}
+	memcpy(s + GRP_HEADER + GRP_STRIDE * used, &row, sizeof(GroupRow));
+	s[GRP_USED] = used + 1;
+	s[GRP_MISSING_SE] += 1;
+	PG_RETURN_ARRAYTYPE_P(state);
+}
+
+Datum
+wb_attributable_transfn(PG_FUNCTION_ARGS)
+{
+	return attributable_accumulate(fcinfo, ORD_PAR);
+}
+
+Datum
+wb_attributable_fraction_transfn(PG_FUNCTION_ARGS)
+{
+	return attributable_accumulate(fcinfo, ORD_PAF);
 }
 
 /* merged copy of two states (called by the shared combine function) */
@@ -510,6 +601,84 @@ concentration_measure(int method, const double *x, const double *y,
 	}
 }
 
+/*
+ * PAR = y_ref - mu, PAF = PAR / mu (WHO HEAT), truncated at zero on the
+ * side that means "no excess": for a favourable indicator a negative PAR
+ * is 0, for an adverse one a positive PAR is 0.  y_ref is the most
+ * advantaged group (ordered) or the best group.  The SE is HEAT's (Walter)
+ * 2x2-table formula on the fraction scale, for indicators that are
+ * proportions (all values in [0, 1]); other indicators get no interval.
+ */
+static void
+attributable_measure(int measure, int options, const double *y, const double *w,
+					 const double *pos, int64 n, double wsum, WbEstimate *e)
+{
+	bool		better_high = (options & PAR_HIGHER_IS_BETTER) != 0;
+	bool		ordered = (options & PAR_ORDERED) != 0;
+	double		mu = 0,
+				yref,
+				nref = 0,
+				par;
+	bool		proportions = true;
+	int64		i,
+				ref = 0;
+
+	for (i = 0; i < n; i++)
+	{
+		mu += w[i] / wsum * y[i];
+		if (y[i] < 0 || y[i] > 1)
+			proportions = false;
+		if (ordered ? pos[i] > pos[ref] :
+			(better_high ? y[i] > y[ref] : y[i] < y[ref]))
+			ref = i;
+	}
+	yref = y[ref];
+	/* the reference is the whole group at that position (ties pooled) */
+	if (ordered)
+	{
+		double		sy = 0;
+
+		for (i = 0; i < n; i++)
+		{
+			if (pos[i] == pos[ref])
+			{
+				nref += w[i];
+				sy += w[i] * y[i];
+			}
+		}
+		yref = sy / nref;
+	}
+	else
+		nref = w[ref];
+
+	par = yref - mu;
+	if ((better_high && par < 0) || (!better_high && par > 0))
+		par = 0;
+	if (measure == ORD_PAR)
+		e->value = par;
+	else if (mu != 0)
+		e->value = par / mu;
+	else
+		return;
+
+	if (proportions && mu > 0)
+	{
+		double		c = yref * nref,
+					d = nref - c,
+					a = mu * wsum - c,
+					b = wsum - a - nref,
+					t = a + b + c + d;
+		double		se_f = sqrt(c * t * (a * d * (t - c) + b * c * c) /
+								(pow(a + c, 3) * pow(c + d, 3)));
+
+		if (isfinite(se_f))
+		{
+			e->se = measure == ORD_PAR ? mu * se_f : se_f;
+			wb_interval_normal(e);
+		}
+	}
+}
+
 Datum
 wb_ordered_finalfn(PG_FUNCTION_ARGS)
 {
@@ -548,7 +717,8 @@ wb_ordered_finalfn(PG_FUNCTION_ARGS)
 		/* rows of a state that came from SQL are checked like input rows */
 		wb_check_finite(rows[i].value, "value");
 		wb_check_nonneg(rows[i].weight, "weight");
-		wb_check_finite(rows[i].position, "position");
+		if (!((measure == ORD_PAR || measure == ORD_PAF) && !((int) s[GRP_METHOD] & PAR_ORDERED)))
+			wb_check_finite(rows[i].position, "position");
 		if (!isnan(rows[i].se))
 			wb_check_nonneg(rows[i].se, "se");
 		if (rows[i].weight == 0)
@@ -560,6 +730,14 @@ wb_ordered_finalfn(PG_FUNCTION_ARGS)
 		wsum += rows[i].weight;
 		kept++;
 	}
+	if (measure == ORD_PAR || measure == ORD_PAF)
+	{
+		/* a reference and a mean need two groups */
+		if (kept >= 2 && wsum > 0)
+			attributable_measure(measure, method, y, w, pos, kept, wsum, &e);
+		PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
+	}
+
 	/* the measures compare at least two positions */
 	if (kept < 2 || pos[0] == pos[kept - 1] || !(wsum > 0))
 		PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));

@@ -189,3 +189,96 @@ CREATE AGGREGATE @extschema@.concentration_index(value double precision, weight 
 );
 COMMENT ON AGGREGATE @extschema@.concentration_index(double precision, double precision, double precision, double precision, text, double precision) IS
 'concentration index over ranked groups or persons: method relative (default, ACI / mean), absolute (2 cov(y, rank)), wagstaff or erreygers (values in [0, 1]); SE by the delta method from group se, else by the convenient regression (as WHO HEAT)';
+
+-- attributable_risk, attributable_fraction: one row per group (value,
+-- population weight, direction [, position [, level]]).
+
+CREATE FUNCTION @extschema@.attributable_risk_transfn(double precision[], double precision, double precision, boolean)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_attributable_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.attributable_risk_transfn(double precision[], double precision, double precision, boolean) IS 'transition function of the attributable_risk aggregate';
+CREATE AGGREGATE @extschema@.attributable_risk(value double precision, weight double precision, higher_is_better boolean) (
+    SFUNC = @extschema@.attributable_risk_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.ordered_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.attributable_risk(double precision, double precision, boolean) IS
+'population attributable risk y_ref - mean (WHO HEAT PAR), reference = best group, or the most advantaged (highest position) when positions are given; truncated at 0; Walter SE for proportions';
+
+CREATE FUNCTION @extschema@.attributable_risk_transfn(double precision[], double precision, double precision, boolean, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_attributable_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.attributable_risk_transfn(double precision[], double precision, double precision, boolean, double precision) IS 'transition function of the attributable_risk aggregate';
+CREATE AGGREGATE @extschema@.attributable_risk(value double precision, weight double precision, higher_is_better boolean, "position" double precision) (
+    SFUNC = @extschema@.attributable_risk_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.ordered_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.attributable_risk(double precision, double precision, boolean, double precision) IS
+'population attributable risk y_ref - mean (WHO HEAT PAR), reference = best group, or the most advantaged (highest position) when positions are given; truncated at 0; Walter SE for proportions';
+
+CREATE FUNCTION @extschema@.attributable_risk_transfn(double precision[], double precision, double precision, boolean, double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_attributable_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.attributable_risk_transfn(double precision[], double precision, double precision, boolean, double precision, double precision) IS 'transition function of the attributable_risk aggregate';
+CREATE AGGREGATE @extschema@.attributable_risk(value double precision, weight double precision, higher_is_better boolean, "position" double precision, level double precision) (
+    SFUNC = @extschema@.attributable_risk_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.ordered_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.attributable_risk(double precision, double precision, boolean, double precision, double precision) IS
+'population attributable risk y_ref - mean (WHO HEAT PAR), reference = best group, or the most advantaged (highest position) when positions are given; truncated at 0; Walter SE for proportions';
+
+CREATE FUNCTION @extschema@.attributable_fraction_transfn(double precision[], double precision, double precision, boolean)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_attributable_fraction_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.attributable_fraction_transfn(double precision[], double precision, double precision, boolean) IS 'transition function of the attributable_fraction aggregate';
+CREATE AGGREGATE @extschema@.attributable_fraction(value double precision, weight double precision, higher_is_better boolean) (
+    SFUNC = @extschema@.attributable_fraction_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.ordered_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.attributable_fraction(double precision, double precision, boolean) IS
+'population attributable fraction PAR / mean as a fraction (WHO HEAT PAF / 100); reference and truncation as attributable_risk; Walter SE for proportions, on the same scale';
+
+CREATE FUNCTION @extschema@.attributable_fraction_transfn(double precision[], double precision, double precision, boolean, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_attributable_fraction_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.attributable_fraction_transfn(double precision[], double precision, double precision, boolean, double precision) IS 'transition function of the attributable_fraction aggregate';
+CREATE AGGREGATE @extschema@.attributable_fraction(value double precision, weight double precision, higher_is_better boolean, "position" double precision) (
+    SFUNC = @extschema@.attributable_fraction_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.ordered_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.attributable_fraction(double precision, double precision, boolean, double precision) IS
+'population attributable fraction PAR / mean as a fraction (WHO HEAT PAF / 100); reference and truncation as attributable_risk; Walter SE for proportions, on the same scale';
+
+CREATE FUNCTION @extschema@.attributable_fraction_transfn(double precision[], double precision, double precision, boolean, double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_attributable_fraction_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.attributable_fraction_transfn(double precision[], double precision, double precision, boolean, double precision, double precision) IS 'transition function of the attributable_fraction aggregate';
+CREATE AGGREGATE @extschema@.attributable_fraction(value double precision, weight double precision, higher_is_better boolean, "position" double precision, level double precision) (
+    SFUNC = @extschema@.attributable_fraction_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.ordered_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.attributable_fraction(double precision, double precision, boolean, double precision, double precision) IS
+'population attributable fraction PAR / mean as a fraction (WHO HEAT PAF / 100); reference and truncation as attributable_risk; Walter SE for proportions, on the same scale';

@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(132);
+SELECT plan(137);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -143,6 +143,12 @@ SELECT throws_ok($$SELECT wellbeing.exposure_finalfn('{11001,1,2}')$$, '22000', 
 SELECT throws_ok($$SELECT wellbeing.exposure_transfn('{11001,1,1,1,1}', 1, 1, 2)$$, '22000', NULL, 'exposure_transfn: isolation state');
 SELECT throws_ok($$SELECT wellbeing.relative_inequity(b, 10) OVER () FROM (VALUES ('NaN'::float8)) t(b)$$, '22023', NULL, 'relative_inequity: NaN burden');
 SELECT throws_ok($$SELECT wellbeing.relative_inequity(1, p) OVER () FROM (VALUES (-10.0)) t(p)$$, '22023', $m$population must be non-negative, got -10$m$, 'relative_inequity: negative population');
+
+SELECT throws_ok($$SELECT wellbeing.attributable_risk(0.1, -1, true)$$, '22023', $m$weight must be non-negative, got -1$m$, 'attributable_risk: negative weight');
+SELECT throws_ok($$SELECT wellbeing.attributable_risk('NaN', 1, true)$$, '22023', NULL, 'attributable_risk: NaN value');
+SELECT throws_ok($$SELECT wellbeing.attributable_fraction(0.1, 1, true, 'Infinity')$$, '22023', NULL, 'attributable_fraction: infinite position');
+SELECT throws_ok($$SELECT wellbeing.attributable_fraction(0.1, 1, true, 1, 2)$$, '22023', NULL, 'attributable_fraction: level 2');
+SELECT throws_ok($$SELECT wellbeing.attributable_risk(0.1, 1, b) FROM (VALUES (true), (false)) t(b)$$, '22023', NULL, 'attributable_risk: direction varying within a group');
 
 SELECT * FROM finish();
 ROLLBACK;
