@@ -158,6 +158,42 @@ SELECT (e).value > 0 AND (e).se IS NULL AS no_walter_for_rates
 FROM (SELECT wellbeing.attributable_risk(y, pop, true, ord) AS e FROM heat) s;
 SELECT (wellbeing.attributable_risk(0.5, 10, true)).value IS NULL AS one_group;
 
+-- index of disparity and mean difference (WHO HEAT formulas on the same
+-- groups, reference/disparity.md 5.1): IDISU 29.7029703 %, IDISW 25.8803431 %,
+-- MDBU 20.0, MDBW 18.7755102, MDMU 12.2448980, MDMW 10.6690394
+SELECT round((wellbeing.index_of_disparity(y, pop, 'mean_unweighted')).value::numeric * 100, 7) AS idisu,
+       round((wellbeing.index_of_disparity(y, pop, 'mean')).value::numeric * 100, 7) AS idisw,
+       round((wellbeing.mean_difference(y, pop, 'best_unweighted')).value::numeric, 7) AS mdbu,
+       round((wellbeing.mean_difference(y, pop, 'best')).value::numeric, 7) AS mdbw,
+       round((wellbeing.mean_difference(y, pop, 'mean_unweighted')).value::numeric, 7) AS mdmu,
+       round((wellbeing.mean_difference(y, pop, 'mean')).value::numeric, 7) AS mdmw
+FROM heat;
+-- Healthy People IDisp from the best group: adverse indicator, best = 20:
+-- mean |y - 20| over the other four = (10 + 20 + 30 + 40) / 4 = 25, / 20 = 1.25
+SELECT (wellbeing.index_of_disparity(y, pop, 'best', false)).value AS idisp_adverse,
+       (wellbeing.mean_difference(y, pop, 'best_unweighted', false)).value AS mdbu_adverse
+FROM heat;
+-- simulation intervals (10 000 seeded draws from Normal(y, se), kept >= 0):
+-- deterministic, independent of row order, contain the value
+SELECT a.lower = b.lower AND a.upper = b.upper AND a.se = b.se AS same_draws,
+       a.lower < a.value AND a.value < a.upper AS brackets
+FROM (SELECT (wellbeing.index_of_disparity(y, pop, 'mean', true, se)).* FROM heat) a,
+     (SELECT (wellbeing.index_of_disparity(y, pop, 'mean', true, se)).* FROM (SELECT * FROM heat ORDER BY random()) s) b;
+-- se = 0 everywhere: every draw is the value
+SELECT se < 1e-12 * value AND lower = value AND upper = value AS degenerate
+FROM (SELECT (wellbeing.mean_difference(y, pop, 'mean', true, 0)).* FROM heat) s;
+-- where the measure is linear in the group values the simulated SE must be
+-- the delta-method SE: best group 100 far above 10, 20, 30, so
+-- MDBW = y_best - mu and se^2 = (1 - p_best)^2 se_best^2 + sum_other p^2 se^2
+-- (weights 1, 1, 1, 1; se 2, 2, 2, 2: se = 2 sqrt(0.75^2 + 3 x 0.25^2) = 1.7320508);
+-- 10 000 draws estimate it within about 0.7 %
+SELECT abs(se / (2 * sqrt(0.75 ^ 2 + 3 * 0.25 ^ 2)) - 1) < 0.03 AS simulated_se_matches_delta
+FROM (SELECT (wellbeing.mean_difference(y, 1, 'best', true, 2)).* FROM (VALUES (10.0), (20.0), (30.0), (100.0)) t(y)) s;
+-- one group: NULL; a group without se: no interval
+SELECT (wellbeing.index_of_disparity(0.3, 10, 'mean')).value IS NULL AS one_group,
+       (SELECT (wellbeing.mean_difference(y, pop, 'mean', true, CASE WHEN ord = 2 THEN NULL ELSE se END)).lower FROM heat) IS NULL AS no_interval;
+SELECT wellbeing.index_of_disparity(y, pop, 'median') FROM heat;
+
 -- clean up: test files share one database
 DROP TABLE le, imr, obesity, heat;
 DROP FUNCTION close(float8, float8, float8);

@@ -32,6 +32,8 @@
 #include "numeric/regress.h"
 #include "state.h"
 #include "utils/array.h"
+#include "common/hashfn.h"
+#include "miscadmin.h"
 #include "utils/memutils.h"
 
 PG_FUNCTION_INFO_V1(wb_slope_index_transfn);
@@ -39,6 +41,8 @@ PG_FUNCTION_INFO_V1(wb_relative_index_transfn);
 PG_FUNCTION_INFO_V1(wb_concentration_index_transfn);
 PG_FUNCTION_INFO_V1(wb_attributable_transfn);
 PG_FUNCTION_INFO_V1(wb_attributable_fraction_transfn);
+PG_FUNCTION_INFO_V1(wb_index_of_disparity_transfn);
+PG_FUNCTION_INFO_V1(wb_mean_difference_transfn);
 PG_FUNCTION_INFO_V1(wb_ordered_finalfn);
 
 typedef enum OrderedMeasure
@@ -47,7 +51,9 @@ typedef enum OrderedMeasure
 	ORD_RII = 2,
 	ORD_CI = 3,
 	ORD_PAR = 4,
-	ORD_PAF = 5
+	ORD_PAF = 5,
+	ORD_IDIS = 6,
+	ORD_MD = 7
 } OrderedMeasure;
 
 /* methods of slope_index and relative_index */
@@ -94,8 +100,37 @@ static const WbMethod concentration_methods[] = {
 
 static const char *const ordered_names[] = {
 	NULL, "slope_index", "relative_index", "concentration_index",
-	"attributable_risk", "attributable_fraction"
+	"attributable_risk", "attributable_fraction", "index_of_disparity", "mean_difference"
 };
+
+/* reference points of index_of_disparity and mean_difference */
+typedef enum ReferencePoint
+{
+	REF_MEAN = 1,				/* population-weighted (HEAT IDISW, MDMW) */
+	REF_MEAN_UNWEIGHTED = 2,	/* HEAT IDISU, MDMU (the mean is still weighted) */
+	REF_BEST = 3,				/* IDisp of Healthy People; HEAT MDBW */
+	REF_BEST_UNWEIGHTED = 4		/* HEAT MDBU */
+} ReferencePoint;
+
+static const WbMethod idis_references[] = {
+	{"mean", REF_MEAN},
+	{"mean_unweighted", REF_MEAN_UNWEIGHTED},
+	{"best", REF_BEST},
+	{NULL, 0}
+};
+
+static const WbMethod md_references[] = {
+	{"mean", REF_MEAN},
+	{"mean_unweighted", REF_MEAN_UNWEIGHTED},
+	{"best", REF_BEST},
+	{"best_unweighted", REF_BEST_UNWEIGHTED},
+	{NULL, 0}
+};
+
+/* the higher_is_better flag rides in the method field above the reference code */
+#define REF_HIGHER_IS_BETTER 8
+#define SIM_DRAWS 10000
+#define SIM_MAX_GROUPS 1000
 
 /*
  * attributable_risk/fraction keep their options in the method field:
@@ -151,7 +186,7 @@ groups_state_get(FunctionCallInfo fcinfo, int argno)
 	wb_state_check_count(s[GRP_MISSING_SE]);
 	if (s[GRP_USED] > (wb_state_length(state) - GRP_HEADER) / GRP_STRIDE ||
 		s[GRP_MISSING_SE] > s[GRP_USED] ||
-		s[GRP_MEASURE] < ORD_SII || s[GRP_MEASURE] > ORD_PAF)
+		s[GRP_MEASURE] < ORD_SII || s[GRP_MEASURE] > ORD_MD)
 		ereport(ERROR,
 				(errcode(WB_ERRCODE_BAD_STATE),
 				 errmsg("invalid wellbeing transition state"),
@@ -343,6 +378,85 @@ wb_attributable_fraction_transfn(PG_FUNCTION_ARGS)
 	return attributable_accumulate(fcinfo, ORD_PAF);
 }
 
+/*
+ * index_of_disparity / mean_difference:
+ * (state, value, weight, reference text [, higher_is_better [, se [, level]]]).
+ */
+static Datum
+reference_accumulate(FunctionCallInfo fcinfo, int measure, const WbMethod *refs)
+{
+	ArrayType  *state;
+	double	   *s;
+	double		params[GRP_HEADER] = {0};
+	GroupRow	row;
+	int64		used;
+	int			i;
+
+	for (i = 1; i <= 3; i++)
+	{
+		if (PG_ARGISNULL(i))
+			return wb_state_unchanged(fcinfo);
+	}
+	row.value = PG_GETARG_FLOAT8(1);
+	row.weight = PG_GETARG_FLOAT8(2);
+	row.position = NAN;
+	row.se = (PG_NARGS() > 5 && !PG_ARGISNULL(5)) ? PG_GETARG_FLOAT8(5) : NAN;
+	wb_check_finite(row.value, "value");
+	wb_check_nonneg(row.weight, "weight");
+	if (!isnan(row.se))
+		wb_check_nonneg(row.se, "se");
+
+	params[GRP_MEASURE] = measure;
+	params[GRP_METHOD] = wb_method_arg(fcinfo, 3, refs, ordered_names[measure]) +
+		((PG_NARGS() > 4 && !PG_ARGISNULL(4) && !PG_GETARG_BOOL(4)) ? 0 : REF_HIGHER_IS_BETTER);
+	params[GRP_LEVEL] = (PG_NARGS() > 6 && !PG_ARGISNULL(6)) ? PG_GETARG_FLOAT8(6) : 0.95;
+
+	if (PG_ARGISNULL(0))
+	{
+		wb_check_level(params[GRP_LEVEL]);
+		state = groups_state_new(params, GRP_MIN_CAPACITY);
+	}
+	else
+	{
+		state = groups_state_get(fcinfo, 0);
+		s = wb_state_data(state);
+		for (i = 1; i <= GRP_NPARAMS; i++)
+		{
+			if (s[i] != params[i])
+				ereport(ERROR,
+						(errcode(WB_ERRCODE_BAD_ARGUMENT),
+						 errmsg("reference, higher_is_better and level must be the same for every row of a group")));
+		}
+	}
+	s = wb_state_data(state);
+	used = (int64) s[GRP_USED];
+	if (GRP_HEADER + GRP_STRIDE * (used + 1) > wb_state_length(state))
+	{
+		ArrayType  *bigger = groups_state_new(s, 2 * used);
+
+		memcpy(wb_state_data(bigger), s, sizeof(double) * (GRP_HEADER + GRP_STRIDE * used));
+		state = bigger;
+		s = wb_state_data(state);
+	}
+	memcpy(s + GRP_HEADER + GRP_STRIDE * used, &row, sizeof(GroupRow));
+	s[GRP_USED] = used + 1;
+	if (isnan(row.se))
+		s[GRP_MISSING_SE] += 1;
+	PG_RETURN_ARRAYTYPE_P(state);
+}
+
+Datum
+wb_index_of_disparity_transfn(PG_FUNCTION_ARGS)
+{
+	return reference_accumulate(fcinfo, ORD_IDIS, idis_references);
+}
+
+Datum
+wb_mean_difference_transfn(PG_FUNCTION_ARGS)
+{
+	return reference_accumulate(fcinfo, ORD_MD, md_references);
+}
+
 /* merged copy of two states (called by the shared combine function) */
 ArrayType *
 wb_groups_merge(FunctionCallInfo fcinfo)
@@ -372,14 +486,21 @@ group_row_cmp(const void *a, const void *b)
 	const GroupRow *ra = (const GroupRow *) a;
 	const GroupRow *rb = (const GroupRow *) b;
 
-	/* by position; the rest only makes the order independent of input order */
-	if (ra->position != rb->position)
+	/*
+	 * By position (missing positions, NaN, are equal to each other); the rest
+	 * only makes the order independent of the input order.
+	 */
+	if (isnan(ra->position) != isnan(rb->position))
+		return isnan(ra->position) ? 1 : -1;
+	if (!isnan(ra->position) && ra->position != rb->position)
 		return ra->position < rb->position ? -1 : 1;
 	if (ra->value != rb->value)
 		return ra->value < rb->value ? -1 : 1;
 	if (ra->weight != rb->weight)
 		return ra->weight < rb->weight ? -1 : 1;
-	if (ra->se != rb->se)
+	if (isnan(ra->se) != isnan(rb->se))
+		return isnan(ra->se) ? 1 : -1;
+	if (!isnan(ra->se) && ra->se != rb->se)
 		return ra->se < rb->se ? -1 : 1;
 	return 0;
 }
@@ -679,6 +800,124 @@ attributable_measure(int measure, int options, const double *y, const double *w,
 	}
 }
 
+/*
+ * index_of_disparity and mean_difference of one set of group values
+ * (WHO HEAT IDISU/IDISW, MDMU/MDMW, MDBU/MDBW; Healthy People IDisp), as
+ * fractions.  mu is the population-weighted mean in every form.
+ */
+static double
+reference_value(int measure, int method, const double *y, const double *w,
+				int64 n, double wsum)
+{
+	int			ref_kind = method % REF_HIGHER_IS_BETTER;
+	bool		better_high = method >= REF_HIGHER_IS_BETTER;
+	double		mu = 0,
+				sum = 0,
+				best;
+	int64		i,
+				b = 0;
+
+	for (i = 0; i < n; i++)
+	{
+		mu += w[i] / wsum * y[i];
+		if (better_high ? y[i] > y[b] : y[i] < y[b])
+			b = i;
+	}
+	best = y[b];
+
+	if (ref_kind == REF_MEAN || ref_kind == REF_MEAN_UNWEIGHTED)
+	{
+		for (i = 0; i < n; i++)
+			sum += (ref_kind == REF_MEAN ? w[i] / wsum : 1.0 / n) * fabs(y[i] - mu);
+		if (measure == ORD_IDIS)
+			return mu != 0 ? sum / mu : NAN;
+		return sum;
+	}
+	if (measure == ORD_IDIS)
+	{
+		/* Pearcy & Keppel: mean absolute difference of the other groups from the best, over the best */
+		for (i = 0; i < n; i++)
+		{
+			if (i != b)
+				sum += fabs(y[i] - best);
+		}
+		return best != 0 ? sum / (n - 1) / best : NAN;
+	}
+	for (i = 0; i < n; i++)
+		sum += (ref_kind == REF_BEST ? w[i] / wsum : 1.0 / n) * fabs(best - y[i]);
+	return sum;
+}
+
+static int
+double_cmp(const void *a, const void *b)
+{
+	double		x = *(const double *) a;
+	double		y = *(const double *) b;
+
+	return x < y ? -1 : (x > y ? 1 : 0);
+}
+
+/*
+ * Simulation interval (the anchors' method, with enough draws): draw each
+ * group's value from Normal(y, se), redrawn until non-negative when every
+ * value is (as WHO HEAT), recompute the measure, and take the 2.5th and
+ * 97.5th percentiles (R type 7) of 10 000 draws; se = their SD.  The seed
+ * is a hash of the sorted input, so the same groups give the same interval.
+ */
+static void
+reference_simulate(int measure, int method, const GroupRow *rows_sorted,
+				   const double *y, const double *w, const double *se,
+				   int64 n, double wsum, WbEstimate *e)
+{
+	double	   *draws = palloc(sizeof(double) * SIM_DRAWS);
+	double	   *ysim = palloc(sizeof(double) * n);
+	bool		non_negative = true;
+	uint64		h = hash_bytes_extended((const unsigned char *) rows_sorted,
+										sizeof(GroupRow) * n, 0x57656c6c);
+	double		mean = 0,
+				ss = 0;
+	int			k,
+				kept = 0;
+	int64		i;
+
+	for (i = 0; i < n; i++)
+	{
+		if (y[i] < 0)
+			non_negative = false;
+	}
+	wb_rng_seed((unsigned int) (h >> 32), (unsigned int) h);
+	for (k = 0; k < SIM_DRAWS; k++)
+	{
+		double		v;
+
+		for (i = 0; i < n; i++)
+		{
+			int			tries = 0;
+
+			do
+				ysim[i] = y[i] + se[i] * wb_rnorm();
+			while (non_negative && ysim[i] < 0 && ++tries < 1000);
+			if (non_negative && ysim[i] < 0)
+				ysim[i] = 0;
+		}
+		v = reference_value(measure, method, ysim, w, n, wsum);
+		if (isfinite(v))
+			draws[kept++] = v;
+		if ((k & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+	if (kept < SIM_DRAWS / 2)
+		return;					/* the measure is undefined too often */
+	qsort(draws, kept, sizeof(double), double_cmp);
+	for (k = 0; k < kept; k++)
+		mean += draws[k] / kept;
+	for (k = 0; k < kept; k++)
+		ss += (draws[k] - mean) * (draws[k] - mean);
+	e->se = sqrt(ss / (kept - 1));
+	e->lower = wb_quantile7(draws, kept, (1.0 - e->level) / 2.0);
+	e->upper = wb_quantile7(draws, kept, 1.0 - (1.0 - e->level) / 2.0);
+}
+
 Datum
 wb_ordered_finalfn(PG_FUNCTION_ARGS)
 {
@@ -717,7 +956,8 @@ wb_ordered_finalfn(PG_FUNCTION_ARGS)
 		/* rows of a state that came from SQL are checked like input rows */
 		wb_check_finite(rows[i].value, "value");
 		wb_check_nonneg(rows[i].weight, "weight");
-		if (!((measure == ORD_PAR || measure == ORD_PAF) && !((int) s[GRP_METHOD] & PAR_ORDERED)))
+		if (!(measure == ORD_IDIS || measure == ORD_MD ||
+			  ((measure == ORD_PAR || measure == ORD_PAF) && !((int) s[GRP_METHOD] & PAR_ORDERED))))
 			wb_check_finite(rows[i].position, "position");
 		if (!isnan(rows[i].se))
 			wb_check_nonneg(rows[i].se, "se");
@@ -730,6 +970,18 @@ wb_ordered_finalfn(PG_FUNCTION_ARGS)
 		wsum += rows[i].weight;
 		kept++;
 	}
+	if (measure == ORD_IDIS || measure == ORD_MD)
+	{
+		/* a disparity needs two groups */
+		if (kept >= 2 && wsum > 0)
+		{
+			e.value = reference_value(measure, method, y, w, kept, wsum);
+			if (have_se && isfinite(e.value) && kept <= SIM_MAX_GROUPS)
+				reference_simulate(measure, method, rows, y, w, se, kept, wsum, &e);
+		}
+		PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
+	}
+
 	if (measure == ORD_PAR || measure == ORD_PAF)
 	{
 		/* a reference and a mean need two groups */

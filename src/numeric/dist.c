@@ -70,3 +70,27 @@ wb_t_crit(double level, double df)
 {
 	return qt(1.0 - (1.0 - level) / 2.0, df, 1, 0);
 }
+
+void
+wb_rng_seed(unsigned int a, unsigned int b)
+{
+	/* the multicarry generator needs non-zero seeds */
+	set_seed(a ? a : 1234u, b ? b : 5678u);
+}
+
+double
+wb_rnorm(void)
+{
+	return norm_rand();
+}
+
+double
+wb_quantile7(const double *sorted, long n, double p)
+{
+	double		h = (n - 1) * p;
+	long		lo = (long) floor(h);
+
+	if (lo + 1 >= n)
+		return sorted[n - 1];
+	return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+}

@@ -22,6 +22,16 @@ extern double wb_qbeta(double p, double a, double b);
 extern double wb_qgamma(double p, double shape, double scale);
 extern double wb_qchisq(double p, double df);
 
+/*
+ * R's standalone generator (Marsaglia multicarry), for simulation
+ * intervals: seeded from the input, so results are reproducible.
+ */
+extern void wb_rng_seed(unsigned int a, unsigned int b);
+extern double wb_rnorm(void);
+
+/* R's quantile(type = 7) of n sorted values */
+extern double wb_quantile7(const double *sorted, long n, double p);
+
 /* two-sided critical values for a confidence level in (0, 1) */
 extern double wb_z_crit(double level);
 extern double wb_t_crit(double level, double df);

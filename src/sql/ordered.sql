@@ -282,3 +282,127 @@ CREATE AGGREGATE @extschema@.attributable_fraction(value double precision, weigh
 );
 COMMENT ON AGGREGATE @extschema@.attributable_fraction(double precision, double precision, boolean, double precision, double precision) IS
 'population attributable fraction PAR / mean as a fraction (WHO HEAT PAF / 100); reference and truncation as attributable_risk; Walter SE for proportions, on the same scale';
+
+-- index_of_disparity, mean_difference: one row per group (value, population
+-- weight, reference [, higher_is_better [, se [, level]]]); simulation
+-- interval from the group se (10 000 seeded draws).
+
+CREATE FUNCTION @extschema@.index_of_disparity_transfn(double precision[], double precision, double precision, text)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_index_of_disparity_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.index_of_disparity_transfn(double precision[], double precision, double precision, text) IS 'transition function of the index_of_disparity aggregate';
+CREATE AGGREGATE @extschema@.index_of_disparity(value double precision, weight double precision, reference text) (
+    SFUNC = @extschema@.index_of_disparity_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.ordered_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.index_of_disparity(double precision, double precision, text) IS
+'index of disparity as a fraction: reference mean (WHO HEAT IDISW, weighted; mean_unweighted: IDISU) = sum |y - mu| / mu, or best (Healthy People IDisp) = mean |y - y_best| over the other groups / y_best; seeded simulation interval from group se';
+
+CREATE FUNCTION @extschema@.index_of_disparity_transfn(double precision[], double precision, double precision, text, boolean)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_index_of_disparity_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.index_of_disparity_transfn(double precision[], double precision, double precision, text, boolean) IS 'transition function of the index_of_disparity aggregate';
+CREATE AGGREGATE @extschema@.index_of_disparity(value double precision, weight double precision, reference text, higher_is_better boolean) (
+    SFUNC = @extschema@.index_of_disparity_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.ordered_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.index_of_disparity(double precision, double precision, text, boolean) IS
+'index of disparity as a fraction: reference mean (WHO HEAT IDISW, weighted; mean_unweighted: IDISU) = sum |y - mu| / mu, or best (Healthy People IDisp) = mean |y - y_best| over the other groups / y_best; seeded simulation interval from group se';
+
+CREATE FUNCTION @extschema@.index_of_disparity_transfn(double precision[], double precision, double precision, text, boolean, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_index_of_disparity_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.index_of_disparity_transfn(double precision[], double precision, double precision, text, boolean, double precision) IS 'transition function of the index_of_disparity aggregate';
+CREATE AGGREGATE @extschema@.index_of_disparity(value double precision, weight double precision, reference text, higher_is_better boolean, se double precision) (
+    SFUNC = @extschema@.index_of_disparity_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.ordered_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.index_of_disparity(double precision, double precision, text, boolean, double precision) IS
+'index of disparity as a fraction: reference mean (WHO HEAT IDISW, weighted; mean_unweighted: IDISU) = sum |y - mu| / mu, or best (Healthy People IDisp) = mean |y - y_best| over the other groups / y_best; seeded simulation interval from group se';
+
+CREATE FUNCTION @extschema@.index_of_disparity_transfn(double precision[], double precision, double precision, text, boolean, double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_index_of_disparity_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.index_of_disparity_transfn(double precision[], double precision, double precision, text, boolean, double precision, double precision) IS 'transition function of the index_of_disparity aggregate';
+CREATE AGGREGATE @extschema@.index_of_disparity(value double precision, weight double precision, reference text, higher_is_better boolean, se double precision, level double precision) (
+    SFUNC = @extschema@.index_of_disparity_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.ordered_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.index_of_disparity(double precision, double precision, text, boolean, double precision, double precision) IS
+'index of disparity as a fraction: reference mean (WHO HEAT IDISW, weighted; mean_unweighted: IDISU) = sum |y - mu| / mu, or best (Healthy People IDisp) = mean |y - y_best| over the other groups / y_best; seeded simulation interval from group se';
+
+CREATE FUNCTION @extschema@.mean_difference_transfn(double precision[], double precision, double precision, text)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_mean_difference_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.mean_difference_transfn(double precision[], double precision, double precision, text) IS 'transition function of the mean_difference aggregate';
+CREATE AGGREGATE @extschema@.mean_difference(value double precision, weight double precision, reference text) (
+    SFUNC = @extschema@.mean_difference_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.ordered_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.mean_difference(double precision, double precision, text) IS
+'mean difference from the mean (HEAT MDMW; mean_unweighted: MDMU) or from the best group (best: MDBW, best_unweighted: MDBU); seeded simulation interval from group se';
+
+CREATE FUNCTION @extschema@.mean_difference_transfn(double precision[], double precision, double precision, text, boolean)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_mean_difference_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.mean_difference_transfn(double precision[], double precision, double precision, text, boolean) IS 'transition function of the mean_difference aggregate';
+CREATE AGGREGATE @extschema@.mean_difference(value double precision, weight double precision, reference text, higher_is_better boolean) (
+    SFUNC = @extschema@.mean_difference_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.ordered_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.mean_difference(double precision, double precision, text, boolean) IS
+'mean difference from the mean (HEAT MDMW; mean_unweighted: MDMU) or from the best group (best: MDBW, best_unweighted: MDBU); seeded simulation interval from group se';
+
+CREATE FUNCTION @extschema@.mean_difference_transfn(double precision[], double precision, double precision, text, boolean, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_mean_difference_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.mean_difference_transfn(double precision[], double precision, double precision, text, boolean, double precision) IS 'transition function of the mean_difference aggregate';
+CREATE AGGREGATE @extschema@.mean_difference(value double precision, weight double precision, reference text, higher_is_better boolean, se double precision) (
+    SFUNC = @extschema@.mean_difference_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.ordered_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.mean_difference(double precision, double precision, text, boolean, double precision) IS
+'mean difference from the mean (HEAT MDMW; mean_unweighted: MDMU) or from the best group (best: MDBW, best_unweighted: MDBU); seeded simulation interval from group se';
+
+CREATE FUNCTION @extschema@.mean_difference_transfn(double precision[], double precision, double precision, text, boolean, double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_mean_difference_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.mean_difference_transfn(double precision[], double precision, double precision, text, boolean, double precision, double precision) IS 'transition function of the mean_difference aggregate';
+CREATE AGGREGATE @extschema@.mean_difference(value double precision, weight double precision, reference text, higher_is_better boolean, se double precision, level double precision) (
+    SFUNC = @extschema@.mean_difference_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.ordered_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.mean_difference(double precision, double precision, text, boolean, double precision, double precision) IS
+'mean difference from the mean (HEAT MDMW; mean_unweighted: MDMU) or from the best group (best: MDBW, best_unweighted: MDBU); seeded simulation interval from group se';

@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(137);
+SELECT plan(143);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -149,6 +149,13 @@ SELECT throws_ok($$SELECT wellbeing.attributable_risk('NaN', 1, true)$$, '22023'
 SELECT throws_ok($$SELECT wellbeing.attributable_fraction(0.1, 1, true, 'Infinity')$$, '22023', NULL, 'attributable_fraction: infinite position');
 SELECT throws_ok($$SELECT wellbeing.attributable_fraction(0.1, 1, true, 1, 2)$$, '22023', NULL, 'attributable_fraction: level 2');
 SELECT throws_ok($$SELECT wellbeing.attributable_risk(0.1, 1, b) FROM (VALUES (true), (false)) t(b)$$, '22023', NULL, 'attributable_risk: direction varying within a group');
+
+SELECT throws_ok($$SELECT wellbeing.index_of_disparity(0.2, 1, 'median')$$, '22023', $m$unknown method "median" for index_of_disparity$m$, 'index_of_disparity: unknown reference');
+SELECT throws_ok($$SELECT wellbeing.index_of_disparity(0.2, -1, 'mean')$$, '22023', NULL, 'index_of_disparity: negative weight');
+SELECT throws_ok($$SELECT wellbeing.mean_difference('NaN', 1, 'best')$$, '22023', NULL, 'mean_difference: NaN value');
+SELECT throws_ok($$SELECT wellbeing.mean_difference(0.2, 1, 'best', true, -1)$$, '22023', $m$se must be non-negative, got -1$m$, 'mean_difference: negative se');
+SELECT throws_ok($$SELECT wellbeing.mean_difference(0.2, 1, 'best', true, 0.1, 0)$$, '22023', NULL, 'mean_difference: level 0');
+SELECT throws_ok($$SELECT wellbeing.mean_difference(0.2, 1, r) FROM (VALUES ('best'), ('mean')) t(r)$$, '22023', NULL, 'mean_difference: reference varying within a group');
 
 SELECT * FROM finish();
 ROLLBACK;
