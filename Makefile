@@ -33,7 +33,8 @@ SQL_SOURCES = \
 	src/sql/disparity.sql \
 	src/sql/inequality.sql \
 	src/sql/ordered.sql \
-	src/sql/segregation.sql
+	src/sql/segregation.sql \
+	src/sql/profile.sql
 
 DATA_built  = $(EXTENSION)--$(EXTVERSION).sql
 DATA        = $(wildcard src/sql/$(EXTENSION)--*--*.sql)

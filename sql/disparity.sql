@@ -78,3 +78,32 @@ ORDER BY area, grp;
 -- no burden in the partition: NULL
 SELECT wellbeing.relative_inequity(0, 10) OVER () IS NULL AS no_burden;
 SELECT wellbeing.relative_inequity(-1, 10) OVER ();
+
+-- disparity_profile: every applicable measure as rows, for a dashboard.
+-- On the healthequal groups (as fractions) each row equals the measure's own
+-- function (checked for a few), ordered measures need positions, entropy
+-- measures need positive values, and each absent value says why
+SELECT measure, round(value::numeric, 6) AS value, round(lower::numeric, 6) AS lower,
+       round(upper::numeric, 6) AS upper, n, method, note
+FROM wellbeing.disparity_profile(ARRAY[0.20, 0.30, 0.40, 0.50, 0.60], ARRAY[78, 91, 162, 103, 105],
+                                 ARRAY[1, 2, 3, 4, 5], ARRAY[0.05, 0.07, 0.10, 0.12, 0.14]);
+SELECT p.value = (SELECT (wellbeing.concentration_index(y, w, o, s)).value
+                  FROM unnest(ARRAY[0.20, 0.30, 0.40, 0.50, 0.60], ARRAY[78, 91, 162, 103, 105]::float8[],
+                              ARRAY[1, 2, 3, 4, 5]::float8[], ARRAY[0.05, 0.07, 0.10, 0.12, 0.14]) t(y, w, o, s)) AS same_as_function
+FROM wellbeing.disparity_profile(ARRAY[0.20, 0.30, 0.40, 0.50, 0.60], ARRAY[78, 91, 162, 103, 105],
+                                 ARRAY[1, 2, 3, 4, 5], ARRAY[0.05, 0.07, 0.10, 0.12, 0.14]) p
+WHERE p.measure = 'concentration_index' AND p.method = 'relative';
+-- no order, no SEs, a zero value: what applies is computed, the rest noted
+SELECT measure, round(value::numeric, 6) AS value, se IS NULL AS no_se, note
+FROM wellbeing.disparity_profile(ARRAY[20, 30, 0], ARRAY[1, 2, 3]);
+-- a usable profile from GROUP BY output in one query
+SELECT count(*) AS measures
+FROM (SELECT array_agg((e).value) AS v, array_agg(pop) AS w, array_agg((e).se) AS s
+      FROM (SELECT g % 4 AS grp, wellbeing.proportion(g % 7 < g % 4 + 2) AS e, count(*)::float8 AS pop
+            FROM generate_series(1, 400) g GROUP BY g % 4) x) a,
+     LATERAL wellbeing.disparity_profile(a.v, a.w, NULL, a.s);
+-- empty input: no rows; different lengths: error
+SELECT count(*) AS rows_for_empty FROM wellbeing.disparity_profile('{}', '{}');
+\set VERBOSITY terse
+SELECT * FROM wellbeing.disparity_profile(ARRAY[1.0, 2.0], ARRAY[1.0]);
+\set VERBOSITY default
