@@ -130,6 +130,31 @@ SELECT (wellbeing.gini(0.0)).value IS NULL AS zero_total,
 SELECT wellbeing.gini('NaN'::float8);
 SELECT wellbeing.gini(1, -1);
 
+------------------------------------------------------------------------
+-- theil_decomposition: groups {8,5,1,3} and {5,6,7,6,3} with the
+-- Inequality.jl weights (reference/disparity.md 5.4): T = 0.08120014 =
+-- within 0.06533603 + between 0.01586411; L = 0.10375546 = within
+-- 0.08624502 + between 0.01751043
+------------------------------------------------------------------------
+SELECT index, component, group_name, round(value::numeric, 8) AS value,
+       round(contribution::numeric, 8) AS contribution, round(share_of_total::numeric, 4) AS share
+FROM wellbeing.theil_decomposition(ARRAY[8,5,1,3,5,6,7,6,3], ARRAY[0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9],
+                                   ARRAY['a','a','a','a','b','b','b','b','b']);
+-- between + within = total exactly, and the group contributions add up to within
+SELECT d.index,
+       abs(sum(d.value) FILTER (WHERE component IN ('between', 'within')) - max(d.value) FILTER (WHERE component = 'total')) < 1e-15 AS adds_up,
+       abs(sum(d.contribution) FILTER (WHERE component = 'group') - max(d.value) FILTER (WHERE component = 'within')) < 1e-15 AS groups_add_up
+FROM wellbeing.theil_decomposition(ARRAY[8,5,1,3,5,6,7,6,3], ARRAY[0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9],
+                                   ARRAY['a','a','a','a','b','b','b','b','b']) d
+GROUP BY d.index ORDER BY d.index;
+-- one group: no between part; arrays of different lengths: error
+SELECT round(value::numeric, 12) AS between_one_group
+FROM wellbeing.theil_decomposition(ARRAY[1.0, 2.0], ARRAY[1.0, 1.0], ARRAY['a', 'a'])
+WHERE index = 'theil_t' AND component = 'between';
+\set VERBOSITY terse
+SELECT * FROM wellbeing.theil_decomposition(ARRAY[1.0, 2.0], ARRAY[1.0], ARRAY['a', 'b']);
+\set VERBOSITY default
+
 -- clean up: test files share one database
 DROP TABLE jl, heat;
 DROP FUNCTION close(float8, float8, float8);

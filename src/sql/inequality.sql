@@ -323,3 +323,75 @@ CREATE AGGREGATE @extschema@.hoover(x double precision, weight double precision)
 );
 COMMENT ON AGGREGATE @extschema@.hoover(double precision, double precision) IS
 'Hoover (Robin Hood) index: 1/2 sum w |x - mu| / (W mu), the share of income that would have to move to equalise it';
+
+-- theil_decomposition: the exact between/within decomposition of Theil T and
+-- the mean log deviation (reference/disparity.md 3.2) over groups.
+CREATE FUNCTION @extschema@.theil_decomposition(
+    x double precision[],
+    weight double precision[],
+    grp text[])
+RETURNS TABLE (index text, component text, group_name text, population_share double precision,
+               income_share double precision, mean double precision, value double precision,
+               contribution double precision, share_of_total double precision)
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $body$
+#variable_conflict use_column
+BEGIN
+    IF cardinality(weight) IS DISTINCT FROM cardinality(x)
+       OR cardinality(grp) IS DISTINCT FROM cardinality(x) THEN
+        RAISE EXCEPTION 'x, weight and grp must have the same length'
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = format('Lengths: %s, %s, %s.', cardinality(x), cardinality(weight), cardinality(grp));
+    END IF;
+    RETURN QUERY
+    WITH rows AS (
+        SELECT u.x, u.w, u.g
+        FROM unnest(x, weight, grp) AS u(x, w, g)
+        WHERE u.x IS NOT NULL AND u.w IS NOT NULL AND u.g IS NOT NULL
+    ), groups AS (
+        SELECT r.g, sum(r.w) AS wg, sum(r.w * r.x) / nullif(sum(r.w), 0) AS mu_g,
+               (@extschema@.theil_t(r.x, r.w)).value AS t_g,
+               (@extschema@.mean_log_deviation(r.x, r.w)).value AS l_g
+        FROM rows r GROUP BY r.g
+    ), total AS (
+        SELECT sum(r.w) AS wt, sum(r.w * r.x) / nullif(sum(r.w), 0) AS mu,
+               (@extschema@.theil_t(r.x, r.w)).value AS t,
+               (@extschema@.mean_log_deviation(r.x, r.w)).value AS l
+        FROM rows r
+    ), parts AS (
+        -- population share pi_g, income share s_g = pi_g mu_g / mu
+        SELECT g.g, g.wg / t.wt AS pi, g.wg * g.mu_g / (t.wt * t.mu) AS s, g.mu_g, g.t_g, g.l_g,
+               t.mu, t.t, t.l
+        FROM groups g, total t
+    )
+    SELECT d.* FROM (
+    -- Theil T = sum s_g T_g + sum s_g ln(mu_g / mu)
+    SELECT 'theil_t', 'total', NULL::text, 1.0::float8, 1.0::float8, max(p.mu), max(p.t), max(p.t), 1.0::float8 FROM parts p
+    UNION ALL
+    SELECT 'theil_t', 'between', NULL, NULL, NULL, NULL, sum(p.s * ln(p.mu_g / p.mu)), sum(p.s * ln(p.mu_g / p.mu)),
+           sum(p.s * ln(p.mu_g / p.mu)) / nullif(max(p.t), 0) FROM parts p
+    UNION ALL
+    SELECT 'theil_t', 'within', NULL, NULL, NULL, NULL, sum(p.s * p.t_g), sum(p.s * p.t_g),
+           sum(p.s * p.t_g) / nullif(max(p.t), 0) FROM parts p
+    UNION ALL
+    SELECT 'theil_t', 'group', p.g, p.pi, p.s, p.mu_g, p.t_g, p.s * p.t_g, p.s * p.t_g / nullif(p.t, 0) FROM parts p
+    UNION ALL
+    -- MLD = sum pi_g L_g + sum pi_g ln(mu / mu_g)
+    SELECT 'mean_log_deviation', 'total', NULL, 1.0, 1.0, max(p.mu), max(p.l), max(p.l), 1.0 FROM parts p
+    UNION ALL
+    SELECT 'mean_log_deviation', 'between', NULL, NULL, NULL, NULL, sum(p.pi * ln(p.mu / p.mu_g)), sum(p.pi * ln(p.mu / p.mu_g)),
+           sum(p.pi * ln(p.mu / p.mu_g)) / nullif(max(p.l), 0) FROM parts p
+    UNION ALL
+    SELECT 'mean_log_deviation', 'within', NULL, NULL, NULL, NULL, sum(p.pi * p.l_g), sum(p.pi * p.l_g),
+           sum(p.pi * p.l_g) / nullif(max(p.l), 0) FROM parts p
+    UNION ALL
+    SELECT 'mean_log_deviation', 'group', p.g, p.pi, p.s, p.mu_g, p.l_g, p.pi * p.l_g, p.pi * p.l_g / nullif(p.l, 0) FROM parts p
+    ) AS d (index, component, group_name, population_share, income_share, mean, value, contribution, share_of_total)
+    ORDER BY d.index DESC,
+             CASE d.component WHEN 'total' THEN 1 WHEN 'between' THEN 2 WHEN 'within' THEN 3 ELSE 4 END,
+             d.group_name;
+END
+$body$;
+COMMENT ON FUNCTION @extschema@.theil_decomposition(double precision[], double precision[], text[]) IS
+'exact decomposition of Theil T and the mean log deviation into between-group and within-group parts, with each group''s population share, income share, mean, index, contribution and share of the total; pass array_agg() of x, weight and group';

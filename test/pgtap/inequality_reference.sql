@@ -3,11 +3,14 @@
 -- laeken 0.5.2; ineq is not packaged in Debian, so its values come from a
 -- replica of its source, checked against the written-out formulas).
 BEGIN;
-SELECT plan(29);
+SELECT plan(33);
 CREATE TEMP TABLE ref (case_id text, quantity text, value float8);
 \copy ref FROM 'test/fixtures/inequality_reference.csv' WITH (FORMAT csv, HEADER true)
 CREATE TEMP TABLE eusilc (eq_income float8, weight float8);
 \copy eusilc FROM 'test/fixtures/eusilc_income.csv' WITH (FORMAT csv, HEADER true)
+-- the decomposition fixture groups rows by their line number in the CSV
+CREATE TEMP TABLE eusilc_rows (row serial, eq_income float8, weight float8);
+\copy eusilc_rows (eq_income, weight) FROM 'test/fixtures/eusilc_income.csv' WITH (FORMAT csv, HEADER true)
 CREATE FUNCTION pg_temp.r(c text, q text) RETURNS float8 LANGUAGE sql STABLE
 AS $$ SELECT value FROM ref WHERE case_id = c AND quantity = q $$;
 CREATE FUNCTION pg_temp.close(a float8, b float8, tol float8) RETURNS boolean LANGUAGE sql IMMUTABLE
@@ -42,6 +45,27 @@ SELECT ok(round((SELECT (wellbeing.gini(eq_income, weight)).value FROM eusilc)::
 SELECT ok(pg_temp.close((SELECT (wellbeing.gini(eq_income)).value FROM eusilc), pg_temp.r('eusilc_all','gini_unweighted'), 1e-12), 'gini unweighted = laeken gini / 100');
 SELECT ok(pg_temp.close((SELECT (wellbeing.quintile_share_ratio(eq_income, weight)).value FROM eusilc), pg_temp.r('eusilc_all','qsr'), 1e-12), 'quintile_share_ratio = laeken qsr (published 3.970004)');
 SELECT ok(round((SELECT (wellbeing.quintile_share_ratio(eq_income, weight)).value FROM eusilc)::numeric, 6) = 3.970004, 'quintile_share_ratio = laeken documentation value 3.970004');
+
+SELECT ok(pg_temp.close((SELECT value FROM wellbeing.theil_decomposition(
+             (SELECT array_agg(eq_income ORDER BY row) FROM eusilc_rows WHERE eq_income > 0),
+             (SELECT array_agg(weight ORDER BY row) FROM eusilc_rows WHERE eq_income > 0),
+             (SELECT array_agg(((row - 1) % 4 + 1)::text ORDER BY row) FROM eusilc_rows WHERE eq_income > 0))
+           WHERE index = 'theil_t' AND component = 'within'), pg_temp.r('decomp','theil_within'), 1e-10), 'theil_decomposition within = R');
+SELECT ok(pg_temp.close((SELECT value FROM wellbeing.theil_decomposition(
+             (SELECT array_agg(eq_income ORDER BY row) FROM eusilc_rows WHERE eq_income > 0),
+             (SELECT array_agg(weight ORDER BY row) FROM eusilc_rows WHERE eq_income > 0),
+             (SELECT array_agg(((row - 1) % 4 + 1)::text ORDER BY row) FROM eusilc_rows WHERE eq_income > 0))
+           WHERE index = 'theil_t' AND component = 'between'), pg_temp.r('decomp','theil_between'), 1e-6), 'theil_decomposition between = R (a tiny part: 6.7e-6)');
+SELECT ok(pg_temp.close((SELECT value FROM wellbeing.theil_decomposition(
+             (SELECT array_agg(eq_income ORDER BY row) FROM eusilc_rows WHERE eq_income > 0),
+             (SELECT array_agg(weight ORDER BY row) FROM eusilc_rows WHERE eq_income > 0),
+             (SELECT array_agg(((row - 1) % 4 + 1)::text ORDER BY row) FROM eusilc_rows WHERE eq_income > 0))
+           WHERE index = 'mean_log_deviation' AND component = 'within'), pg_temp.r('decomp','mld_within'), 1e-10), 'theil_decomposition MLD within = R');
+SELECT ok(pg_temp.close((SELECT value FROM wellbeing.theil_decomposition(
+             (SELECT array_agg(eq_income ORDER BY row) FROM eusilc_rows WHERE eq_income > 0),
+             (SELECT array_agg(weight ORDER BY row) FROM eusilc_rows WHERE eq_income > 0),
+             (SELECT array_agg(((row - 1) % 4 + 1)::text ORDER BY row) FROM eusilc_rows WHERE eq_income > 0))
+           WHERE index = 'mean_log_deviation' AND component = 'between'), pg_temp.r('decomp','mld_between'), 1e-6), 'theil_decomposition MLD between = R (a tiny part)');
 
 SELECT * FROM finish();
 ROLLBACK;
