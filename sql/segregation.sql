@@ -28,4 +28,38 @@ SELECT wellbeing.isolation(20, 10);
 SELECT wellbeing.exposure(5, 6, 10);
 SELECT wellbeing.dissimilarity(-1, 5);
 
+-- multigroup: mutual information M and entropy index H (R segregation).
+-- For two groups H equals the two-group Theil H: on the fixture
+-- M = 0.0483297, E = 0.5623351, H = 0.0859447
+CREATE TABLE cells AS
+SELECT tract, 'group' AS grp, x::float8 AS c FROM units
+UNION ALL SELECT tract, 'others', (t - x)::float8 FROM units;
+SELECT round((wellbeing.mutual_information(tract, grp, c)).value::numeric, 7) AS m,
+       round((wellbeing.entropy_index(tract, grp, c)).value::numeric, 7) AS h,
+       (wellbeing.entropy_index(tract, grp, c)).n AS units
+FROM cells;
+-- three groups: M written out, sum p_ug ln(p_ug / (p_u p_g)), and H = M / E
+CREATE TABLE cells3 AS
+SELECT 'u' || (g % 5) AS unit, 'g' || (g % 3) AS grp, ((g * 37) % 23 + 1)::float8 AS c
+FROM generate_series(1, 15) g;
+WITH t AS (SELECT sum(c) AS total FROM cells3),
+     pu AS (SELECT unit, sum(c) AS cu FROM cells3 GROUP BY unit),
+     pg AS (SELECT grp, sum(c) AS cg FROM cells3 GROUP BY grp),
+     m AS (SELECT sum(c / total * ln(c * total / (cu * cg))) AS m
+           FROM cells3 JOIN pu USING (unit) JOIN pg USING (grp), t),
+     e AS (SELECT -sum(cg / total * ln(cg / total)) AS e FROM pg, t)
+SELECT abs((SELECT (wellbeing.mutual_information(unit, grp, c)).value FROM cells3) - m) < 1e-14 AS m_by_hand,
+       abs((SELECT (wellbeing.entropy_index(unit, grp, c)).value FROM cells3) - m / e) < 1e-14 AS h_by_hand
+FROM m, e;
+-- a cell split over two rows is the same cell; row order does not matter
+SELECT abs((wellbeing.mutual_information(unit, grp, c)).value
+           - (SELECT (wellbeing.mutual_information(unit, grp, c)).value FROM cells3)) < 1e-15 AS split_cells
+FROM (SELECT * FROM (SELECT unit, grp, c / 2 AS c FROM cells3 UNION ALL SELECT unit, grp, c / 2 FROM cells3) u ORDER BY random()) s;
+-- one unit or one group: no segregation (M = 0, H = 0); empty: NULL
+SELECT (wellbeing.mutual_information('u', grp, c)).value AS one_unit FROM cells3;
+SELECT (wellbeing.entropy_index(unit, 'g', c)).value IS NULL AS one_group_h_undefined FROM cells3;
+SELECT wellbeing.mutual_information(unit, grp, c) IS NULL AS empty FROM cells3 WHERE false;
+SELECT wellbeing.mutual_information('u', 'g', -1);
+
+DROP TABLE cells, cells3;
 DROP TABLE units;

@@ -1086,6 +1086,8 @@ wb_state_combine(PG_FUNCTION_ARGS)
 	}
 	else if (tag == WB_STATE_TAG(WB_STATE_GROUPS))
 		a = wb_groups_merge(fcinfo);
+	else if (tag == WB_STATE_TAG(WB_STATE_TRIPLES))
+		a = wb_triples_merge(fcinfo);
 	else if (tag == WB_STATE_TAG(WB_STATE_SAMPLE))
 	{
 		a = wb_sample_merge(fcinfo);
@@ -1099,7 +1101,8 @@ wb_state_combine(PG_FUNCTION_ARGS)
 		a = NULL;				/* keep compiler quiet */
 	}
 	/* collecting states hold input rows (NaN marks a missing se) */
-	if (tag != WB_STATE_TAG(WB_STATE_SAMPLE) && tag != WB_STATE_TAG(WB_STATE_GROUPS))
+	if (tag != WB_STATE_TAG(WB_STATE_SAMPLE) && tag != WB_STATE_TAG(WB_STATE_GROUPS) &&
+		tag != WB_STATE_TAG(WB_STATE_TRIPLES))
 		check_state_finite(wb_state_data(a), 1, wb_state_length(a), "merged state");
 	PG_RETURN_ARRAYTYPE_P(a);
 }

@@ -25,4 +25,7 @@ extern void wb_spread_merge(double *a, const double *b);
 /* ordered.c: a new state holding the rows of both arguments' states */
 extern ArrayType *wb_groups_merge(FunctionCallInfo fcinfo);
 
+/* segregation.c: a new state holding the (unit, group, count) rows of both */
+extern ArrayType *wb_triples_merge(FunctionCallInfo fcinfo);
+
 #endif							/* WB_FAMILIES_H */

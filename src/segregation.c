@@ -1,9 +1,10 @@
 /*-------------------------------------------------------------------------
  *
  * segregation.c
- *	  Two-group residential segregation over areal units (SPEC section 4):
- *	  dissimilarity, isolation, exposure.  One input row per unit (tract)
- *	  with the unit's counts.
+ *	  Residential segregation over areal units (SPEC section 4): the
+ *	  two-group dissimilarity, isolation and exposure (one row per unit
+ *	  with its counts), and the multigroup mutual information M and entropy
+ *	  index H (one row per unit and group).
  *
  * With X = sum x (the group), Y = sum y (the others), t = x + y per unit
  * (reference/disparity.md 3.6):
@@ -27,7 +28,11 @@
 #include "estimate.h"
 #include "sample.h"
 #include "state.h"
+#include "common/hashfn.h"
+#include "families.h"
 #include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
 
 PG_FUNCTION_INFO_V1(wb_dissimilarity_transfn);
 PG_FUNCTION_INFO_V1(wb_dissimilarity_finalfn);
@@ -157,4 +162,254 @@ wb_exposure_finalfn(PG_FUNCTION_ARGS)
 	double	   *s = wb_state_data(state);
 
 	PG_RETURN_DATUM(wb_estimate_value_only(fcinfo, s[EXP_X] > 0 ? s[EXP_S] / s[EXP_X] : NAN, s[EXP_UNITS]));
+}
+
+/* ----------------------------------------------------------------------
+ * Multigroup segregation over a unit x group table of counts (R
+ * segregation, Elbers): one row per (unit, group) with its count.
+ *	 M = sum_u sum_g p_ug ln(p_ug / (p_u p_g)),  p_ug = t_ug / T
+ *	 H = M / E,  E = -sum_g p_g ln p_g
+ * The labels are kept as 52-bit hashes (exact in a double), so the state is
+ * an ordinary float8[] of (unit, group, count) triples, 24 bytes a row.
+ * Two labels sharing a hash would be merged; with n distinct labels the
+ * chance is about n^2 / 2^53 (1e-6 for 100 000 units).
+ * ----------------------------------------------------------------------
+ */
+enum
+{
+	TRI_MEASURE = 1, TRI_USED, TRI_HEADER
+};
+#define TRI_STRIDE 3
+#define TRI_MIN_CAPACITY 16
+#define TRI_MAX_ROWS ((MaxAllocSize - ARR_OVERHEAD_NONULLS(1)) / (TRI_STRIDE * sizeof(double)) - TRI_HEADER)
+
+typedef struct Triple
+{
+	double		unit;
+	double		grp;
+	double		count;
+} Triple;
+
+PG_FUNCTION_INFO_V1(wb_multigroup_transfn);
+PG_FUNCTION_INFO_V1(wb_mutual_information_finalfn);
+PG_FUNCTION_INFO_V1(wb_entropy_index_finalfn);
+
+static double
+label_hash(text *t)
+{
+	uint64		h = hash_bytes_extended((const unsigned char *) VARDATA_ANY(t),
+										VARSIZE_ANY_EXHDR(t), 0x5365);
+
+	return (double) (h & ((UINT64CONST(1) << 52) - 1));
+}
+
+static ArrayType *
+triples_new(int64 capacity)
+{
+	if (capacity > (int64) TRI_MAX_ROWS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("cannot hold more than %d rows in one group", (int) TRI_MAX_ROWS)));
+	return wb_state_new(WB_STATE_TRIPLES, TRI_HEADER + TRI_STRIDE * (int) capacity);
+}
+
+static ArrayType *
+triples_get(FunctionCallInfo fcinfo, int argno)
+{
+	ArrayType  *state = wb_state_get(fcinfo, argno, WB_STATE_TRIPLES, TRI_HEADER, true);
+	double	   *s = wb_state_data(state);
+
+	wb_state_check_count(s[TRI_USED]);
+	if (s[TRI_USED] > (wb_state_length(state) - TRI_HEADER) / TRI_STRIDE)
+		ereport(ERROR,
+				(errcode(WB_ERRCODE_BAD_STATE),
+				 errmsg("invalid wellbeing transition state"),
+				 errdetail("The state says it holds more rows than it has room for.")));
+	return state;
+}
+
+/* (state, unit text, grp text, count) */
+Datum
+wb_multigroup_transfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state;
+	double	   *s;
+	Triple		row;
+	int64		used;
+
+	if (wb_any_arg_null(fcinfo, 1))
+		return wb_state_unchanged(fcinfo);
+	row.count = PG_GETARG_FLOAT8(3);
+	wb_check_nonneg(row.count, "count");
+	row.unit = label_hash(PG_GETARG_TEXT_PP(1));
+	row.grp = label_hash(PG_GETARG_TEXT_PP(2));
+
+	state = PG_ARGISNULL(0) ? triples_new(TRI_MIN_CAPACITY) : triples_get(fcinfo, 0);
+	s = wb_state_data(state);
+	used = (int64) s[TRI_USED];
+	if (TRI_HEADER + TRI_STRIDE * (used + 1) > wb_state_length(state))
+	{
+		/* full: double the capacity (PostgreSQL moves the copy into the aggregate's context) */
+		ArrayType  *bigger = triples_new(2 * used);
+
+		memcpy(wb_state_data(bigger), s, sizeof(double) * (TRI_HEADER + TRI_STRIDE * used));
+		state = bigger;
+		s = wb_state_data(state);
+	}
+	memcpy(s + TRI_HEADER + TRI_STRIDE * used, &row, sizeof(Triple));
+	s[TRI_USED] = used + 1;
+	PG_RETURN_ARRAYTYPE_P(state);
+}
+
+ArrayType *
+wb_triples_merge(FunctionCallInfo fcinfo)
+{
+	ArrayType  *a = triples_get(fcinfo, 0);
+	ArrayType  *b = triples_get(fcinfo, 1);
+	double	   *sa = wb_state_data(a);
+	double	   *sb = wb_state_data(b);
+	int64		na = (int64) sa[TRI_USED];
+	int64		nb = (int64) sb[TRI_USED];
+	ArrayType  *m = triples_new(Max(na + nb, 1));
+	double	   *sm = wb_state_data(m);
+
+	memcpy(sm + TRI_HEADER, sa + TRI_HEADER, sizeof(double) * TRI_STRIDE * na);
+	memcpy(sm + TRI_HEADER + TRI_STRIDE * na, sb + TRI_HEADER, sizeof(double) * TRI_STRIDE * nb);
+	sm[TRI_USED] = na + nb;
+	return m;
+}
+
+static int
+triple_cmp_unit(const void *a, const void *b)
+{
+	const Triple *x = (const Triple *) a;
+	const Triple *y = (const Triple *) b;
+
+	if (x->unit != y->unit)
+		return x->unit < y->unit ? -1 : 1;
+	if (x->grp != y->grp)
+		return x->grp < y->grp ? -1 : 1;
+	return x->count < y->count ? -1 : (x->count > y->count ? 1 : 0);
+}
+
+static int
+triple_cmp_grp(const void *a, const void *b)
+{
+	const Triple *x = (const Triple *) a;
+	const Triple *y = (const Triple *) b;
+
+	if (x->grp != y->grp)
+		return x->grp < y->grp ? -1 : 1;
+	return triple_cmp_unit(a, b);
+}
+
+/*
+ * M and E from the triples.  Group totals come from a copy sorted by group
+ * (and give E); a pass over the rows sorted by (unit, group) pools
+ * repeated (unit, group) rows and adds p_ug ln(p_ug / (p_u p_g)).
+ */
+static void
+multigroup_compute(ArrayType *state, double *m_out, double *e_out, int64 *units)
+{
+	double	   *s = wb_state_data(state);
+	int64		n = (int64) s[TRI_USED];
+	Triple	   *t = palloc(sizeof(Triple) * Max(n, 1));
+	Triple	   *byg = palloc(sizeof(Triple) * Max(n, 1));
+	double	   *gtot = palloc(sizeof(double) * Max(n, 1));
+	long double total = 0,
+				m = 0,
+				e = 0;
+	int64		ng = 0,
+				i,
+				j,
+				k;
+
+	memcpy(t, s + TRI_HEADER, sizeof(Triple) * n);
+	for (i = 0; i < n; i++)
+	{
+		if (!isfinite(t[i].unit) || !isfinite(t[i].grp))
+			ereport(ERROR,
+					(errcode(WB_ERRCODE_BAD_STATE),
+					 errmsg("invalid wellbeing transition state"),
+					 errdetail("A label hash is not a finite number.")));
+		wb_check_nonneg(t[i].count, "count");
+		total += t[i].count;
+	}
+	*m_out = NAN;
+	*e_out = NAN;
+	*units = 0;
+	if (!(total > 0))
+		return;
+
+	/* group totals (byg[0..ng) holds one row per group) and E */
+	memcpy(byg, t, sizeof(Triple) * n);
+	qsort(byg, n, sizeof(Triple), triple_cmp_grp);
+	for (i = 0; i < n; i = j)
+	{
+		long double g = 0;
+
+		for (j = i; j < n && byg[j].grp == byg[i].grp; j++)
+			g += byg[j].count;
+		byg[ng].grp = byg[i].grp;
+		gtot[ng++] = (double) g;
+		if (g > 0)
+			e -= (g / total) * logl(g / total);
+	}
+
+	qsort(t, n, sizeof(Triple), triple_cmp_unit);
+	for (i = 0; i < n; i = j)
+	{
+		long double pu = 0;
+
+		/* one unit: its total first, then its cells */
+		for (j = i; j < n && t[j].unit == t[i].unit; j++)
+			pu += t[j].count;
+		(*units)++;
+		for (k = i; k < j;)
+		{
+			long double c = 0;
+			int64		lo = 0,
+						hi = ng - 1,
+						l;
+
+			for (l = k; l < j && t[l].grp == t[k].grp; l++)
+				c += t[l].count;
+			while (lo < hi)
+			{
+				int64		mid = (lo + hi) / 2;
+
+				if (byg[mid].grp < t[k].grp)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			if (c > 0)
+				m += (c / total) * logl((c * total) / (pu * gtot[lo]));
+			k = l;
+		}
+	}
+	*m_out = (double) m;
+	*e_out = (double) e;
+}
+
+Datum
+wb_mutual_information_finalfn(PG_FUNCTION_ARGS)
+{
+	double		m,
+				e;
+	int64		units;
+
+	multigroup_compute(triples_get(fcinfo, 0), &m, &e, &units);
+	PG_RETURN_DATUM(wb_estimate_value_only(fcinfo, m, units));
+}
+
+Datum
+wb_entropy_index_finalfn(PG_FUNCTION_ARGS)
+{
+	double		m,
+				e;
+	int64		units;
+
+	multigroup_compute(triples_get(fcinfo, 0), &m, &e, &units);
+	PG_RETURN_DATUM(wb_estimate_value_only(fcinfo, e > 0 ? m / e : NAN, units));
 }

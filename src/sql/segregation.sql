@@ -54,3 +54,39 @@ CREATE AGGREGATE @extschema@.exposure(group_count double precision, other_count 
 );
 COMMENT ON AGGREGATE @extschema@.exposure(double precision, double precision, double precision) IS
 'exposure index xPy = sum (x/X)(y/t) over units: the share of the other group in the average group member''s unit';
+
+CREATE FUNCTION @extschema@.multigroup_transfn(double precision[], text, text, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_multigroup_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.multigroup_transfn(double precision[], text, text, double precision) IS 'transition function of mutual_information and entropy_index';
+CREATE FUNCTION @extschema@.mutual_information_finalfn(double precision[])
+RETURNS @extschema@.estimate
+AS 'MODULE_PATHNAME', 'wb_mutual_information_finalfn'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.mutual_information_finalfn(double precision[]) IS 'final function of the mutual_information aggregate';
+CREATE FUNCTION @extschema@.entropy_index_finalfn(double precision[])
+RETURNS @extschema@.estimate
+AS 'MODULE_PATHNAME', 'wb_entropy_index_finalfn'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.entropy_index_finalfn(double precision[]) IS 'final function of the entropy_index aggregate';
+
+CREATE AGGREGATE @extschema@.mutual_information(unit text, grp text, count double precision) (
+    SFUNC = @extschema@.multigroup_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.mutual_information_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.mutual_information(text, text, double precision) IS
+'multigroup segregation: mutual information index M = sum p_ug ln(p_ug / (p_u p_g)) over one row per unit and group with its count (natural log, as R segregation)';
+
+CREATE AGGREGATE @extschema@.entropy_index(unit text, grp text, count double precision) (
+    SFUNC = @extschema@.multigroup_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.entropy_index_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.entropy_index(text, text, double precision) IS
+'multigroup segregation: Theil''s entropy index H = M / E, E = the entropy of the group shares (R segregation)';

@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(146);
+SELECT plan(150);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -160,6 +160,11 @@ SELECT throws_ok($$SELECT wellbeing.mean_difference(0.2, 1, r) FROM (VALUES ('be
 SELECT throws_ok($$SELECT * FROM wellbeing.disparity_profile(ARRAY[1.0, 2.0], ARRAY[1.0])$$, '22023', $m$estimates, populations, positions and standard_errors must have the same length$m$, 'disparity_profile: arrays of different lengths');
 SELECT throws_ok($$SELECT * FROM wellbeing.disparity_profile(ARRAY[1.0, 2.0], ARRAY[1.0, -1.0])$$, '22023', NULL, 'disparity_profile: negative population');
 SELECT throws_ok($$SELECT * FROM wellbeing.disparity_profile(ARRAY[1.0, 2.0], ARRAY[1.0, 1.0], NULL, NULL, true, 7)$$, '22023', NULL, 'disparity_profile: level 7');
+
+SELECT throws_ok($$SELECT wellbeing.mutual_information('u', 'g', -1)$$, '22023', $m$count must be non-negative, got -1$m$, 'mutual_information: negative count');
+SELECT throws_ok($$SELECT wellbeing.entropy_index('u', 'g', 'NaN')$$, '22023', NULL, 'entropy_index: NaN count');
+SELECT throws_ok($$SELECT wellbeing.entropy_index_finalfn('{12001,0,4,1,2,3}')$$, '22000', NULL, 'entropy_index_finalfn: claims more rows than it holds');
+SELECT throws_ok($$SELECT wellbeing.mutual_information_finalfn('{12001,0,1,1,2,-3}')$$, '22023', NULL, 'mutual_information_finalfn: negative count in a state');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -8,7 +8,7 @@
 -- "Same answer" is 1e-12 relative: sums taken in another order differ in
 -- the last bits only.
 BEGIN;
-SELECT plan(121);
+SELECT plan(126);
 
 SELECT setseed(0.42);
 CREATE TABLE prop_rows AS
@@ -51,7 +51,8 @@ INSERT INTO measures VALUES
   ('palma', 'wellbeing.palma(income, weight)', 'palma_transfn(income, weight)', 'palma_finalfn'),
   ('hoover', 'wellbeing.hoover(income, weight)', 'hoover_transfn(income, weight)', 'hoover_finalfn'),
   ('dissimilarity', 'wellbeing.dissimilarity(events, population - events)', 'dissimilarity_transfn(events, population - events)', 'dissimilarity_finalfn'),
-  ('isolation', 'wellbeing.isolation(events, population)', 'isolation_transfn(events, population)', 'exposure_finalfn');
+  ('isolation', 'wellbeing.isolation(events, population)', 'isolation_transfn(events, population)', 'exposure_finalfn'),
+  ('mutual_information', 'wellbeing.mutual_information(area::text, band::text, events)', 'multigroup_transfn(area::text, band::text, events)', 'mutual_information_finalfn');
 
 -- Partial-state aggregates for the test: the extension's own transition
 -- functions with no final function, and the shared combine as a merge.
@@ -80,6 +81,7 @@ CREATE AGGREGATE wbtest.palma_transfn(float8, float8) (SFUNC = wellbeing.palma_t
 CREATE AGGREGATE wbtest.hoover_transfn(float8, float8) (SFUNC = wellbeing.hoover_transfn, STYPE = float8[]);
 CREATE AGGREGATE wbtest.dissimilarity_transfn(float8, float8) (SFUNC = wellbeing.dissimilarity_transfn, STYPE = float8[]);
 CREATE AGGREGATE wbtest.isolation_transfn(float8, float8) (SFUNC = wellbeing.isolation_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.multigroup_transfn(text, text, float8) (SFUNC = wellbeing.multigroup_transfn, STYPE = float8[]);
 CREATE AGGREGATE wbtest.merge_states(float8[]) (SFUNC = wellbeing.state_combine, STYPE = float8[]);
 
 CREATE FUNCTION wbtest.same(a wellbeing.estimate, b wellbeing.estimate) RETURNS boolean
