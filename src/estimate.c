@@ -63,10 +63,16 @@ estimate_tupdesc(FunctionCallInfo fcinfo)
 		MemoryContext old;
 
 		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "function returning wellbeing.estimate called in a context that cannot accept it");
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("function returning wellbeing.estimate called in a context that cannot accept a composite")));
+		/* the type belongs to the extension; a changed definition is not ours */
 		if (tupdesc->natts != WB_ESTIMATE_NATTS)
-			elog(ERROR, "wellbeing.estimate has %d attributes, expected %d",
-				 tupdesc->natts, WB_ESTIMATE_NATTS);
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("wellbeing.estimate has %d attributes, expected %d",
+							tupdesc->natts, WB_ESTIMATE_NATTS),
+					 errhint("Reinstall the extension: its type was altered.")));
 		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 		tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
 		MemoryContextSwitchTo(old);

@@ -195,6 +195,55 @@ groups_state_get(FunctionCallInfo fcinfo, int argno)
 }
 
 /*
+ * Add one row to the state at argument 0, creating it with params on the
+ * first row and otherwise checking that params have not changed
+ * (mismatch: the error message given).  The state doubles when full
+ * (PostgreSQL moves the copy into the aggregate's context).
+ */
+static Datum
+groups_add_row(FunctionCallInfo fcinfo, const double *params, const GroupRow *row,
+			   const char *mismatch)
+{
+	ArrayType  *state;
+	double	   *s;
+	int64		used;
+	int			i;
+
+	if (PG_ARGISNULL(0))
+	{
+		wb_check_level(params[GRP_LEVEL]);
+		state = groups_state_new(params, GRP_MIN_CAPACITY);
+	}
+	else
+	{
+		state = groups_state_get(fcinfo, 0);
+		s = wb_state_data(state);
+		for (i = 1; i <= GRP_NPARAMS; i++)
+		{
+			if (s[i] != params[i])
+				ereport(ERROR,
+						(errcode(WB_ERRCODE_BAD_ARGUMENT),
+						 errmsg("%s", mismatch)));
+		}
+	}
+	s = wb_state_data(state);
+	used = (int64) s[GRP_USED];
+	if (GRP_HEADER + GRP_STRIDE * (used + 1) > wb_state_length(state))
+	{
+		ArrayType  *bigger = groups_state_new(s, 2 * used);
+
+		memcpy(wb_state_data(bigger), s, sizeof(double) * (GRP_HEADER + GRP_STRIDE * used));
+		state = bigger;
+		s = wb_state_data(state);
+	}
+	memcpy(s + GRP_HEADER + GRP_STRIDE * used, row, sizeof(GroupRow));
+	s[GRP_USED] = used + 1;
+	if (isnan(row->se))
+		s[GRP_MISSING_SE] += 1;
+	PG_RETURN_ARRAYTYPE_P(state);
+}
+
+/*
  * One row: (state, value, weight, position [, se [, method [, level]]]).
  * NULL value, weight or position skip the row; a NULL se only means this
  * group has no standard error (then the measure has no interval).
@@ -202,11 +251,8 @@ groups_state_get(FunctionCallInfo fcinfo, int argno)
 static Datum
 groups_accumulate(FunctionCallInfo fcinfo, int measure, const WbMethod *methods)
 {
-	ArrayType  *state;
-	double	   *s;
 	double		params[GRP_HEADER] = {0};
 	GroupRow	row;
-	int64		used;
 	int			i;
 
 	for (i = 1; i <= 3; i++)
@@ -246,40 +292,8 @@ groups_accumulate(FunctionCallInfo fcinfo, int measure, const WbMethod *methods)
 						params[GRP_METHOD] == CI_WAGSTAFF ? "wagstaff" : "erreygers", row.value),
 				 errhint("Bounded indicators are fractions: 0.42, not 42.")));
 
-	if (PG_ARGISNULL(0))
-	{
-		wb_check_level(params[GRP_LEVEL]);
-		state = groups_state_new(params, GRP_MIN_CAPACITY);
-	}
-	else
-	{
-		state = groups_state_get(fcinfo, 0);
-		s = wb_state_data(state);
-		for (i = 1; i <= GRP_NPARAMS; i++)
-		{
-			if (s[i] != params[i])
-				ereport(ERROR,
-						(errcode(WB_ERRCODE_BAD_ARGUMENT),
-						 errmsg("method and level must be the same for every row of a group")));
-		}
-	}
-
-	s = wb_state_data(state);
-	used = (int64) s[GRP_USED];
-	if (GRP_HEADER + GRP_STRIDE * (used + 1) > wb_state_length(state))
-	{
-		/* full: double the capacity (PostgreSQL moves the copy into the aggregate's context) */
-		ArrayType  *bigger = groups_state_new(s, 2 * used);
-
-		memcpy(wb_state_data(bigger), s, sizeof(double) * (GRP_HEADER + GRP_STRIDE * used));
-		state = bigger;
-		s = wb_state_data(state);
-	}
-	memcpy(s + GRP_HEADER + GRP_STRIDE * used, &row, sizeof(GroupRow));
-	s[GRP_USED] = used + 1;
-	if (isnan(row.se))
-		s[GRP_MISSING_SE] += 1;
-	PG_RETURN_ARRAYTYPE_P(state);
+	return groups_add_row(fcinfo, params, &row,
+						  "method and level must be the same for every row of a group");
 }
 
 Datum
@@ -310,13 +324,9 @@ wb_concentration_index_transfn(PG_FUNCTION_ARGS)
 static Datum
 attributable_accumulate(FunctionCallInfo fcinfo, int measure)
 {
-	ArrayType  *state;
-	double	   *s;
 	double		params[GRP_HEADER] = {0};
 	GroupRow	row;
 	bool		ordered = PG_NARGS() > 4;
-	int64		used;
-	int			i;
 
 	if (wb_any_arg_null(fcinfo, 1))
 		return wb_state_unchanged(fcinfo);
@@ -333,37 +343,8 @@ attributable_accumulate(FunctionCallInfo fcinfo, int measure)
 	params[GRP_METHOD] = (PG_GETARG_BOOL(3) ? PAR_HIGHER_IS_BETTER : 0) | (ordered ? PAR_ORDERED : 0);
 	params[GRP_LEVEL] = PG_NARGS() > 5 ? PG_GETARG_FLOAT8(5) : 0.95;
 
-	if (PG_ARGISNULL(0))
-	{
-		wb_check_level(params[GRP_LEVEL]);
-		state = groups_state_new(params, GRP_MIN_CAPACITY);
-	}
-	else
-	{
-		state = groups_state_get(fcinfo, 0);
-		s = wb_state_data(state);
-		for (i = 1; i <= GRP_NPARAMS; i++)
-		{
-			if (s[i] != params[i])
-				ereport(ERROR,
-						(errcode(WB_ERRCODE_BAD_ARGUMENT),
-						 errmsg("higher_is_better and level must be the same for every row of a group")));
-		}
-	}
-	s = wb_state_data(state);
-	used = (int64) s[GRP_USED];
-	if (GRP_HEADER + GRP_STRIDE * (used + 1) > wb_state_length(state))
-	{
-		ArrayType  *bigger = groups_state_new(s, 2 * used);
-
-		memcpy(wb_state_data(bigger), s, sizeof(double) * (GRP_HEADER + GRP_STRIDE * used));
-		state = bigger;
-		s = wb_state_data(state);
-	}
-	memcpy(s + GRP_HEADER + GRP_STRIDE * used, &row, sizeof(GroupRow));
-	s[GRP_USED] = used + 1;
-	s[GRP_MISSING_SE] += 1;
-	PG_RETURN_ARRAYTYPE_P(state);
+	return groups_add_row(fcinfo, params, &row,
+						  "higher_is_better and level must be the same for every row of a group");
 }
 
 Datum
@@ -385,11 +366,8 @@ wb_attributable_fraction_transfn(PG_FUNCTION_ARGS)
 static Datum
 reference_accumulate(FunctionCallInfo fcinfo, int measure, const WbMethod *refs)
 {
-	ArrayType  *state;
-	double	   *s;
 	double		params[GRP_HEADER] = {0};
 	GroupRow	row;
-	int64		used;
 	int			i;
 
 	for (i = 1; i <= 3; i++)
@@ -411,38 +389,8 @@ reference_accumulate(FunctionCallInfo fcinfo, int measure, const WbMethod *refs)
 		((PG_NARGS() > 4 && !PG_ARGISNULL(4) && !PG_GETARG_BOOL(4)) ? 0 : REF_HIGHER_IS_BETTER);
 	params[GRP_LEVEL] = (PG_NARGS() > 6 && !PG_ARGISNULL(6)) ? PG_GETARG_FLOAT8(6) : 0.95;
 
-	if (PG_ARGISNULL(0))
-	{
-		wb_check_level(params[GRP_LEVEL]);
-		state = groups_state_new(params, GRP_MIN_CAPACITY);
-	}
-	else
-	{
-		state = groups_state_get(fcinfo, 0);
-		s = wb_state_data(state);
-		for (i = 1; i <= GRP_NPARAMS; i++)
-		{
-			if (s[i] != params[i])
-				ereport(ERROR,
-						(errcode(WB_ERRCODE_BAD_ARGUMENT),
-						 errmsg("reference, higher_is_better and level must be the same for every row of a group")));
-		}
-	}
-	s = wb_state_data(state);
-	used = (int64) s[GRP_USED];
-	if (GRP_HEADER + GRP_STRIDE * (used + 1) > wb_state_length(state))
-	{
-		ArrayType  *bigger = groups_state_new(s, 2 * used);
-
-		memcpy(wb_state_data(bigger), s, sizeof(double) * (GRP_HEADER + GRP_STRIDE * used));
-		state = bigger;
-		s = wb_state_data(state);
-	}
-	memcpy(s + GRP_HEADER + GRP_STRIDE * used, &row, sizeof(GroupRow));
-	s[GRP_USED] = used + 1;
-	if (isnan(row.se))
-		s[GRP_MISSING_SE] += 1;
-	PG_RETURN_ARRAYTYPE_P(state);
+	return groups_add_row(fcinfo, params, &row,
+						  "reference, higher_is_better and level must be the same for every row of a group");
 }
 
 Datum
