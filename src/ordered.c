@@ -63,13 +63,15 @@ typedef enum RegressionMethod
 	REG_LOG = 2,				/* WLS of ln y (PHE transform, rates) */
 	REG_LOGIT = 3,				/* WLS of logit y (PHE transform, proportions) */
 	REG_PAMUK = 4,				/* relative_index only: SII / mean */
-	REG_KUNST_MACKENBACH = 5	/* relative_index only: yhat(0) / yhat(1) */
+	REG_KUNST_MACKENBACH = 5,	/* relative_index only: yhat(0) / yhat(1) */
+	REG_LOGISTIC = 6			/* WHO HEAT v6: binomial GLM with prior weights */
 } RegressionMethod;
 
 static const WbMethod slope_methods[] = {
 	{"linear", REG_LINEAR},
 	{"log", REG_LOG},
 	{"logit", REG_LOGIT},
+	{"logistic", REG_LOGISTIC},
 	{NULL, 0}
 };
 
@@ -77,6 +79,7 @@ static const WbMethod relative_methods[] = {
 	{"linear", REG_LINEAR},
 	{"log", REG_LOG},
 	{"logit", REG_LOGIT},
+	{"logistic", REG_LOGISTIC},
 	{"pamuk", REG_PAMUK},
 	{"kunst_mackenbach", REG_KUNST_MACKENBACH},
 	{NULL, 0}
@@ -278,6 +281,12 @@ groups_accumulate(FunctionCallInfo fcinfo, int measure, const WbMethod *methods)
 	/* transformed fits take ln y or logit y; bounded indices need y in [0, 1] */
 	if (measure != ORD_CI && params[GRP_METHOD] == REG_LOG)
 		wb_check_positive(row.value, "value");
+	else if (measure != ORD_CI && params[GRP_METHOD] == REG_LOGISTIC &&
+			 !(row.value >= 0 && row.value <= 1))
+		ereport(ERROR,
+				(errcode(WB_ERRCODE_BAD_ARGUMENT),
+				 errmsg("value must lie between 0 and 1 for method logistic, got %g", row.value),
+				 errhint("Proportions are fractions: 0.42, not 42.")));
 	else if (measure != ORD_CI && params[GRP_METHOD] == REG_LOGIT &&
 			 !(row.value > 0 && row.value < 1))
 		ereport(ERROR,
@@ -583,6 +592,145 @@ regression_measure(int measure, int method, const double *x, const double *y,
 		{
 			e->se = s;
 			wb_interval_normal(e);
+		}
+	}
+}
+
+/*
+ * slope_index / relative_index with method logistic, as WHO HEAT v6 and
+ * healthequal: group j becomes d_j = round(y_j n_j) successes of
+ * n_j = ceil(N_j), and logit P(X) = a + b X is fitted by R's glm with prior
+ * weights N_j, i.e. the score equations sum N_j n_j (y'_j - P_j) (1, X_j) = 0
+ * with y'_j = d_j / n_j (groups count with weight ~ N_j^2, which the WHO
+ * test values require).  SII = P(1) - P(0), RII = P(1) / P(0).  The SE is
+ * the delta method on (a, b) with the HC1 sandwich (marginaleffects,
+ * vcov = "HC1"): estfun_j = N_j n_j (y'_j - P_j) (1, X_j), scaled by
+ * J / (J - 2).  Group SEs are not used.
+ */
+static void
+logistic_measure(int measure, const double *x, const double *y, const double *w,
+				 int64 n, WbEstimate *e)
+{
+	double	   *ny = palloc(sizeof(double) * n);
+	double	   *pw = palloc(sizeof(double) * n);
+	double		a = 0,
+				b = 0,
+				p0,
+				p1,
+				v[3],
+				det;
+	int64		i;
+	int			iter;
+
+	for (i = 0; i < n; i++)
+	{
+		double		nj = ceil(w[i]);
+
+		ny[i] = nj > 0 ? rint(y[i] * nj) / nj : 0;	/* R's round: half to even */
+		pw[i] = w[i] * nj;		/* prior weight x binomial total */
+	}
+
+	/* Newton-Raphson (= IRLS for the canonical link) */
+	for (iter = 0; iter < 100; iter++)
+	{
+		double		g0 = 0,
+					g1 = 0,
+					h00 = 0,
+					h01 = 0,
+					h11 = 0,
+					da,
+					db;
+
+		for (i = 0; i < n; i++)
+		{
+			double		p = 1.0 / (1.0 + exp(-(a + b * x[i])));
+			double		q = pw[i] * p * (1.0 - p);
+
+			g0 += pw[i] * (ny[i] - p);
+			g1 += pw[i] * (ny[i] - p) * x[i];
+			h00 += q;
+			h01 += q * x[i];
+			h11 += q * x[i] * x[i];
+		}
+		det = h00 * h11 - h01 * h01;
+		if (!(det > 0))
+			return;
+		da = (h11 * g0 - h01 * g1) / det;
+		db = (h00 * g1 - h01 * g0) / det;
+		a += da;
+		b += db;
+		if (fabs(da) + fabs(db) < 1e-12 * (1.0 + fabs(a) + fabs(b)))
+			break;
+	}
+	if (iter == 100 || !isfinite(a) || !isfinite(b))
+		return;					/* no convergence (e.g. all groups at 0 or 1) */
+
+	/* HC1 sandwich: bread = (X'WX)^-1, meat = sum estfun estfun' */
+	{
+		double		h00 = 0,
+					h01 = 0,
+					h11 = 0,
+					m00 = 0,
+					m01 = 0,
+					m11 = 0,
+					i00,
+					i01,
+					i11,
+					t00,
+					t01,
+					t10,
+					t11,
+					hc1 = n > 2 ? (double) n / (n - 2) : NAN;
+		double		g[2];
+		double		z = wb_z_crit(e->level);
+
+		for (i = 0; i < n; i++)
+		{
+			double		p = 1.0 / (1.0 + exp(-(a + b * x[i])));
+			double		q = pw[i] * p * (1.0 - p);
+			double		u = pw[i] * (ny[i] - p);
+
+			h00 += q;
+			h01 += q * x[i];
+			h11 += q * x[i] * x[i];
+			m00 += u * u;
+			m01 += u * u * x[i];
+			m11 += u * u * x[i] * x[i];
+		}
+		det = h00 * h11 - h01 * h01;
+		i00 = h11 / det;
+		i01 = -h01 / det;
+		i11 = h00 / det;
+		/* V = I M I */
+		t00 = i00 * m00 + i01 * m01;
+		t01 = i00 * m01 + i01 * m11;
+		t10 = i01 * m00 + i11 * m01;
+		t11 = i01 * m01 + i11 * m11;
+		v[0] = (t00 * i00 + t01 * i01) * hc1;
+		v[1] = (t00 * i01 + t01 * i11) * hc1;
+		v[2] = (t10 * i01 + t11 * i11) * hc1;
+
+		p0 = 1.0 / (1.0 + exp(-a));
+		p1 = 1.0 / (1.0 + exp(-(a + b)));
+		if (measure == ORD_SII)
+		{
+			e->value = p1 - p0;
+			g[0] = p1 * (1.0 - p1) - p0 * (1.0 - p0);
+			g[1] = p1 * (1.0 - p1);
+			e->se = sqrt(g[0] * g[0] * v[0] + 2.0 * g[0] * g[1] * v[1] + g[1] * g[1] * v[2]);
+			wb_interval_normal(e);
+		}
+		else
+		{
+			double		se_log;
+
+			e->value = p1 / p0;
+			g[0] = p0 - p1;		/* d ln(p1/p0) / da */
+			g[1] = 1.0 - p1;	/* d ln(p1/p0) / db */
+			se_log = sqrt(g[0] * g[0] * v[0] + 2.0 * g[0] * g[1] * v[1] + g[1] * g[1] * v[2]);
+			e->se = e->value * se_log;
+			e->lower = exp(log(e->value) - z * se_log);
+			e->upper = exp(log(e->value) + z * se_log);
 		}
 	}
 }
@@ -945,6 +1093,8 @@ wb_ordered_finalfn(PG_FUNCTION_ARGS)
 	wb_fractional_ranks(pos, w, kept, wsum, x);
 	if (measure == ORD_CI)
 		concentration_measure(method, x, y, w, se, kept, have_se, wsum, &e);
+	else if (method == REG_LOGISTIC)
+		logistic_measure(measure, x, y, w, kept, &e);
 	else
 		regression_measure(measure, method, x, y, w, se, kept, have_se, wsum, &e);
 	PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));

@@ -23,7 +23,7 @@ CREATE AGGREGATE @extschema@.slope_index(value double precision, weight double p
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.slope_index(double precision, double precision, double precision) IS
-'slope index of inequality: fitted value at the most advantaged end minus at the most disadvantaged end of the ridit scale; method linear (WLS, as PHE and HD*Calc; default), log or logit (PHE transformed); delta-method interval from group se';
+'slope index of inequality: fitted value at the most advantaged end minus at the most disadvantaged end of the ridit scale; method linear (WLS, as PHE and HD*Calc; default), log or logit (PHE transformed), logistic (WHO HEAT v6, HC1 interval); delta-method interval from group se';
 
 CREATE FUNCTION @extschema@.slope_index_transfn(double precision[], double precision, double precision, double precision, double precision)
 RETURNS double precision[]
@@ -38,7 +38,7 @@ CREATE AGGREGATE @extschema@.slope_index(value double precision, weight double p
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.slope_index(double precision, double precision, double precision, double precision) IS
-'slope index of inequality: fitted value at the most advantaged end minus at the most disadvantaged end of the ridit scale; method linear (WLS, as PHE and HD*Calc; default), log or logit (PHE transformed); delta-method interval from group se';
+'slope index of inequality: fitted value at the most advantaged end minus at the most disadvantaged end of the ridit scale; method linear (WLS, as PHE and HD*Calc; default), log or logit (PHE transformed), logistic (WHO HEAT v6, HC1 interval); delta-method interval from group se';
 
 CREATE FUNCTION @extschema@.slope_index_transfn(double precision[], double precision, double precision, double precision, double precision, text)
 RETURNS double precision[]
@@ -53,7 +53,7 @@ CREATE AGGREGATE @extschema@.slope_index(value double precision, weight double p
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.slope_index(double precision, double precision, double precision, double precision, text) IS
-'slope index of inequality: fitted value at the most advantaged end minus at the most disadvantaged end of the ridit scale; method linear (WLS, as PHE and HD*Calc; default), log or logit (PHE transformed); delta-method interval from group se';
+'slope index of inequality: fitted value at the most advantaged end minus at the most disadvantaged end of the ridit scale; method linear (WLS, as PHE and HD*Calc; default), log or logit (PHE transformed), logistic (WHO HEAT v6, HC1 interval); delta-method interval from group se';
 
 CREATE FUNCTION @extschema@.slope_index_transfn(double precision[], double precision, double precision, double precision, double precision, text, double precision)
 RETURNS double precision[]
@@ -68,7 +68,7 @@ CREATE AGGREGATE @extschema@.slope_index(value double precision, weight double p
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.slope_index(double precision, double precision, double precision, double precision, text, double precision) IS
-'slope index of inequality: fitted value at the most advantaged end minus at the most disadvantaged end of the ridit scale; method linear (WLS, as PHE and HD*Calc; default), log or logit (PHE transformed); delta-method interval from group se';
+'slope index of inequality: fitted value at the most advantaged end minus at the most disadvantaged end of the ridit scale; method linear (WLS, as PHE and HD*Calc; default), log or logit (PHE transformed), logistic (WHO HEAT v6, HC1 interval); delta-method interval from group se';
 
 CREATE FUNCTION @extschema@.relative_index_transfn(double precision[], double precision, double precision, double precision)
 RETURNS double precision[]
@@ -83,7 +83,7 @@ CREATE AGGREGATE @extschema@.relative_index(value double precision, weight doubl
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.relative_index(double precision, double precision, double precision) IS
-'relative index of inequality yhat(1)/yhat(0) of the same fit; method linear (default), log, logit, pamuk (SII / mean) or kunst_mackenbach (yhat(0)/yhat(1)); interval on the log scale from group se';
+'relative index of inequality yhat(1)/yhat(0) of the same fit; method linear (default), log, logit, logistic (WHO HEAT v6), pamuk (SII / mean) or kunst_mackenbach (yhat(0)/yhat(1)); interval on the log scale';
 
 CREATE FUNCTION @extschema@.relative_index_transfn(double precision[], double precision, double precision, double precision, double precision)
 RETURNS double precision[]
@@ -98,7 +98,7 @@ CREATE AGGREGATE @extschema@.relative_index(value double precision, weight doubl
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.relative_index(double precision, double precision, double precision, double precision) IS
-'relative index of inequality yhat(1)/yhat(0) of the same fit; method linear (default), log, logit, pamuk (SII / mean) or kunst_mackenbach (yhat(0)/yhat(1)); interval on the log scale from group se';
+'relative index of inequality yhat(1)/yhat(0) of the same fit; method linear (default), log, logit, logistic (WHO HEAT v6), pamuk (SII / mean) or kunst_mackenbach (yhat(0)/yhat(1)); interval on the log scale';
 
 CREATE FUNCTION @extschema@.relative_index_transfn(double precision[], double precision, double precision, double precision, double precision, text)
 RETURNS double precision[]
@@ -113,7 +113,7 @@ CREATE AGGREGATE @extschema@.relative_index(value double precision, weight doubl
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.relative_index(double precision, double precision, double precision, double precision, text) IS
-'relative index of inequality yhat(1)/yhat(0) of the same fit; method linear (default), log, logit, pamuk (SII / mean) or kunst_mackenbach (yhat(0)/yhat(1)); interval on the log scale from group se';
+'relative index of inequality yhat(1)/yhat(0) of the same fit; method linear (default), log, logit, logistic (WHO HEAT v6), pamuk (SII / mean) or kunst_mackenbach (yhat(0)/yhat(1)); interval on the log scale';
 
 CREATE FUNCTION @extschema@.relative_index_transfn(double precision[], double precision, double precision, double precision, double precision, text, double precision)
 RETURNS double precision[]
@@ -128,7 +128,7 @@ CREATE AGGREGATE @extschema@.relative_index(value double precision, weight doubl
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.relative_index(double precision, double precision, double precision, double precision, text, double precision) IS
-'relative index of inequality yhat(1)/yhat(0) of the same fit; method linear (default), log, logit, pamuk (SII / mean) or kunst_mackenbach (yhat(0)/yhat(1)); interval on the log scale from group se';
+'relative index of inequality yhat(1)/yhat(0) of the same fit; method linear (default), log, logit, logistic (WHO HEAT v6), pamuk (SII / mean) or kunst_mackenbach (yhat(0)/yhat(1)); interval on the log scale';
 
 CREATE FUNCTION @extschema@.concentration_index_transfn(double precision[], double precision, double precision, double precision)
 RETURNS double precision[]

@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(150);
+SELECT plan(151);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -165,6 +165,8 @@ SELECT throws_ok($$SELECT wellbeing.mutual_information('u', 'g', -1)$$, '22023',
 SELECT throws_ok($$SELECT wellbeing.entropy_index('u', 'g', 'NaN')$$, '22023', NULL, 'entropy_index: NaN count');
 SELECT throws_ok($$SELECT wellbeing.entropy_index_finalfn('{12001,0,4,1,2,3}')$$, '22000', NULL, 'entropy_index_finalfn: claims more rows than it holds');
 SELECT throws_ok($$SELECT wellbeing.mutual_information_finalfn('{12001,0,1,1,2,-3}')$$, '22023', NULL, 'mutual_information_finalfn: negative count in a state');
+
+SELECT throws_ok($$SELECT wellbeing.slope_index(42, 1, 1, NULL, 'logistic')$$, '22023', $m$value must lie between 0 and 1 for method logistic, got 42$m$, 'slope_index: logistic value above 1');
 
 SELECT * FROM finish();
 ROLLBACK;
