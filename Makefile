@@ -21,6 +21,7 @@ OBJS = \
 	src/inequality.o \
 	src/ordered.o \
 	src/segregation.o \
+	src/trend.o \
 	src/numeric/rank.o \
 	src/numeric/regress.o
 
@@ -34,7 +35,8 @@ SQL_SOURCES = \
 	src/sql/inequality.sql \
 	src/sql/ordered.sql \
 	src/sql/segregation.sql \
-	src/sql/profile.sql
+	src/sql/profile.sql \
+	src/sql/trend.sql
 
 DATA_built  = $(EXTENSION)--$(EXTVERSION).sql
 DATA        = $(wildcard src/sql/$(EXTENSION)--*--*.sql)

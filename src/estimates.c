@@ -1084,6 +1084,12 @@ wb_state_combine(PG_FUNCTION_ARGS)
 		b = wb_state_get(fcinfo, 1, WB_STATE_EXPOSURE, 5, false);
 		wb_state_merge_sums(wb_state_data(a), wb_state_data(b), 5, 1);
 	}
+	else if (tag == WB_STATE_TAG(WB_STATE_TREND))
+	{
+		a = wb_state_get(fcinfo, 0, WB_STATE_TREND, WB_TREND_NFIELDS, false);
+		b = wb_state_get(fcinfo, 1, WB_STATE_TREND, WB_TREND_NFIELDS, false);
+		wb_trend_merge(wb_state_data(a), wb_state_data(b));
+	}
 	else if (tag == WB_STATE_TAG(WB_STATE_GROUPS))
 		a = wb_groups_merge(fcinfo);
 	else if (tag == WB_STATE_TAG(WB_STATE_TRIPLES))

@@ -28,4 +28,8 @@ extern ArrayType *wb_groups_merge(FunctionCallInfo fcinfo);
 /* segregation.c: a new state holding the (unit, group, count) rows of both */
 extern ArrayType *wb_triples_merge(FunctionCallInfo fcinfo);
 
+/* trend.c: merge trend state b into a (b is not modified) */
+#define WB_TREND_NFIELDS 12
+extern void wb_trend_merge(double *a, const double *b);
+
 #endif							/* WB_FAMILIES_H */

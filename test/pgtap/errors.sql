@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(151);
+SELECT plan(160);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -167,6 +167,16 @@ SELECT throws_ok($$SELECT wellbeing.entropy_index_finalfn('{12001,0,4,1,2,3}')$$
 SELECT throws_ok($$SELECT wellbeing.mutual_information_finalfn('{12001,0,1,1,2,-3}')$$, '22023', NULL, 'mutual_information_finalfn: negative count in a state');
 
 SELECT throws_ok($$SELECT wellbeing.slope_index(42, 1, 1, NULL, 'logistic')$$, '22023', $m$value must lie between 0 and 1 for method logistic, got 42$m$, 'slope_index: logistic value above 1');
+
+SELECT throws_ok($$SELECT wellbeing.linear_trend('NaN', 1)$$, '22023', $m$period must be a finite number, got NaN$m$, 'linear_trend: NaN period');
+SELECT throws_ok($$SELECT wellbeing.linear_trend(2020, 'Infinity')$$, '22023', NULL, 'linear_trend: infinite value');
+SELECT throws_ok($$SELECT wellbeing.linear_trend(2020, 1, 0)$$, '22023', $m$se must be positive, got 0$m$, 'linear_trend: zero se');
+SELECT throws_ok($$SELECT wellbeing.linear_trend(2020, 1, 1, 0.95, 'robust')$$, '22023', $m$unknown method "robust" for linear_trend$m$, 'linear_trend: unknown method');
+SELECT throws_ok($$SELECT wellbeing.annual_percent_change(2020, 0)$$, '22023', $m$value must be positive, got 0$m$, 'annual_percent_change: zero value (log)');
+SELECT throws_ok($$SELECT wellbeing.annual_percent_change(2020, 1, 1, 2)$$, '22023', NULL, 'annual_percent_change: level 2');
+SELECT throws_ok($$SELECT wellbeing.change(wellbeing.estimate(1, 1), wellbeing.estimate(2, 1), 0)$$, '22023', NULL, 'change: level 0');
+SELECT throws_ok($$SELECT wellbeing.change(wellbeing.estimate(1, 1), wellbeing.estimate(2, 1), 0.95, 'NaN')$$, '22023', $m$covariance must be a finite number, got NaN$m$, 'change: NaN covariance');
+SELECT throws_ok($$SELECT wellbeing.trend_finalfn('{13001,1,0.95,1,0,2,2,0,0,1,1}')$$, '22000', NULL, 'trend_finalfn: short state');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -8,7 +8,7 @@
 -- "Same answer" is 1e-12 relative: sums taken in another order differ in
 -- the last bits only.
 BEGIN;
-SELECT plan(126);
+SELECT plan(136);
 
 SELECT setseed(0.42);
 CREATE TABLE prop_rows AS
@@ -52,7 +52,9 @@ INSERT INTO measures VALUES
   ('hoover', 'wellbeing.hoover(income, weight)', 'hoover_transfn(income, weight)', 'hoover_finalfn'),
   ('dissimilarity', 'wellbeing.dissimilarity(events, population - events)', 'dissimilarity_transfn(events, population - events)', 'dissimilarity_finalfn'),
   ('isolation', 'wellbeing.isolation(events, population)', 'isolation_transfn(events, population)', 'exposure_finalfn'),
-  ('mutual_information', 'wellbeing.mutual_information(area::text, band::text, events)', 'multigroup_transfn(area::text, band::text, events)', 'mutual_information_finalfn');
+  ('mutual_information', 'wellbeing.mutual_information(area::text, band::text, events)', 'multigroup_transfn(area::text, band::text, events)', 'mutual_information_finalfn'),
+  ('linear_trend', 'wellbeing.linear_trend(band, income)', 'linear_trend_transfn(band, income)', 'trend_finalfn'),
+  ('annual_percent_change with se', 'wellbeing.annual_percent_change(band, income, income / 10)', 'annual_percent_change_transfn(band, income, income / 10)', 'trend_finalfn');
 
 -- Partial-state aggregates for the test: the extension's own transition
 -- functions with no final function, and the shared combine as a merge.
@@ -82,6 +84,8 @@ CREATE AGGREGATE wbtest.hoover_transfn(float8, float8) (SFUNC = wellbeing.hoover
 CREATE AGGREGATE wbtest.dissimilarity_transfn(float8, float8) (SFUNC = wellbeing.dissimilarity_transfn, STYPE = float8[]);
 CREATE AGGREGATE wbtest.isolation_transfn(float8, float8) (SFUNC = wellbeing.isolation_transfn, STYPE = float8[]);
 CREATE AGGREGATE wbtest.multigroup_transfn(text, text, float8) (SFUNC = wellbeing.multigroup_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.linear_trend_transfn(float8, float8) (SFUNC = wellbeing.linear_trend_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.annual_percent_change_transfn(float8, float8, float8) (SFUNC = wellbeing.annual_percent_change_transfn, STYPE = float8[]);
 CREATE AGGREGATE wbtest.merge_states(float8[]) (SFUNC = wellbeing.state_combine, STYPE = float8[]);
 
 CREATE FUNCTION wbtest.same(a wellbeing.estimate, b wellbeing.estimate) RETURNS boolean

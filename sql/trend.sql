@@ -1,0 +1,63 @@
+-- Longitudinal self-comparison, first slice: change, linear_trend,
+-- annual_percent_change.  Checked against PostgreSQL's own regression
+-- aggregates (regr_slope, regr_sxx, ...) and formulas written out.
+SET extra_float_digits = 0;
+CREATE TABLE series AS
+SELECT * FROM (VALUES (2015, 10.2, 0.5), (2016, 10.9, 0.6), (2017, 11.1, 0.5), (2018, 12.0, 0.7),
+                      (2019, 12.4, 0.6), (2020, 12.2, 0.8), (2021, 13.5, 0.6), (2022, 13.9, 0.7))
+  t(yr, v, se);
+
+-- OLS: slope = regr_slope; se = sqrt(SSE / (n - 2) / Sxx); t(0.975, 6) = 2.446911851144969 (R qt)
+SELECT abs(e.value - regr_slope(v, yr)) < 1e-12 AS slope,
+       abs(e.se - sqrt((regr_syy(v, yr) - regr_sxy(v, yr) ^ 2 / regr_sxx(v, yr)) / 6 / regr_sxx(v, yr))) < 1e-12 AS se,
+       abs(e.lower - (e.value - 2.446911851144969 * e.se)) < 1e-12 AS t_interval, e.n
+FROM series, (SELECT (wellbeing.linear_trend(yr, v)).* FROM series) e
+GROUP BY e.value, e.se, e.lower, e.n;
+
+-- APC: 100 (exp(b) - 1) with b the slope of ln(value); interval transformed
+SELECT abs(e.value - 100 * (exp(regr_slope(ln(v), yr)) - 1)) < 1e-10 AS apc,
+       abs(e.upper - 100 * (exp(regr_slope(ln(v), yr) + 2.446911851144969 *
+           sqrt((regr_syy(ln(v), yr) - regr_sxy(ln(v), yr) ^ 2 / regr_sxx(ln(v), yr)) / 6 / regr_sxx(ln(v), yr))) - 1)) < 1e-10 AS apc_upper,
+       round(e.value::numeric, 4) AS apc_percent
+FROM series, (SELECT (wellbeing.annual_percent_change(yr, v)).* FROM series) e
+GROUP BY e.value, e.upper;
+
+-- WLS with known variances (weights 1/se^2): slope = Sxy_w / Sxx_w,
+-- se = sqrt(1 / Sxx_w), normal interval; "scaled" uses the residual
+-- variance on n - 2 df and t
+WITH w AS (SELECT yr, v, 1 / se ^ 2 AS w FROM series),
+     m AS (SELECT sum(w * yr) / sum(w) AS mx, sum(w * v) / sum(w) AS my FROM w),
+     c AS (SELECT sum(w * (yr - mx) ^ 2) AS sxx, sum(w * (yr - mx) * (v - my)) AS sxy,
+                  sum(w * (v - my) ^ 2) AS syy FROM w, m)
+SELECT abs(k.value - sxy / sxx) < 1e-12 AS wls_slope,
+       abs(k.se - sqrt(1 / sxx)) < 1e-12 AS known_se,
+       abs(sc.se - sqrt((syy - sxy ^ 2 / sxx) / 6 / sxx)) < 1e-12 AS scaled_se,
+       abs(sc.upper - (sc.value + 2.446911851144969 * sc.se)) < 1e-12 AS scaled_t
+FROM c, (SELECT (wellbeing.linear_trend(yr, v, se)).* FROM series) k,
+        (SELECT (wellbeing.linear_trend(yr, v, se, 0.95, 'scaled')).* FROM series) sc;
+
+-- uneven and missing periods: the slope is per unit of period, not per row
+SELECT abs((wellbeing.linear_trend(yr, v)).value - regr_slope(v, yr)) < 1e-12 AS gaps
+FROM series WHERE yr NOT IN (2017, 2020);
+-- two periods: a slope without an interval; one period: no slope
+SELECT value, se IS NULL AS no_se FROM (SELECT (wellbeing.linear_trend(yr, v)).* FROM series WHERE yr IN (2015, 2022)) s;
+SELECT (wellbeing.linear_trend(yr, v)).value IS NULL AS one_period FROM series WHERE yr = 2015;
+SELECT wellbeing.annual_percent_change(yr, v - 11) FROM series;
+
+-- change: absolute 13.9 - 10.2 = 3.7, se = sqrt(0.7^2 + 0.5^2) = 0.8602325;
+-- relative 13.9 / 10.2 - 1 = 0.3627451, interval
+-- exp(ln(13.9/10.2) -/+ z sqrt(0.7^2/13.9^2 + 0.5^2/10.2^2)) - 1
+SELECT round(absolute::numeric, 7) AS absolute, round(absolute_se::numeric, 7) AS se,
+       round(relative::numeric, 7) AS relative,
+       abs(relative_upper - (exp(ln(13.9 / 10.2) + 1.959963984540054 * sqrt(0.7 ^ 2 / 13.9 ^ 2 + 0.5 ^ 2 / 10.2 ^ 2)) - 1)) < 1e-12 AS relative_interval,
+       abs(p_value - 2 * (1 - 0.9999915047850262)) < 1e-10 AS p_by_hand, significant
+FROM wellbeing.change(wellbeing.estimate(10.2, 0.5), wellbeing.estimate(13.9, 0.7));
+-- (Phi(3.7 / 0.8602325) = Phi(4.3011626) = 0.9999915047850262 in R)
+-- overlapping samples: a positive covariance narrows the interval of the change
+SELECT round(absolute_se::numeric, 7) AS se_with_covariance
+FROM wellbeing.change(wellbeing.estimate(10.2, 0.5), wellbeing.estimate(13.9, 0.7), covariance => 0.2);
+SELECT significant, round(p_value::numeric, 4) AS p
+FROM wellbeing.change(wellbeing.estimate(10.2, 0.5), wellbeing.estimate(10.9, 0.6));
+SELECT * FROM wellbeing.change(wellbeing.estimate(1, 1), wellbeing.estimate(2, 1), 1.5);
+
+DROP TABLE series;

@@ -1,0 +1,140 @@
+-- trend.sql: longitudinal self-comparison (SPEC section 6), first slice.
+
+CREATE FUNCTION @extschema@.change(
+    baseline @extschema@.estimate,
+    latest @extschema@.estimate,
+    level double precision DEFAULT 0.95,
+    covariance double precision DEFAULT 0,
+    OUT absolute double precision, OUT absolute_se double precision, OUT absolute_lower double precision, OUT absolute_upper double precision,
+    OUT relative double precision, OUT relative_lower double precision, OUT relative_upper double precision,
+    OUT z double precision, OUT p_value double precision, OUT significant boolean, OUT level_used double precision)
+AS 'MODULE_PATHNAME', 'wb_change'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.change(@extschema@.estimate, @extschema@.estimate, double precision, double precision) IS
+'change from a baseline to the latest estimate: absolute (latest - baseline) with normal interval, relative (latest / baseline - 1) with an interval from the log ratio, z, two-sided p and significance at the level; covariance for overlapping samples (0 = independent)';
+
+CREATE FUNCTION @extschema@.trend_finalfn(double precision[])
+RETURNS @extschema@.estimate
+AS 'MODULE_PATHNAME', 'wb_trend_finalfn'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.trend_finalfn(double precision[]) IS 'final function of linear_trend and annual_percent_change';
+
+CREATE FUNCTION @extschema@.linear_trend_transfn(double precision[], double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_linear_trend_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.linear_trend_transfn(double precision[], double precision, double precision) IS 'transition function of the linear_trend aggregate';
+CREATE AGGREGATE @extschema@.linear_trend(period double precision, value double precision) (
+    SFUNC = @extschema@.linear_trend_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.trend_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.linear_trend(double precision, double precision) IS
+'slope per unit of period: OLS with a t interval on n - 2 df, or with se inverse-variance WLS (method known: normal interval; scaled: residual-scaled SE, t interval)';
+
+CREATE FUNCTION @extschema@.linear_trend_transfn(double precision[], double precision, double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_linear_trend_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.linear_trend_transfn(double precision[], double precision, double precision, double precision) IS 'transition function of the linear_trend aggregate';
+CREATE AGGREGATE @extschema@.linear_trend(period double precision, value double precision, se double precision) (
+    SFUNC = @extschema@.linear_trend_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.trend_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.linear_trend(double precision, double precision, double precision) IS
+'slope per unit of period: OLS with a t interval on n - 2 df, or with se inverse-variance WLS (method known: normal interval; scaled: residual-scaled SE, t interval)';
+
+CREATE FUNCTION @extschema@.linear_trend_transfn(double precision[], double precision, double precision, double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_linear_trend_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.linear_trend_transfn(double precision[], double precision, double precision, double precision, double precision) IS 'transition function of the linear_trend aggregate';
+CREATE AGGREGATE @extschema@.linear_trend(period double precision, value double precision, se double precision, level double precision) (
+    SFUNC = @extschema@.linear_trend_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.trend_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.linear_trend(double precision, double precision, double precision, double precision) IS
+'slope per unit of period: OLS with a t interval on n - 2 df, or with se inverse-variance WLS (method known: normal interval; scaled: residual-scaled SE, t interval)';
+
+CREATE FUNCTION @extschema@.linear_trend_transfn(double precision[], double precision, double precision, double precision, double precision, text)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_linear_trend_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.linear_trend_transfn(double precision[], double precision, double precision, double precision, double precision, text) IS 'transition function of the linear_trend aggregate';
+CREATE AGGREGATE @extschema@.linear_trend(period double precision, value double precision, se double precision, level double precision, method text) (
+    SFUNC = @extschema@.linear_trend_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.trend_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.linear_trend(double precision, double precision, double precision, double precision, text) IS
+'slope per unit of period: OLS with a t interval on n - 2 df, or with se inverse-variance WLS (method known: normal interval; scaled: residual-scaled SE, t interval)';
+
+CREATE FUNCTION @extschema@.annual_percent_change_transfn(double precision[], double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_apc_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.annual_percent_change_transfn(double precision[], double precision, double precision) IS 'transition function of the annual_percent_change aggregate';
+CREATE AGGREGATE @extschema@.annual_percent_change(period double precision, value double precision) (
+    SFUNC = @extschema@.annual_percent_change_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.trend_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.annual_percent_change(double precision, double precision) IS
+'annual percent change 100 (exp(b) - 1) of the log-linear fit ln value = a + b period (Joinpoint single segment), t interval on n - 2 df; with se, WLS with weights (value / se)^2 (method known or scaled)';
+
+CREATE FUNCTION @extschema@.annual_percent_change_transfn(double precision[], double precision, double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_apc_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.annual_percent_change_transfn(double precision[], double precision, double precision, double precision) IS 'transition function of the annual_percent_change aggregate';
+CREATE AGGREGATE @extschema@.annual_percent_change(period double precision, value double precision, se double precision) (
+    SFUNC = @extschema@.annual_percent_change_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.trend_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.annual_percent_change(double precision, double precision, double precision) IS
+'annual percent change 100 (exp(b) - 1) of the log-linear fit ln value = a + b period (Joinpoint single segment), t interval on n - 2 df; with se, WLS with weights (value / se)^2 (method known or scaled)';
+
+CREATE FUNCTION @extschema@.annual_percent_change_transfn(double precision[], double precision, double precision, double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_apc_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.annual_percent_change_transfn(double precision[], double precision, double precision, double precision, double precision) IS 'transition function of the annual_percent_change aggregate';
+CREATE AGGREGATE @extschema@.annual_percent_change(period double precision, value double precision, se double precision, level double precision) (
+    SFUNC = @extschema@.annual_percent_change_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.trend_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.annual_percent_change(double precision, double precision, double precision, double precision) IS
+'annual percent change 100 (exp(b) - 1) of the log-linear fit ln value = a + b period (Joinpoint single segment), t interval on n - 2 df; with se, WLS with weights (value / se)^2 (method known or scaled)';
+
+CREATE FUNCTION @extschema@.annual_percent_change_transfn(double precision[], double precision, double precision, double precision, double precision, text)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_apc_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.annual_percent_change_transfn(double precision[], double precision, double precision, double precision, double precision, text) IS 'transition function of the annual_percent_change aggregate';
+CREATE AGGREGATE @extschema@.annual_percent_change(period double precision, value double precision, se double precision, level double precision, method text) (
+    SFUNC = @extschema@.annual_percent_change_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.trend_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.annual_percent_change(double precision, double precision, double precision, double precision, text) IS
+'annual percent change 100 (exp(b) - 1) of the log-linear fit ln value = a + b period (Joinpoint single segment), t interval on n - 2 df; with se, WLS with weights (value / se)^2 (method known or scaled)';

@@ -1,0 +1,332 @@
+/*-------------------------------------------------------------------------
+ *
+ * trend.c
+ *	  Longitudinal self-comparison (SPEC section 6), first slice:
+ *	  change(baseline, latest), linear_trend and annual_percent_change.
+ *
+ * The trend aggregates keep weighted co-moments of (period, value) in one
+ * pass (West's update, Chan's merge), so a trend over any rows is one scan
+ * and partial states combine.
+ *
+ * src/trend.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "wellbeing.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "args.h"
+#include "estimate.h"
+#include "families.h"
+#include "funcapi.h"
+#include "numeric/dist.h"
+#include "state.h"
+#include "utils/array.h"
+
+PG_FUNCTION_INFO_V1(wb_change);
+PG_FUNCTION_INFO_V1(wb_linear_trend_transfn);
+PG_FUNCTION_INFO_V1(wb_apc_transfn);
+PG_FUNCTION_INFO_V1(wb_trend_finalfn);
+
+/* ----------------------------------------------------------------------
+ * change(baseline, latest, level DEFAULT 0.95, covariance DEFAULT 0)
+ *
+ * absolute = latest - baseline, se = sqrt(se_l^2 + se_b^2 - 2 cov),
+ * normal interval, z = absolute / se, two-sided p;
+ * relative = latest / baseline - 1 with the interval of the ratio on the
+ * log scale: ln(l/b) -/+ z sqrt(se_l^2/l^2 + se_b^2/b^2 - 2 cov/(l b)).
+ * cov is the covariance of the two estimates (0 for independent samples;
+ * overlapping samples, such as a panel, have a positive covariance).
+ * ----------------------------------------------------------------------
+ */
+#define CHANGE_NATTS 11
+
+Datum
+wb_change(PG_FUNCTION_ARGS)
+{
+	WbEstimate	b,
+				l;
+	double		level = PG_GETARG_FLOAT8(2);
+	double		cov = PG_ARGISNULL(3) ? 0 : PG_GETARG_FLOAT8(3);
+	double		out[CHANGE_NATTS];
+	Datum		values[CHANGE_NATTS];
+	bool		nulls[CHANGE_NATTS];
+	TupleDesc	tupdesc;
+	double		z = 0,
+				var,
+				abs_change,
+				se,
+				zstat,
+				p;
+	int			i;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	wb_check_level(level);
+	wb_check_finite(cov, "covariance");
+	wb_estimate_read(fcinfo, 0, &b);
+	wb_estimate_read(fcinfo, 1, &l);
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE ||
+		tupdesc->natts != CHANGE_NATTS)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("change() called in a context that cannot accept its record")));
+	tupdesc = BlessTupleDesc(tupdesc);
+	z = wb_z_crit(level);
+
+	abs_change = l.value - b.value;
+	var = l.se * l.se + b.se * b.se - 2.0 * cov;
+	se = var >= 0 ? sqrt(var) : NAN;
+	zstat = se > 0 ? abs_change / se : NAN;
+	p = isfinite(zstat) ? 2.0 * (1.0 - wb_pnorm(fabs(zstat))) : NAN;
+
+	/* absolute, se, lower, upper, relative, relative_lower, relative_upper, z, p, significant, level */
+	out[0] = abs_change;
+	out[1] = se;
+	out[2] = abs_change - z * se;
+	out[3] = abs_change + z * se;
+	out[4] = b.value != 0 ? l.value / b.value - 1.0 : NAN;
+	out[5] = NAN;
+	out[6] = NAN;
+	if (l.value > 0 && b.value > 0)
+	{
+		double		v = l.se * l.se / (l.value * l.value) + b.se * b.se / (b.value * b.value) -
+			2.0 * cov / (l.value * b.value);
+
+		if (v >= 0)
+		{
+			double		lr = log(l.value / b.value);
+
+			out[5] = exp(lr - z * sqrt(v)) - 1.0;
+			out[6] = exp(lr + z * sqrt(v)) - 1.0;
+		}
+	}
+	out[7] = zstat;
+	out[8] = p;
+	out[10] = level;
+	for (i = 0; i < CHANGE_NATTS; i++)
+	{
+		nulls[i] = !isfinite(out[i]);
+		values[i] = nulls[i] ? (Datum) 0 : Float8GetDatum(out[i]);
+	}
+	/* significant: boolean */
+	nulls[9] = !isfinite(p);
+	values[9] = BoolGetDatum(!nulls[9] && p < 1.0 - level);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+/* ----------------------------------------------------------------------
+ * linear_trend(period, value [, se [, level [, method]]])
+ * annual_percent_change(period, value [, se [, level [, method]]])
+ *
+ * Fit value = a + b period (linear_trend) or ln value = a + b period
+ * (annual_percent_change, APC = 100 (exp(b) - 1)) by least squares:
+ * ordinary without se; with se, inverse-variance weights (1/se^2 for the
+ * value, (value/se)^2 for ln value) and either the known-variance slope SE
+ * sqrt(1 / Sxx_w) with a normal interval (method 'known', default) or the
+ * residual-scaled SE sqrt(s^2 / Sxx_w) with a t interval on n - 2 degrees
+ * of freedom (method 'scaled', the SEER*Stat/Joinpoint variant).  OLS:
+ * SE sqrt(s^2 / Sxx), t interval on n - 2 df.
+ *
+ * State: tag, kind, level, method, has_se, n, W, mean x, mean y, Sxx,
+ * Sxy, Syy (weighted, centred).
+ * ----------------------------------------------------------------------
+ */
+typedef enum TrendKind
+{
+	TREND_LINEAR = 1,
+	TREND_APC = 2
+} TrendKind;
+
+typedef enum TrendMethod
+{
+	TREND_KNOWN = 1,
+	TREND_SCALED = 2
+} TrendMethod;
+
+static const WbMethod trend_methods[] = {
+	{"known", TREND_KNOWN},
+	{"scaled", TREND_SCALED},
+	{NULL, 0}
+};
+
+enum
+{
+	TR_KIND = 1, TR_LEVEL, TR_METHOD, TR_HAS_SE,
+	TR_N, TR_W, TR_MX, TR_MY, TR_SXX, TR_SXY, TR_SYY,
+	TR_NFIELDS
+};
+#define TR_NPARAMS 4
+StaticAssertDecl(TR_NFIELDS == WB_TREND_NFIELDS, "families.h must match the trend state layout");
+
+static Datum
+trend_accumulate(FunctionCallInfo fcinfo, int kind)
+{
+	const char *name = kind == TREND_APC ? "annual_percent_change" : "linear_trend";
+	bool		has_se = PG_NARGS() > 3;
+	ArrayType  *state;
+	double	   *s;
+	double		x,
+				y,
+				w = 1.0,
+				params[TR_NPARAMS + 1],
+				w_new,
+				dx,
+				dy;
+	int			i;
+
+	if (wb_any_arg_null(fcinfo, 1))
+		return wb_state_unchanged(fcinfo);
+	x = PG_GETARG_FLOAT8(1);
+	y = PG_GETARG_FLOAT8(2);
+	wb_check_finite(x, "period");
+	if (kind == TREND_APC)
+	{
+		wb_check_positive(y, "value");
+		y = log(PG_GETARG_FLOAT8(2));
+	}
+	else
+		wb_check_finite(y, "value");
+	if (has_se)
+	{
+		double		se = PG_GETARG_FLOAT8(3);
+
+		wb_check_positive(se, "se");
+		/* inverse variance of the fitted quantity (ln value: delta method) */
+		w = kind == TREND_APC ? pow(PG_GETARG_FLOAT8(2) / se, 2) : 1.0 / (se * se);
+	}
+
+	params[TR_KIND] = kind;
+	params[TR_LEVEL] = PG_NARGS() > 4 ? PG_GETARG_FLOAT8(4) : 0.95;
+	params[TR_METHOD] = PG_NARGS() > 5 ? wb_method_arg(fcinfo, 5, trend_methods, name) : TREND_KNOWN;
+	params[TR_HAS_SE] = has_se;
+
+	if (PG_ARGISNULL(0))
+	{
+		wb_check_level(params[TR_LEVEL]);
+		state = wb_state_new(WB_STATE_TREND, TR_NFIELDS);
+		memcpy(wb_state_data(state) + 1, params + 1, sizeof(double) * TR_NPARAMS);
+	}
+	else
+	{
+		state = wb_state_get(fcinfo, 0, WB_STATE_TREND, TR_NFIELDS, false);
+		for (i = 1; i <= TR_NPARAMS; i++)
+		{
+			if (wb_state_data(state)[i] != params[i])
+				ereport(ERROR,
+						(errcode(WB_ERRCODE_BAD_ARGUMENT),
+						 errmsg("level and method must be the same for every row of a group")));
+		}
+	}
+	s = wb_state_data(state);
+	w_new = s[TR_W] + w;
+	dx = x - s[TR_MX];
+	dy = y - s[TR_MY];
+	s[TR_MX] += w * dx / w_new;
+	s[TR_MY] += w * dy / w_new;
+	s[TR_SXX] += w * dx * (x - s[TR_MX]);
+	s[TR_SXY] += w * dx * (y - s[TR_MY]);
+	s[TR_SYY] += w * dy * (y - s[TR_MY]);
+	s[TR_W] = w_new;
+	s[TR_N] += 1;
+	for (i = TR_N; i < TR_NFIELDS; i++)
+	{
+		if (!isfinite(s[i]))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("value out of range: overflow in %s", name)));
+	}
+	PG_RETURN_ARRAYTYPE_P(state);
+}
+
+Datum
+wb_linear_trend_transfn(PG_FUNCTION_ARGS)
+{
+	return trend_accumulate(fcinfo, TREND_LINEAR);
+}
+
+Datum
+wb_apc_transfn(PG_FUNCTION_ARGS)
+{
+	return trend_accumulate(fcinfo, TREND_APC);
+}
+
+/* merge b into a (called by the shared combine function); b is not modified */
+void
+wb_trend_merge(double *a, const double *b)
+{
+	double		w = a[TR_W] + b[TR_W];
+	double		dx = b[TR_MX] - a[TR_MX];
+	double		dy = b[TR_MY] - a[TR_MY];
+	double		f = w > 0 ? a[TR_W] * b[TR_W] / w : 0;
+
+	wb_state_merge_sums(a, b, TR_NPARAMS + 1, TR_NPARAMS);	/* checks parameters */
+	a[TR_SXX] += b[TR_SXX] + dx * dx * f;
+	a[TR_SXY] += b[TR_SXY] + dx * dy * f;
+	a[TR_SYY] += b[TR_SYY] + dy * dy * f;
+	if (w > 0)
+	{
+		a[TR_MX] += dx * b[TR_W] / w;
+		a[TR_MY] += dy * b[TR_W] / w;
+	}
+	a[TR_W] = w;
+	a[TR_N] += b[TR_N];
+}
+
+Datum
+wb_trend_finalfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_TREND, TR_NFIELDS, false);
+	double	   *s = wb_state_data(state);
+	double		n = s[TR_N];
+	bool		has_se = s[TR_HAS_SE] != 0;
+	bool		known = has_se && (int) s[TR_METHOD] == TREND_KNOWN;
+	double		b,
+				se_b,
+				crit;
+	WbEstimate	e;
+
+	wb_estimate_init(&e, s[TR_LEVEL]);
+	e.n = n;
+	/* a slope needs two distinct periods */
+	if (n < 2 || !(s[TR_SXX] > 0))
+		PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
+
+	b = s[TR_SXY] / s[TR_SXX];
+	if (known)
+	{
+		se_b = sqrt(1.0 / s[TR_SXX]);
+		crit = wb_z_crit(e.level);
+	}
+	else if (n > 2)
+	{
+		double		sse = fmax(s[TR_SYY] - b * s[TR_SXY], 0.0);
+
+		se_b = sqrt(sse / (n - 2.0) / s[TR_SXX]);
+		crit = wb_t_crit(e.level, n - 2.0);
+	}
+	else
+	{
+		se_b = NAN;
+		crit = NAN;
+	}
+
+	if ((int) s[TR_KIND] == TREND_APC)
+	{
+		/* percent; the interval is transformed, the se by the delta method */
+		e.value = 100.0 * (exp(b) - 1.0);
+		e.se = 100.0 * exp(b) * se_b;
+		e.lower = 100.0 * (exp(b - crit * se_b) - 1.0);
+		e.upper = 100.0 * (exp(b + crit * se_b) - 1.0);
+	}
+	else
+	{
+		e.value = b;
+		e.se = se_b;
+		e.lower = b - crit * se_b;
+		e.upper = b + crit * se_b;
+	}
+	PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
+}
