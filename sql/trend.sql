@@ -60,4 +60,25 @@ SELECT significant, round(p_value::numeric, 4) AS p
 FROM wellbeing.change(wellbeing.estimate(10.2, 0.5), wellbeing.estimate(10.9, 0.6));
 SELECT * FROM wellbeing.change(wellbeing.estimate(1, 1), wellbeing.estimate(2, 1), 1.5);
 
+-- Mann-Kendall and Sen's slope: the zyp example (reference/index_longitudinal.md
+-- C.9): x = 0..5, y = 6, 4, 1, 8, 7, 8: Sen slope 0.6666667, intercept 4.5,
+-- 95 % lower limit -2.5, 99 % interval -3 to 3; S = 6, Var(S) = 27.33 (one
+-- tied pair), Z = 0.956, p = 0.339
+CREATE TABLE zyp AS SELECT * FROM unnest(ARRAY[0,1,2,3,4,5]::float8[], ARRAY[6,4,1,8,7,8]::float8[]) t(x, y);
+SELECT s, round(variance::numeric, 4) AS variance, round(z::numeric, 3) AS z, round(p_value::numeric, 3) AS p,
+       round(tau::numeric, 6) AS tau_b, round(sen_slope::numeric, 7) AS slope, slope_lower,
+       round(slope_upper::numeric, 4) AS slope_upper, intercept, n
+FROM (SELECT (wellbeing.mann_kendall(x, y)).* FROM zyp) m;
+SELECT slope_lower, slope_upper FROM (SELECT (wellbeing.mann_kendall(x, y, 0.99)).* FROM zyp) m;
+-- tau-b written out: S / sqrt((n0 - ties in y)(n0 - ties in period)) = 6 / sqrt(14 x 15)
+SELECT abs(tau - 6 / sqrt(14.0 * 15)) < 1e-15 AS tau_b FROM (SELECT (wellbeing.mann_kendall(x, y)).* FROM zyp) m;
+-- slopes divide by time differences: stretching the periods by 2 halves the slope
+SELECT (wellbeing.mann_kendall(2 * x, y)).sen_slope * 2 = (wellbeing.mann_kendall(x, y)).sen_slope AS time_scaled FROM zyp;
+-- a strictly increasing series of 5: S = 10, tau = 1; row order does not matter
+SELECT s, tau FROM (SELECT (wellbeing.mann_kendall(x, x * x)).* FROM (SELECT generate_series(1, 5)::float8 AS x ORDER BY random()) r) m;
+-- one period: S = 0 and nothing else; NULL rows skipped
+SELECT s, z IS NULL AS no_z, n FROM (SELECT (wellbeing.mann_kendall(2020, 5.0)).*) m;
+SELECT n FROM (SELECT (wellbeing.mann_kendall(x, y)).* FROM (VALUES (1.0, 2.0), (NULL, 3.0), (3.0, NULL), (4.0, 5.0)) t(x, y)) m;
+DROP TABLE zyp;
+
 DROP TABLE series;

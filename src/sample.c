@@ -60,22 +60,14 @@ wb_sample_param(ArrayType *state)
 	return wb_state_data(state)[SMP_PARAM];
 }
 
-Datum
-wb_sample_accumulate(FunctionCallInfo fcinfo, const char *xname,
-					 double param, const char *paramname)
+/* append (x, w) to the state at argument 0, creating it with param */
+static Datum
+sample_append(FunctionCallInfo fcinfo, double x, double w, double param,
+			  const char *paramname)
 {
 	ArrayType  *state;
 	double	   *s;
-	double		x,
-				w;
 	int64		used;
-
-	if (PG_ARGISNULL(1) || (PG_NARGS() > 2 && PG_ARGISNULL(2)))
-		return wb_state_unchanged(fcinfo);
-	x = PG_GETARG_FLOAT8(1);
-	w = PG_NARGS() > 2 ? PG_GETARG_FLOAT8(2) : 1.0;
-	wb_check_finite(x, xname);
-	wb_check_nonneg(w, "weight");
 
 	if (PG_ARGISNULL(0))
 		state = sample_new(param, SMP_MIN_CAPACITY);
@@ -104,6 +96,56 @@ wb_sample_accumulate(FunctionCallInfo fcinfo, const char *xname,
 	s[SMP_HEADER + 2 * used + 1] = w;
 	s[SMP_USED] = used + 1;
 	PG_RETURN_ARRAYTYPE_P(state);
+}
+
+Datum
+wb_sample_accumulate(FunctionCallInfo fcinfo, const char *xname,
+					 double param, const char *paramname)
+{
+	double		x,
+				w;
+
+	if (PG_ARGISNULL(1) || (PG_NARGS() > 2 && PG_ARGISNULL(2)))
+		return wb_state_unchanged(fcinfo);
+	x = PG_GETARG_FLOAT8(1);
+	w = PG_NARGS() > 2 ? PG_GETARG_FLOAT8(2) : 1.0;
+	wb_check_finite(x, xname);
+	wb_check_nonneg(w, "weight");
+	return sample_append(fcinfo, x, w, param, paramname);
+}
+
+Datum
+wb_sample_accumulate_series(FunctionCallInfo fcinfo, double param,
+							const char *paramname)
+{
+	double		t,
+				y;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		return wb_state_unchanged(fcinfo);
+	t = PG_GETARG_FLOAT8(1);
+	y = PG_GETARG_FLOAT8(2);
+	wb_check_finite(t, "period");
+	wb_check_finite(y, "value");
+	return sample_append(fcinfo, t, y, param, paramname);
+}
+
+WbPair *
+wb_sample_pairs(ArrayType *state, int64 *n)
+{
+	double	   *s = wb_state_data(state);
+	WbPair	   *p;
+	int64		i;
+
+	*n = (int64) s[SMP_USED];
+	p = palloc(sizeof(WbPair) * Max(*n, 1));
+	memcpy(p, s + SMP_HEADER, sizeof(WbPair) * *n);
+	for (i = 0; i < *n; i++)
+	{
+		wb_check_finite(p[i].x, "period");
+		wb_check_finite(p[i].w, "value");
+	}
+	return p;
 }
 
 ArrayType *

@@ -34,6 +34,16 @@ typedef struct WbPair
 extern Datum wb_sample_accumulate(FunctionCallInfo fcinfo, const char *xname,
 								  double param, const char *paramname);
 
+/*
+ * The same for a (period, value) series: both must be finite, neither needs
+ * to be non-negative.
+ */
+extern Datum wb_sample_accumulate_series(FunctionCallInfo fcinfo, double param,
+										 const char *paramname);
+
+/* a copy of the pairs in input order (each checked finite), and their count */
+extern WbPair *wb_sample_pairs(ArrayType *state, int64 *n);
+
 /* the state at argno, checked */
 extern ArrayType *wb_sample_get(FunctionCallInfo fcinfo, int argno);
 

@@ -21,7 +21,9 @@
 #include "estimate.h"
 #include "families.h"
 #include "funcapi.h"
+#include "miscadmin.h"
 #include "numeric/dist.h"
+#include "sample.h"
 #include "state.h"
 #include "utils/array.h"
 
@@ -329,4 +331,182 @@ wb_trend_finalfn(PG_FUNCTION_ARGS)
 		e.upper = b + crit * se_b;
 	}
 	PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
+}
+
+/* ----------------------------------------------------------------------
+ * mann_kendall(period, value [, level]) -> wellbeing.trend_test
+ *
+ * Mann-Kendall test and Sen's slope over a short series (the series is
+ * collected: (period, value) pairs, 16 bytes a period; the work is
+ * O(n^2) pairs).  With the pairs ordered by period:
+ *	 S = sum_{i<j} sgn(y_j - y_i) over pairs with different periods;
+ *	 Var(S) = [n(n-1)(2n+5) - sum_g t_g(t_g-1)(2t_g+5)] / 18 (ties in y);
+ *	 Z = (S - sgn S) / sqrt(Var S), two-sided normal p (as R trend/zyp);
+ *	 tau = S / sqrt((n0 - n1)(n0 - n2)) (tau-b: ties in value and period);
+ *	 Sen's slope = median of (y_j - y_i) / (t_j - t_i) (time differences,
+ *	 not index differences), intercept = median(y - slope t) (zyp);
+ *	 interval (Gilbert 1987, as zyp): C = z sqrt(Var S), the round((N - C)/2)-th
+ *	 and round((N + C)/2)-th ordered slopes.
+ * ----------------------------------------------------------------------
+ */
+#define MK_NATTS 11
+
+PG_FUNCTION_INFO_V1(wb_mann_kendall_transfn);
+PG_FUNCTION_INFO_V1(wb_mann_kendall_finalfn);
+
+Datum
+wb_mann_kendall_transfn(PG_FUNCTION_ARGS)
+{
+	double		level = 0.95;
+
+	if (PG_NARGS() > 3)
+	{
+		if (PG_ARGISNULL(3))
+			return wb_state_unchanged(fcinfo);
+		level = PG_GETARG_FLOAT8(3);
+		wb_check_level(level);
+	}
+	return wb_sample_accumulate_series(fcinfo, level, "level");
+}
+
+static int
+double_cmp(const void *a, const void *b)
+{
+	double		x = *(const double *) a;
+	double		y = *(const double *) b;
+
+	return x < y ? -1 : (x > y ? 1 : 0);
+}
+
+static int
+pair_by_period(const void *a, const void *b)
+{
+	const WbPair *p = (const WbPair *) a;
+	const WbPair *q = (const WbPair *) b;
+
+	if (p->x != q->x)
+		return p->x < q->x ? -1 : 1;
+	return p->w < q->w ? -1 : (p->w > q->w ? 1 : 0);
+}
+
+static double
+median_of(double *v, int64 n)
+{
+	qsort(v, n, sizeof(double), double_cmp);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+}
+
+/* sum over tie groups of f(t) for the sorted values v */
+static double
+tie_sum(const double *v, int64 n, int kind)
+{
+	double		sum = 0;
+	int64		i,
+				j;
+
+	for (i = 0; i < n; i = j)
+	{
+		double		t;
+
+		for (j = i; j < n && v[j] == v[i]; j++)
+			;
+		t = (double) (j - i);
+		sum += kind == 0 ? t * (t - 1) * (2 * t + 5) : t * (t - 1) / 2;
+	}
+	return sum;
+}
+
+Datum
+wb_mann_kendall_finalfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state = wb_sample_get(fcinfo, 0);
+	double		level = wb_sample_param(state);
+	int64		n,
+				i,
+				j,
+				nslopes = 0;
+	WbPair	   *p = wb_sample_pairs(state, &n);
+	double		out[MK_NATTS];
+	Datum		values[MK_NATTS];
+	bool		nulls[MK_NATTS];
+	TupleDesc	tupdesc;
+	double		s = 0,
+				var,
+				zstat,
+				n0,
+				*slopes,
+				*ys,
+				*ts,
+				slope,
+				c;
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE ||
+		tupdesc->natts != MK_NATTS)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("wellbeing.trend_test has an unexpected shape")));
+	tupdesc = BlessTupleDesc(tupdesc);
+	for (i = 0; i < MK_NATTS; i++)
+		out[i] = NAN;
+	out[9] = n;
+	out[10] = level;
+
+	if (n >= 2)
+	{
+		qsort(p, n, sizeof(WbPair), pair_by_period);
+		slopes = palloc(sizeof(double) * (n * (n - 1) / 2));
+		for (i = 0; i < n; i++)
+		{
+			CHECK_FOR_INTERRUPTS();
+			for (j = i + 1; j < n; j++)
+			{
+				double		dy = p[j].w - p[i].w;
+
+				if (p[j].x == p[i].x)
+					continue;	/* same period: no order, no slope */
+				s += (dy > 0) - (dy < 0);
+				slopes[nslopes++] = dy / (p[j].x - p[i].x);
+			}
+		}
+		ys = palloc(sizeof(double) * n);
+		ts = palloc(sizeof(double) * n);
+		for (i = 0; i < n; i++)
+		{
+			ys[i] = p[i].w;
+			ts[i] = p[i].x;
+		}
+		qsort(ys, n, sizeof(double), double_cmp);
+		var = (n * (n - 1.0) * (2.0 * n + 5.0) - tie_sum(ys, n, 0)) / 18.0;
+		zstat = var > 0 ? (s - (s > 0) + (s < 0)) / sqrt(var) : NAN;
+		n0 = n * (n - 1.0) / 2.0;
+		out[0] = s;
+		out[1] = var;
+		out[2] = zstat;
+		out[3] = isfinite(zstat) ? 2.0 * (1.0 - wb_pnorm(fabs(zstat))) : NAN;
+		out[4] = s / sqrt((n0 - tie_sum(ys, n, 1)) * (n0 - tie_sum(ts, n, 1)));
+		if (nslopes > 0)
+		{
+			slope = median_of(slopes, nslopes);	/* sorts slopes */
+			out[5] = slope;
+			c = wb_z_crit(level) * sqrt(var);
+			{
+				double		m1 = rint((nslopes - c) / 2.0);
+				double		m2 = rint((nslopes + c) / 2.0);
+
+				if (m1 >= 1 && m1 <= nslopes)
+					out[6] = slopes[(int64) m1 - 1];
+				if (m2 >= 1 && m2 <= nslopes)
+					out[7] = slopes[(int64) m2 - 1];
+			}
+			for (i = 0; i < n; i++)
+				ys[i] = p[i].w - slope * p[i].x;
+			out[8] = median_of(ys, n);
+		}
+	}
+	for (i = 0; i < MK_NATTS; i++)
+	{
+		nulls[i] = !isfinite(out[i]);
+		values[i] = nulls[i] ? (Datum) 0 : Float8GetDatum(out[i]);
+	}
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }

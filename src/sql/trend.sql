@@ -138,3 +138,53 @@ CREATE AGGREGATE @extschema@.annual_percent_change(period double precision, valu
 );
 COMMENT ON AGGREGATE @extschema@.annual_percent_change(double precision, double precision, double precision, double precision, text) IS
 'annual percent change 100 (exp(b) - 1) of the log-linear fit ln value = a + b period (Joinpoint single segment), t interval on n - 2 df; with se, WLS with weights (value / se)^2 (method known or scaled)';
+
+CREATE TYPE @extschema@.trend_test AS (
+    s double precision,
+    variance double precision,
+    z double precision,
+    p_value double precision,
+    tau double precision,
+    sen_slope double precision,
+    slope_lower double precision,
+    slope_upper double precision,
+    intercept double precision,
+    n double precision,
+    level double precision
+);
+COMMENT ON TYPE @extschema@.trend_test IS
+'Mann-Kendall test and Sen slope: S, its tie-corrected variance, Z (continuity corrected), two-sided p, Kendall tau-b, Sen slope per unit of period with the Gilbert interval, intercept (zyp), number of periods, level';
+
+CREATE FUNCTION @extschema@.mann_kendall_finalfn(double precision[])
+RETURNS @extschema@.trend_test
+AS 'MODULE_PATHNAME', 'wb_mann_kendall_finalfn'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.mann_kendall_finalfn(double precision[]) IS 'final function of the mann_kendall aggregate';
+CREATE FUNCTION @extschema@.mann_kendall_transfn(double precision[], double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_mann_kendall_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.mann_kendall_transfn(double precision[], double precision, double precision) IS 'transition function of the mann_kendall aggregate';
+CREATE FUNCTION @extschema@.mann_kendall_transfn(double precision[], double precision, double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_mann_kendall_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.mann_kendall_transfn(double precision[], double precision, double precision, double precision) IS 'transition function of the mann_kendall aggregate';
+CREATE AGGREGATE @extschema@.mann_kendall(period double precision, value double precision) (
+    SFUNC = @extschema@.mann_kendall_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.mann_kendall_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.mann_kendall(double precision, double precision) IS
+'Mann-Kendall trend test with Sen slope and its Gilbert interval over one row per period (as R trend::mk.test and zyp)';
+CREATE AGGREGATE @extschema@.mann_kendall(period double precision, value double precision, level double precision) (
+    SFUNC = @extschema@.mann_kendall_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.mann_kendall_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.mann_kendall(double precision, double precision, double precision) IS
+'Mann-Kendall trend test with Sen slope; level sets the Gilbert interval of the slope';

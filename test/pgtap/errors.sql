@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(160);
+SELECT plan(163);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -177,6 +177,10 @@ SELECT throws_ok($$SELECT wellbeing.annual_percent_change(2020, 1, 1, 2)$$, '220
 SELECT throws_ok($$SELECT wellbeing.change(wellbeing.estimate(1, 1), wellbeing.estimate(2, 1), 0)$$, '22023', NULL, 'change: level 0');
 SELECT throws_ok($$SELECT wellbeing.change(wellbeing.estimate(1, 1), wellbeing.estimate(2, 1), 0.95, 'NaN')$$, '22023', $m$covariance must be a finite number, got NaN$m$, 'change: NaN covariance');
 SELECT throws_ok($$SELECT wellbeing.trend_finalfn('{13001,1,0.95,1,0,2,2,0,0,1,1}')$$, '22000', NULL, 'trend_finalfn: short state');
+
+SELECT throws_ok($$SELECT wellbeing.mann_kendall('NaN', 1)$$, '22023', $m$period must be a finite number, got NaN$m$, 'mann_kendall: NaN period');
+SELECT throws_ok($$SELECT wellbeing.mann_kendall(1, '-Infinity')$$, '22023', $m$value must be a finite number, got -Infinity$m$, 'mann_kendall: infinite value');
+SELECT throws_ok($$SELECT wellbeing.mann_kendall(1, 2, 95)$$, '22023', NULL, 'mann_kendall: level 95');
 
 SELECT * FROM finish();
 ROLLBACK;
