@@ -76,7 +76,7 @@ SELECT abs(tau - 6 / sqrt(14.0 * 15)) < 1e-15 AS tau_b FROM (SELECT (wellbeing.m
 SELECT (wellbeing.mann_kendall(2 * x, y)).sen_slope * 2 = (wellbeing.mann_kendall(x, y)).sen_slope AS time_scaled FROM zyp;
 -- a strictly increasing series of 5: S = 10, tau = 1; row order does not matter
 SELECT s, tau FROM (SELECT (wellbeing.mann_kendall(x, x * x)).* FROM (SELECT generate_series(1, 5)::float8 AS x ORDER BY random()) r) m;
--- one period: S = 0 and nothing else; NULL rows skipped
+-- one period: nothing to test (NULLs), n = 1; NULL rows are skipped
 SELECT s, z IS NULL AS no_z, n FROM (SELECT (wellbeing.mann_kendall(2020, 5.0)).*) m;
 SELECT n FROM (SELECT (wellbeing.mann_kendall(x, y)).* FROM (VALUES (1.0, 2.0), (NULL, 3.0), (3.0, NULL), (4.0, 5.0)) t(x, y)) m;
 DROP TABLE zyp;
