@@ -81,4 +81,23 @@ SELECT s, z IS NULL AS no_z, n FROM (SELECT (wellbeing.mann_kendall(2020, 5.0)).
 SELECT n FROM (SELECT (wellbeing.mann_kendall(x, y)).* FROM (VALUES (1.0, 2.0), (NULL, 3.0), (3.0, NULL), (4.0, 5.0)) t(x, y)) m;
 DROP TABLE zyp;
 
+-- trend_status reads the interval through the direction; periods_to_target
+-- divides the remaining gap by the slope
+SELECT wellbeing.trend_status(t) AS asset, wellbeing.trend_status(t, higher_is_better => false) AS deficit,
+       wellbeing.trend_status(t, min_periods => 10) AS short_series
+FROM (SELECT wellbeing.linear_trend(yr, v) AS t FROM series) s;
+SELECT wellbeing.trend_status(wellbeing.estimate(0.1, 0.2, 8)) AS flat,
+       wellbeing.trend_status(wellbeing.estimate(-0.5, 0.1, 8)) AS falling_asset,
+       wellbeing.trend_status(wellbeing.estimate(0.5, NULL, 8)) AS no_interval;
+-- 13.9 now, target 16: (16 - 13.9) / slope; bounds from the slope's limits
+SELECT abs(p.value - 2.1 / (t).value) < 1e-12 AS periods,
+       abs(p.lower - 2.1 / (t).upper) < 1e-12 AS earliest, abs(p.upper - 2.1 / (t).lower) < 1e-12 AS latest,
+       abs(p.se - 2.1 * (t).se / (t).value ^ 2) < 1e-12 AS delta_se
+FROM (SELECT wellbeing.linear_trend(yr, v) AS t FROM series) s,
+     LATERAL wellbeing.periods_to_target(s.t, 13.9, 16) p;
+-- pointing away: NULL; reached: 0; a slope interval that reaches 0: no upper bound
+SELECT (wellbeing.periods_to_target(wellbeing.estimate(0.5, 0.1), 13.9, 10)).value IS NULL AS away,
+       (wellbeing.periods_to_target(wellbeing.estimate(0.5, 0.1), 13.9, 13.9)).value AS reached,
+       (wellbeing.periods_to_target(wellbeing.estimate(0.5, 0.4), 13.9, 16)).upper IS NULL AS no_upper_bound;
+
 DROP TABLE series;

@@ -26,6 +26,7 @@
 #include "sample.h"
 #include "state.h"
 #include "utils/array.h"
+#include "utils/builtins.h"
 
 PG_FUNCTION_INFO_V1(wb_change);
 PG_FUNCTION_INFO_V1(wb_linear_trend_transfn);
@@ -509,4 +510,91 @@ wb_mann_kendall_finalfn(PG_FUNCTION_ARGS)
 		values[i] = nulls[i] ? (Datum) 0 : Float8GetDatum(out[i]);
 	}
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+/* ----------------------------------------------------------------------
+ * trend_status(trend, higher_is_better DEFAULT true, min_periods DEFAULT 5)
+ *
+ * 'improving' / 'worsening' / 'no significant change' / 'not enough data'
+ * from a trend estimate (linear_trend, annual_percent_change, or any slope
+ * with its interval): the interval excludes 0 upwards or downwards, read
+ * through the indicator's direction.  Fewer than min_periods periods (n),
+ * or no interval: not enough data.
+ * ----------------------------------------------------------------------
+ */
+PG_FUNCTION_INFO_V1(wb_trend_status);
+
+Datum
+wb_trend_status(PG_FUNCTION_ARGS)
+{
+	WbEstimate	t;
+	bool		higher_is_better = PG_GETARG_BOOL(1);
+	double		min_periods = PG_GETARG_FLOAT8(2);
+	const char *status;
+
+	wb_check_nonneg(min_periods, "min_periods");
+	wb_estimate_read(fcinfo, 0, &t);
+	if (isnan(t.n) || t.n < min_periods || isnan(t.lower) || isnan(t.upper))
+		status = "not enough data";
+	else if (t.lower > 0)
+		status = higher_is_better ? "improving" : "worsening";
+	else if (t.upper < 0)
+		status = higher_is_better ? "worsening" : "improving";
+	else
+		status = "no significant change";
+	PG_RETURN_TEXT_P(cstring_to_text(status));
+}
+
+/* ----------------------------------------------------------------------
+ * periods_to_target(trend, current, target)
+ *
+ * Periods until a linear trend (slope per period) carries the current
+ * value to the target: (target - current) / slope, with the interval from
+ * the slope's interval (the slower end gives the later bound) and a
+ * delta-method se |target - current| se_b / b^2.  NULL when the trend
+ * points away from the target or is zero; no upper bound (NULL) when the
+ * slope's interval reaches zero or the wrong direction.  0 when the target
+ * is already reached.
+ * ----------------------------------------------------------------------
+ */
+PG_FUNCTION_INFO_V1(wb_periods_to_target);
+
+Datum
+wb_periods_to_target(PG_FUNCTION_ARGS)
+{
+	WbEstimate	t,
+				e;
+	double		current = PG_GETARG_FLOAT8(1);
+	double		target = PG_GETARG_FLOAT8(2);
+	double		gap,
+				b;
+
+	wb_check_finite(current, "current");
+	wb_check_finite(target, "target");
+	wb_estimate_read(fcinfo, 0, &t);
+	wb_estimate_init(&e, t.level);
+	e.n = t.n;
+	gap = target - current;
+	b = t.value;
+	if (gap == 0)
+	{
+		e.value = 0;
+		e.lower = 0;
+		e.upper = 0;
+		e.se = 0;
+	}
+	else if (!isnan(b) && b != 0 && (gap > 0) == (b > 0))
+	{
+		double		fast = gap > 0 ? t.upper : t.lower;	/* steeper towards the target */
+		double		slow = gap > 0 ? t.lower : t.upper;
+
+		e.value = gap / b;
+		e.se = fabs(gap) * t.se / (b * b);
+		/* bounds only where the slope's interval stays on the target's side */
+		if (!isnan(fast) && fast != 0 && (gap > 0) == (fast > 0))
+			e.lower = gap / fast;
+		if (!isnan(slow) && slow != 0 && (gap > 0) == (slow > 0))
+			e.upper = gap / slow;
+	}
+	PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
 }

@@ -188,3 +188,23 @@ CREATE AGGREGATE @extschema@.mann_kendall(period double precision, value double 
 );
 COMMENT ON AGGREGATE @extschema@.mann_kendall(double precision, double precision, double precision) IS
 'Mann-Kendall trend test with Sen slope; level sets the Gilbert interval of the slope';
+
+CREATE FUNCTION @extschema@.trend_status(
+    trend @extschema@.estimate,
+    higher_is_better boolean DEFAULT true,
+    min_periods double precision DEFAULT 5)
+RETURNS text
+AS 'MODULE_PATHNAME', 'wb_trend_status'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.trend_status(@extschema@.estimate, boolean, double precision) IS
+'improving, worsening, no significant change or not enough data, from a trend estimate''s interval read through the indicator''s direction (fewer than min_periods periods: not enough data)';
+
+CREATE FUNCTION @extschema@.periods_to_target(
+    trend @extschema@.estimate,
+    current double precision,
+    target double precision)
+RETURNS @extschema@.estimate
+AS 'MODULE_PATHNAME', 'wb_periods_to_target'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.periods_to_target(@extschema@.estimate, double precision, double precision) IS
+'periods until a linear trend carries the current value to the target, with bounds from the slope''s interval; NULL when the trend points away';

@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(163);
+SELECT plan(166);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -181,6 +181,10 @@ SELECT throws_ok($$SELECT wellbeing.trend_finalfn('{13001,1,0.95,1,0,2,2,0,0,1,1
 SELECT throws_ok($$SELECT wellbeing.mann_kendall('NaN', 1)$$, '22023', $m$period must be a finite number, got NaN$m$, 'mann_kendall: NaN period');
 SELECT throws_ok($$SELECT wellbeing.mann_kendall(1, '-Infinity')$$, '22023', $m$value must be a finite number, got -Infinity$m$, 'mann_kendall: infinite value');
 SELECT throws_ok($$SELECT wellbeing.mann_kendall(1, 2, 95)$$, '22023', NULL, 'mann_kendall: level 95');
+
+SELECT throws_ok($$SELECT wellbeing.trend_status(wellbeing.estimate(1, 1, 8), true, -1)$$, '22023', NULL, 'trend_status: negative min_periods');
+SELECT throws_ok($$SELECT wellbeing.periods_to_target(wellbeing.estimate(1, 1), 'NaN', 3)$$, '22023', $m$current must be a finite number, got NaN$m$, 'periods_to_target: NaN current');
+SELECT throws_ok($$SELECT wellbeing.periods_to_target(wellbeing.estimate(1, 1), 1, 'Infinity')$$, '22023', NULL, 'periods_to_target: infinite target');
 
 SELECT * FROM finish();
 ROLLBACK;
