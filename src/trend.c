@@ -162,6 +162,79 @@ enum
 	TR_NFIELDS
 };
 #define TR_NPARAMS 4
+
+/*
+ * A block of weighted, centred co-moments of (x, y): n, W, mean x, mean y,
+ * Sxx, Sxy, Syy (7 doubles).  West's update and Chan's merge.
+ */
+enum
+{
+	CM_N, CM_W, CM_MX, CM_MY, CM_SXX, CM_SXY, CM_SYY, CM_SIZE
+};
+
+static void
+comoments_add(double *c, double x, double y, double w)
+{
+	double		w_new = c[CM_W] + w;
+	double		dx = x - c[CM_MX];
+	double		dy = y - c[CM_MY];
+
+	c[CM_MX] += w * dx / w_new;
+	c[CM_MY] += w * dy / w_new;
+	c[CM_SXX] += w * dx * (x - c[CM_MX]);
+	c[CM_SXY] += w * dx * (y - c[CM_MY]);
+	c[CM_SYY] += w * dy * (y - c[CM_MY]);
+	c[CM_W] = w_new;
+	c[CM_N] += 1;
+}
+
+static void
+comoments_merge(double *a, const double *b)
+{
+	double		w = a[CM_W] + b[CM_W];
+	double		dx = b[CM_MX] - a[CM_MX];
+	double		dy = b[CM_MY] - a[CM_MY];
+	double		f = w > 0 ? a[CM_W] * b[CM_W] / w : 0;
+
+	a[CM_SXX] += b[CM_SXX] + dx * dx * f;
+	a[CM_SXY] += b[CM_SXY] + dx * dy * f;
+	a[CM_SYY] += b[CM_SYY] + dy * dy * f;
+	if (w > 0)
+	{
+		a[CM_MX] += dx * b[CM_W] / w;
+		a[CM_MY] += dy * b[CM_W] / w;
+	}
+	a[CM_W] = w;
+	a[CM_N] += b[CM_N];
+}
+
+/*
+ * Slope of a block and its SE: known variances (se = sqrt(1/Sxx), normal)
+ * or residual-scaled (t on n - 2 df).  Returns false without two periods.
+ */
+static bool
+comoments_slope(const double *c, bool known, double level, double *b, double *se_b, double *crit)
+{
+	if (c[CM_N] < 2 || !(c[CM_SXX] > 0))
+		return false;
+	*b = c[CM_SXY] / c[CM_SXX];
+	if (known)
+	{
+		*se_b = sqrt(1.0 / c[CM_SXX]);
+		*crit = wb_z_crit(level);
+	}
+	else if (c[CM_N] > 2)
+	{
+		*se_b = sqrt(fmax(c[CM_SYY] - *b * c[CM_SXY], 0.0) / (c[CM_N] - 2.0) / c[CM_SXX]);
+		*crit = wb_t_crit(level, c[CM_N] - 2.0);
+	}
+	else
+	{
+		*se_b = NAN;
+		*crit = NAN;
+	}
+	return true;
+}
 StaticAssertDecl(TR_NFIELDS == WB_TREND_NFIELDS, "families.h must match the trend state layout");
 
 static Datum
@@ -174,10 +247,7 @@ trend_accumulate(FunctionCallInfo fcinfo, int kind)
 	double		x,
 				y,
 				w = 1.0,
-				params[TR_NPARAMS + 1],
-				w_new,
-				dx,
-				dy;
+				params[TR_NPARAMS + 1];
 	int			i;
 
 	if (wb_any_arg_null(fcinfo, 1))
@@ -224,16 +294,7 @@ trend_accumulate(FunctionCallInfo fcinfo, int kind)
 		}
 	}
 	s = wb_state_data(state);
-	w_new = s[TR_W] + w;
-	dx = x - s[TR_MX];
-	dy = y - s[TR_MY];
-	s[TR_MX] += w * dx / w_new;
-	s[TR_MY] += w * dy / w_new;
-	s[TR_SXX] += w * dx * (x - s[TR_MX]);
-	s[TR_SXY] += w * dx * (y - s[TR_MY]);
-	s[TR_SYY] += w * dy * (y - s[TR_MY]);
-	s[TR_W] = w_new;
-	s[TR_N] += 1;
+	comoments_add(s + TR_N, x, y, w);
 	for (i = TR_N; i < TR_NFIELDS; i++)
 	{
 		if (!isfinite(s[i]))
@@ -260,22 +321,8 @@ wb_apc_transfn(PG_FUNCTION_ARGS)
 void
 wb_trend_merge(double *a, const double *b)
 {
-	double		w = a[TR_W] + b[TR_W];
-	double		dx = b[TR_MX] - a[TR_MX];
-	double		dy = b[TR_MY] - a[TR_MY];
-	double		f = w > 0 ? a[TR_W] * b[TR_W] / w : 0;
-
 	wb_state_merge_sums(a, b, TR_NPARAMS + 1, TR_NPARAMS);	/* checks parameters */
-	a[TR_SXX] += b[TR_SXX] + dx * dx * f;
-	a[TR_SXY] += b[TR_SXY] + dx * dy * f;
-	a[TR_SYY] += b[TR_SYY] + dy * dy * f;
-	if (w > 0)
-	{
-		a[TR_MX] += dx * b[TR_W] / w;
-		a[TR_MY] += dy * b[TR_W] / w;
-	}
-	a[TR_W] = w;
-	a[TR_N] += b[TR_N];
+	comoments_merge(a + TR_N, b + TR_N);
 }
 
 Datum
@@ -294,27 +341,8 @@ wb_trend_finalfn(PG_FUNCTION_ARGS)
 	wb_estimate_init(&e, s[TR_LEVEL]);
 	e.n = n;
 	/* a slope needs two distinct periods */
-	if (n < 2 || !(s[TR_SXX] > 0))
+	if (!comoments_slope(s + TR_N, known, e.level, &b, &se_b, &crit))
 		PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
-
-	b = s[TR_SXY] / s[TR_SXX];
-	if (known)
-	{
-		se_b = sqrt(1.0 / s[TR_SXX]);
-		crit = wb_z_crit(e.level);
-	}
-	else if (n > 2)
-	{
-		double		sse = fmax(s[TR_SYY] - b * s[TR_SXY], 0.0);
-
-		se_b = sqrt(sse / (n - 2.0) / s[TR_SXX]);
-		crit = wb_t_crit(e.level, n - 2.0);
-	}
-	else
-	{
-		se_b = NAN;
-		crit = NAN;
-	}
 
 	if ((int) s[TR_KIND] == TREND_APC)
 	{
