@@ -100,4 +100,30 @@ SELECT (wellbeing.periods_to_target(wellbeing.estimate(0.5, 0.1), 13.9, 10)).val
        (wellbeing.periods_to_target(wellbeing.estimate(0.5, 0.1), 13.9, 13.9)).value AS reached,
        (wellbeing.periods_to_target(wellbeing.estimate(0.5, 0.4), 13.9, 16)).upper IS NULL AS no_upper_bound;
 
+-- gap_trend: a gap of 4 falling by 0.5 a period is closing; the difference's
+-- slope is the WLS slope of (a - b) with weights 1 / (se_a^2 + se_b^2)
+CREATE TABLE gap AS
+SELECT yr, 10 + 0.2 * (yr - 2015) + 0.1 * ((yr * 7) % 3 - 1) AS a, 0.4 AS se_a,
+       6 + 0.7 * (yr - 2015) AS b, 0.3 AS se_b
+FROM generate_series(2015, 2022) yr;
+SELECT round(difference_slope::numeric, 6) AS slope, status, round(mean_gap::numeric, 4) AS mean_gap, n,
+       abs(difference_slope - (SELECT regr_slope(a - b, yr) FROM gap)) < 1e-12 AS equal_weights_is_ols,
+       abs(difference_se - 0.5 / sqrt((SELECT regr_sxx(a - b, yr) FROM gap))) < 1e-12 AS known_se,
+       ratio_percent_change < 0 AS ratio_falls
+FROM (SELECT (wellbeing.gap_trend(yr, a, se_a, b, se_b)).* FROM gap) g;
+-- (equal variances 0.4^2 + 0.3^2 = 0.25 make the WLS slope the OLS slope and se = 0.5 / sqrt(Sxx))
+-- the ratio's trend is the APC of a / b with weights (se_a^2/a^2 + se_b^2/b^2)^-1
+WITH w AS (SELECT yr, ln(a / b) AS y, 1 / (se_a ^ 2 / a ^ 2 + se_b ^ 2 / b ^ 2) AS w FROM gap),
+     m AS (SELECT sum(w * yr) / sum(w) AS mx, sum(w * y) / sum(w) AS my FROM w)
+SELECT abs((SELECT (wellbeing.gap_trend(yr, a, se_a, b, se_b)).ratio_percent_change FROM gap)
+           - 100 * (exp(sum(w * (yr - mx) * (y - my)) / sum(w * (yr - mx) ^ 2)) - 1)) < 1e-10 AS ratio_apc
+FROM w, m;
+-- a steady gap: no significant change; a growing one: widening; two periods: not enough data
+SELECT (wellbeing.gap_trend(yr, b + 4, 0.4, b, 0.3)).status AS steady,
+       (wellbeing.gap_trend(yr, b + 4 + (yr - 2015), 0.4, b, 0.3)).status AS growing
+FROM gap;
+SELECT (wellbeing.gap_trend(yr, a, se_a, b, se_b)).status FROM gap WHERE yr < 2017;
+SELECT wellbeing.gap_trend(yr, a, 0, b, 0) FROM gap;
+DROP TABLE gap;
+
 DROP TABLE series;

@@ -1090,6 +1090,12 @@ wb_state_combine(PG_FUNCTION_ARGS)
 		b = wb_state_get(fcinfo, 1, WB_STATE_TREND, WB_TREND_NFIELDS, false);
 		wb_trend_merge(wb_state_data(a), wb_state_data(b));
 	}
+	else if (tag == WB_STATE_TAG(WB_STATE_GAP))
+	{
+		a = wb_state_get(fcinfo, 0, WB_STATE_GAP, WB_GAP_NFIELDS, false);
+		b = wb_state_get(fcinfo, 1, WB_STATE_GAP, WB_GAP_NFIELDS, false);
+		wb_gap_merge(wb_state_data(a), wb_state_data(b));
+	}
 	else if (tag == WB_STATE_TAG(WB_STATE_GROUPS))
 		a = wb_groups_merge(fcinfo);
 	else if (tag == WB_STATE_TAG(WB_STATE_TRIPLES))

@@ -32,4 +32,8 @@ extern ArrayType *wb_triples_merge(FunctionCallInfo fcinfo);
 #define WB_TREND_NFIELDS 12
 extern void wb_trend_merge(double *a, const double *b);
 
+/* trend.c: merge gap_trend state b into a (b is not modified) */
+#define WB_GAP_NFIELDS 17
+extern void wb_gap_merge(double *a, const double *b);
+
 #endif							/* WB_FAMILIES_H */

@@ -626,3 +626,165 @@ wb_periods_to_target(PG_FUNCTION_ARGS)
 	}
 	PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
 }
+
+/* ----------------------------------------------------------------------
+ * gap_trend(period, value_a, se_a, value_b, se_b [, level]) -> wellbeing.gap_trend
+ *
+ * Is the gap between two groups closing?  Per period, the difference
+ * d = a - b (var se_a^2 + se_b^2) and the log ratio ln(a/b) (var
+ * se_a^2/a^2 + se_b^2/b^2) are fitted against period by inverse-variance
+ * WLS with known variances (normal intervals): the difference's slope per
+ * period, and the ratio's percent change per period 100 (exp(b) - 1).
+ * status: 'closing' when the difference's slope is significantly towards
+ * zero from the side of the mean gap, 'widening' when away from it, else
+ * 'no significant change' ('not enough data' below three periods).
+ * State: tag, level, rows with a non-positive value (no ratio), then the
+ * co-moment blocks of the difference and of the log ratio.
+ * ----------------------------------------------------------------------
+ */
+#define GAP_NATTS 11
+
+enum
+{
+	GAP_LEVEL = 1, GAP_NO_RATIO, GAP_DIFF, GAP_RATIO = GAP_DIFF + CM_SIZE,
+	GAP_NFIELDS = GAP_RATIO + CM_SIZE
+};
+
+StaticAssertDecl(GAP_NFIELDS == WB_GAP_NFIELDS, "families.h must match the gap state layout");
+
+PG_FUNCTION_INFO_V1(wb_gap_trend_transfn);
+PG_FUNCTION_INFO_V1(wb_gap_trend_finalfn);
+
+Datum
+wb_gap_trend_transfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state;
+	double	   *s;
+	double		t,
+				a,
+				sa,
+				b,
+				sb,
+				level = PG_NARGS() > 6 ? PG_GETARG_FLOAT8(6) : 0.95;
+	int			i;
+
+	if (wb_any_arg_null(fcinfo, 1))
+		return wb_state_unchanged(fcinfo);
+	t = PG_GETARG_FLOAT8(1);
+	a = PG_GETARG_FLOAT8(2);
+	sa = PG_GETARG_FLOAT8(3);
+	b = PG_GETARG_FLOAT8(4);
+	sb = PG_GETARG_FLOAT8(5);
+	wb_check_finite(t, "period");
+	wb_check_finite(a, "value_a");
+	wb_check_finite(b, "value_b");
+	wb_check_nonneg(sa, "se_a");
+	wb_check_nonneg(sb, "se_b");
+	if (!(sa > 0 || sb > 0))
+		ereport(ERROR,
+				(errcode(WB_ERRCODE_BAD_ARGUMENT),
+				 errmsg("se_a and se_b must not both be 0")));
+
+	if (PG_ARGISNULL(0))
+	{
+		wb_check_level(level);
+		state = wb_state_new(WB_STATE_GAP, GAP_NFIELDS);
+		wb_state_data(state)[GAP_LEVEL] = level;
+	}
+	else
+	{
+		state = wb_state_get(fcinfo, 0, WB_STATE_GAP, GAP_NFIELDS, false);
+		if (wb_state_data(state)[GAP_LEVEL] != level)
+			ereport(ERROR,
+					(errcode(WB_ERRCODE_BAD_ARGUMENT),
+					 errmsg("level must be the same for every row of a group")));
+	}
+	s = wb_state_data(state);
+	comoments_add(s + GAP_DIFF, t, a - b, 1.0 / (sa * sa + sb * sb));
+	if (a > 0 && b > 0)
+		comoments_add(s + GAP_RATIO, t, log(a / b), 1.0 / (sa * sa / (a * a) + sb * sb / (b * b)));
+	else
+		s[GAP_NO_RATIO] += 1;
+	for (i = GAP_NO_RATIO; i < GAP_NFIELDS; i++)
+	{
+		if (!isfinite(s[i]))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("value out of range: overflow in gap_trend")));
+	}
+	PG_RETURN_ARRAYTYPE_P(state);
+}
+
+/* merge b into a (called by the shared combine function); b is not modified */
+void
+wb_gap_merge(double *a, const double *b)
+{
+	wb_state_merge_sums(a, b, GAP_LEVEL + 1, 1);	/* checks the level */
+	a[GAP_NO_RATIO] += b[GAP_NO_RATIO];
+	comoments_merge(a + GAP_DIFF, b + GAP_DIFF);
+	comoments_merge(a + GAP_RATIO, b + GAP_RATIO);
+}
+
+Datum
+wb_gap_trend_finalfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_GAP, GAP_NFIELDS, false);
+	double	   *s = wb_state_data(state);
+	double		level = s[GAP_LEVEL];
+	double		out[GAP_NATTS];
+	Datum		values[GAP_NATTS];
+	bool		nulls[GAP_NATTS];
+	TupleDesc	tupdesc;
+	double		b,
+				se_b,
+				crit,
+				mean_gap = s[GAP_DIFF + CM_MY];
+	const char *status = "not enough data";
+	int			i;
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE ||
+		tupdesc->natts != GAP_NATTS)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("wellbeing.gap_trend has an unexpected shape")));
+	tupdesc = BlessTupleDesc(tupdesc);
+	for (i = 0; i < GAP_NATTS; i++)
+		out[i] = NAN;
+	/* difference_slope, se, lower, upper, ratio_percent, lower, upper, mean_gap, status, n, level */
+	if (comoments_slope(s + GAP_DIFF, true, level, &b, &se_b, &crit))
+	{
+		out[0] = b;
+		out[1] = se_b;
+		out[2] = b - crit * se_b;
+		out[3] = b + crit * se_b;
+		if (s[GAP_DIFF + CM_N] >= 3)
+		{
+			bool		down = out[3] < 0;
+			bool		up = out[2] > 0;
+
+			if ((mean_gap > 0 && down) || (mean_gap < 0 && up))
+				status = "closing";
+			else if ((mean_gap > 0 && up) || (mean_gap < 0 && down))
+				status = "widening";
+			else
+				status = "no significant change";
+		}
+	}
+	if (s[GAP_NO_RATIO] == 0 && comoments_slope(s + GAP_RATIO, true, level, &b, &se_b, &crit))
+	{
+		out[4] = 100.0 * (exp(b) - 1.0);
+		out[5] = 100.0 * (exp(b - crit * se_b) - 1.0);
+		out[6] = 100.0 * (exp(b + crit * se_b) - 1.0);
+	}
+	out[7] = mean_gap;
+	out[9] = s[GAP_DIFF + CM_N];
+	out[10] = level;
+	for (i = 0; i < GAP_NATTS; i++)
+	{
+		nulls[i] = !isfinite(out[i]);
+		values[i] = nulls[i] ? (Datum) 0 : Float8GetDatum(out[i]);
+	}
+	nulls[8] = false;
+	values[8] = PointerGetDatum(cstring_to_text(status));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}

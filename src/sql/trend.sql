@@ -208,3 +208,53 @@ AS 'MODULE_PATHNAME', 'wb_periods_to_target'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.periods_to_target(@extschema@.estimate, double precision, double precision) IS
 'periods until a linear trend carries the current value to the target, with bounds from the slope''s interval; NULL when the trend points away';
+
+CREATE TYPE @extschema@.gap_trend AS (
+    difference_slope double precision,
+    difference_se double precision,
+    difference_lower double precision,
+    difference_upper double precision,
+    ratio_percent_change double precision,
+    ratio_lower double precision,
+    ratio_upper double precision,
+    mean_gap double precision,
+    status text,
+    n double precision,
+    level double precision
+);
+COMMENT ON TYPE @extschema@.gap_trend IS
+'trend of the gap between two groups: slope of the difference per period and percent change of the ratio per period with intervals, the mean gap, and closing / widening / no significant change / not enough data';
+
+CREATE FUNCTION @extschema@.gap_trend_finalfn(double precision[])
+RETURNS @extschema@.gap_trend
+AS 'MODULE_PATHNAME', 'wb_gap_trend_finalfn'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gap_trend_finalfn(double precision[]) IS 'final function of the gap_trend aggregate';
+CREATE FUNCTION @extschema@.gap_trend_transfn(double precision[], double precision, double precision, double precision, double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_gap_trend_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gap_trend_transfn(double precision[], double precision, double precision, double precision, double precision, double precision) IS 'transition function of the gap_trend aggregate';
+CREATE FUNCTION @extschema@.gap_trend_transfn(double precision[], double precision, double precision, double precision, double precision, double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_gap_trend_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gap_trend_transfn(double precision[], double precision, double precision, double precision, double precision, double precision, double precision) IS 'transition function of the gap_trend aggregate';
+CREATE AGGREGATE @extschema@.gap_trend(period double precision, value_a double precision, se_a double precision, value_b double precision, se_b double precision) (
+    SFUNC = @extschema@.gap_trend_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.gap_trend_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.gap_trend(double precision, double precision, double precision, double precision, double precision) IS
+'is the gap closing: inverse-variance trends of the difference a - b and of the ratio a / b over periods, with a closing / widening status';
+CREATE AGGREGATE @extschema@.gap_trend(period double precision, value_a double precision, se_a double precision, value_b double precision, se_b double precision, level double precision) (
+    SFUNC = @extschema@.gap_trend_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.gap_trend_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.gap_trend(double precision, double precision, double precision, double precision, double precision, double precision) IS
+'is the gap closing: as gap_trend(period, value_a, se_a, value_b, se_b) at the given confidence level';

@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(166);
+SELECT plan(170);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -185,6 +185,11 @@ SELECT throws_ok($$SELECT wellbeing.mann_kendall(1, 2, 95)$$, '22023', NULL, 'ma
 SELECT throws_ok($$SELECT wellbeing.trend_status(wellbeing.estimate(1, 1, 8), true, -1)$$, '22023', NULL, 'trend_status: negative min_periods');
 SELECT throws_ok($$SELECT wellbeing.periods_to_target(wellbeing.estimate(1, 1), 'NaN', 3)$$, '22023', $m$current must be a finite number, got NaN$m$, 'periods_to_target: NaN current');
 SELECT throws_ok($$SELECT wellbeing.periods_to_target(wellbeing.estimate(1, 1), 1, 'Infinity')$$, '22023', NULL, 'periods_to_target: infinite target');
+
+SELECT throws_ok($$SELECT wellbeing.gap_trend(2020, 1, 0, 2, 0)$$, '22023', $m$se_a and se_b must not both be 0$m$, 'gap_trend: no variance');
+SELECT throws_ok($$SELECT wellbeing.gap_trend(2020, 1, -0.1, 2, 0.1)$$, '22023', $m$se_a must be non-negative, got -0.1$m$, 'gap_trend: negative se');
+SELECT throws_ok($$SELECT wellbeing.gap_trend(2020, 'NaN', 0.1, 2, 0.1)$$, '22023', NULL, 'gap_trend: NaN value');
+SELECT throws_ok($$SELECT wellbeing.gap_trend(2020, 1, 0.1, 2, 0.1, 0)$$, '22023', NULL, 'gap_trend: level 0');
 
 SELECT * FROM finish();
 ROLLBACK;
