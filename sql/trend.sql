@@ -126,4 +126,40 @@ SELECT (wellbeing.gap_trend(yr, a, se_a, b, se_b)).status FROM gap WHERE yr < 20
 SELECT wellbeing.gap_trend(yr, a, 0, b, 0) FROM gap;
 DROP TABLE gap;
 
+-- Fingertips recent-trend markers on four real England series
+-- (reference/index_longitudinal.md C.6; expected markers from FingertipsNext's
+-- unit tests, "as per website")
+-- 241 diabetes prevalence 17+ (counts): Cochran-Armitage chi2 16 494.8 -> increasing
+SELECT marker, round(chi_square::numeric, 1) AS chi_square
+FROM (SELECT (wellbeing.recent_trend_proportion(yr, r, n)).*
+      FROM unnest(ARRAY[2020,2021,2022,2023,2024]::float8[],
+                  ARRAY[3455176,3491868,3625401,3774801,3938080]::float8[],
+                  ARRAY[48783947,49122259,49956777,50649129,51441896]::float8[]) t(yr, r, n)) m;
+-- 30309 MMR at 2 years (high is good): slope -0.7405, SE 0.0362, chi2 418.5 -> decreasing and getting worse
+SELECT marker, round(slope::numeric, 4) AS slope, round(se::numeric, 4) AS se, round(chi_square::numeric, 1) AS chi_square
+FROM (SELECT (wellbeing.recent_trend(yr, v, l, u, true)).*
+      FROM unnest(ARRAY[2020,2021,2022,2023,2024]::float8[], ARRAY[92.6254,92.3221,90.8708,90.017,90.1013],
+                  ARRAY[92.4168,92.1072,90.6358,89.7694,89.8578], ARRAY[92.8288,92.5315,91.1004,90.2594,90.3396]) t(yr, v, l, u)) m;
+-- 41203 preventable sight loss (low is good): +0.1398, SE 0.0242, chi2 33.49 -> increasing and getting worse
+SELECT marker, round(slope::numeric, 4) AS slope, round(se::numeric, 4) AS se, round(chi_square::numeric, 2) AS chi_square
+FROM (SELECT (wellbeing.recent_trend(yr, v, l, u, false)).*
+      FROM unnest(ARRAY[2020,2021,2022,2023,2024]::float8[], ARRAY[2.935,1.93028,2.7567,2.8701,3.0121],
+                  ARRAY[2.7841,1.8085,2.6113,2.7225,2.8616], ARRAY[3.0919,2.058,2.9082,3.0237,3.1683]) t(yr, v, l, u)) m;
+-- 40501 under-75 cancer mortality DSR (low is good), 2019-2023: -1.5707, SE 0.1594, chi2 97.10
+SELECT marker, round(slope::numeric, 4) AS slope, round(se::numeric, 4) AS se, round(chi_square::numeric, 2) AS chi_square
+FROM (SELECT (wellbeing.recent_trend(yr, v, l, u, false)).*
+      FROM unnest(ARRAY[2019,2020,2021,2022,2023]::float8[], ARRAY[126.9341,125.829,121.5234,122.3782,120.7742],
+                  ARRAY[125.9343,124.8371,120.5533,121.4012,119.8035], ARRAY[127.94,126.8268,122.4993,123.361,121.7507]) t(yr, v, l, u)) m;
+-- only the 5 most recent periods count (older rows change nothing; row order neither);
+-- fewer than 5 periods: cannot be calculated; no polarity: plain direction
+SELECT (wellbeing.recent_trend(yr, v, v - 1, v + 1)).marker AS longer_series
+FROM (SELECT * FROM (VALUES (2010, 500.0), (2011, 1.0), (2019, 10.0), (2020, 10.5), (2021, 11.2),
+                            (2022, 11.8), (2023, 12.6)) t(yr, v) ORDER BY random()) s;
+SELECT (wellbeing.recent_trend(yr, v, v - 1, v + 1)).marker AS four_periods
+FROM (VALUES (2020, 10.0), (2021, 10.5), (2022, 11.2), (2023, 11.8)) t(yr, v);
+-- a noisy series: no significant change (chi2 below 9.5495)
+SELECT (wellbeing.recent_trend(yr, v, v - 2, v + 2, true)).marker AS noisy
+FROM (VALUES (2019, 10.0), (2020, 11.0), (2021, 9.5), (2022, 10.8), (2023, 10.4)) t(yr, v);
+SELECT wellbeing.recent_trend(2020, 5, 6, 4);
+
 DROP TABLE series;

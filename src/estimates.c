@@ -1096,6 +1096,8 @@ wb_state_combine(PG_FUNCTION_ARGS)
 		b = wb_state_get(fcinfo, 1, WB_STATE_GAP, WB_GAP_NFIELDS, false);
 		wb_gap_merge(wb_state_data(a), wb_state_data(b));
 	}
+	else if (tag == WB_STATE_TAG(WB_STATE_SERIES))
+		a = wb_recent_merge(fcinfo);
 	else if (tag == WB_STATE_TAG(WB_STATE_GROUPS))
 		a = wb_groups_merge(fcinfo);
 	else if (tag == WB_STATE_TAG(WB_STATE_TRIPLES))
@@ -1114,7 +1116,7 @@ wb_state_combine(PG_FUNCTION_ARGS)
 	}
 	/* collecting states hold input rows (NaN marks a missing se) */
 	if (tag != WB_STATE_TAG(WB_STATE_SAMPLE) && tag != WB_STATE_TAG(WB_STATE_GROUPS) &&
-		tag != WB_STATE_TAG(WB_STATE_TRIPLES))
+		tag != WB_STATE_TAG(WB_STATE_TRIPLES) && tag != WB_STATE_TAG(WB_STATE_SERIES))
 		check_state_finite(wb_state_data(a), 1, wb_state_length(a), "merged state");
 	PG_RETURN_ARRAYTYPE_P(a);
 }

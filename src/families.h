@@ -36,4 +36,7 @@ extern void wb_trend_merge(double *a, const double *b);
 #define WB_GAP_NFIELDS 17
 extern void wb_gap_merge(double *a, const double *b);
 
+/* trend.c: a new state holding the rows of both recent_trend states */
+extern ArrayType *wb_recent_merge(FunctionCallInfo fcinfo);
+
 #endif							/* WB_FAMILIES_H */

@@ -38,7 +38,8 @@ typedef enum WbStateKind
 	WB_STATE_EXPOSURE = 11,
 	WB_STATE_TRIPLES = 12,
 	WB_STATE_TREND = 13,
-	WB_STATE_GAP = 14
+	WB_STATE_GAP = 14,
+	WB_STATE_SERIES = 15
 } WbStateKind;
 
 #define WB_STATE_VERSION 1

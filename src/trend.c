@@ -788,3 +788,332 @@ wb_gap_trend_finalfn(PG_FUNCTION_ARGS)
 	values[8] = PointerGetDatum(cstring_to_text(status));
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
+
+/* ----------------------------------------------------------------------
+ * Fingertips recent-trend markers (reference/index_longitudinal.md B.5):
+ *
+ * recent_trend(period, value, lower, upper [, higher_is_better])
+ * recent_trend_proportion(period, count, denominator [, higher_is_better])
+ *	 -> wellbeing.recent_trend (marker, slope, se, chi_square, periods)
+ *
+ * The 5 most recent periods, oldest first, x = 1..5.  Values with 95 %
+ * limits: known-variance WLS with SE = (upper - lower) / 3.92, chi^2 =
+ * (slope / SE)^2.  Proportions: the Cochran-Armitage chi^2 for linear
+ * trend, direction from the OLS slope of logit(r / n).  Significant when
+ * chi^2 > 9.5495 (chi^2_1 at 0.998) and the slope has the same sign on all
+ * 5 points and on each 4-point subset.  Then the marker is read through
+ * the polarity (NULL higher_is_better: no polarity).
+ * The series is collected: rows (period, a, b, c), 32 bytes a period.
+ * ----------------------------------------------------------------------
+ */
+#define RT_NATTS 5
+#define RT_POINTS 5
+#define RT_CRITICAL 9.5495
+
+enum
+{
+	RT_KIND = 1, RT_POLARITY, RT_USED, RT_HEADER
+};
+#define RT_STRIDE 4
+
+typedef enum RecentKind
+{
+	RECENT_VALUES = 1,
+	RECENT_PROPORTIONS = 2
+} RecentKind;
+
+PG_FUNCTION_INFO_V1(wb_recent_trend_transfn);
+PG_FUNCTION_INFO_V1(wb_recent_trend_proportion_transfn);
+PG_FUNCTION_INFO_V1(wb_recent_trend_finalfn);
+
+static ArrayType *
+recent_state_get(FunctionCallInfo fcinfo, int argno)
+{
+	ArrayType  *state = wb_state_get(fcinfo, argno, WB_STATE_SERIES, RT_HEADER, true);
+	double	   *s = wb_state_data(state);
+
+	wb_state_check_count(s[RT_USED]);
+	if (s[RT_USED] > (wb_state_length(state) - RT_HEADER) / RT_STRIDE ||
+		(s[RT_KIND] != RECENT_VALUES && s[RT_KIND] != RECENT_PROPORTIONS))
+		ereport(ERROR,
+				(errcode(WB_ERRCODE_BAD_STATE),
+				 errmsg("invalid wellbeing transition state"),
+				 errdetail("The state's header does not match its contents.")));
+	return state;
+}
+
+static Datum
+recent_accumulate(FunctionCallInfo fcinfo, int kind)
+{
+	int			nrow = kind == RECENT_VALUES ? 4 : 3;
+	double		row[RT_STRIDE] = {0, 0, 0, 0};
+	double		polarity;
+	ArrayType  *state;
+	double	   *s;
+	int64		used;
+	int			i;
+
+	for (i = 1; i <= nrow; i++)
+	{
+		if (PG_ARGISNULL(i))
+			return wb_state_unchanged(fcinfo);
+		row[i - 1] = PG_GETARG_FLOAT8(i);
+	}
+	wb_check_finite(row[0], "period");
+	if (kind == RECENT_VALUES)
+	{
+		wb_check_finite(row[1], "value");
+		wb_check_finite(row[2], "lower");
+		wb_check_finite(row[3], "upper");
+		wb_check_not_greater(row[2], "lower", row[3], "upper");
+	}
+	else
+	{
+		wb_check_nonneg(row[1], "count");
+		wb_check_positive(row[2], "denominator");
+		wb_check_not_greater(row[1], "count", row[2], "denominator");
+	}
+	polarity = (PG_NARGS() > nrow + 1 && !PG_ARGISNULL(nrow + 1)) ?
+		(PG_GETARG_BOOL(nrow + 1) ? 1 : -1) : 0;
+
+	if (PG_ARGISNULL(0))
+	{
+		state = wb_state_new(WB_STATE_SERIES, RT_HEADER + RT_STRIDE * 8);
+		wb_state_data(state)[RT_KIND] = kind;
+		wb_state_data(state)[RT_POLARITY] = polarity;
+	}
+	else
+	{
+		state = recent_state_get(fcinfo, 0);
+		if (wb_state_data(state)[RT_POLARITY] != polarity)
+			ereport(ERROR,
+					(errcode(WB_ERRCODE_BAD_ARGUMENT),
+					 errmsg("higher_is_better must be the same for every row of a group")));
+	}
+	s = wb_state_data(state);
+	used = (int64) s[RT_USED];
+	if (RT_HEADER + RT_STRIDE * (used + 1) > wb_state_length(state))
+	{
+		ArrayType  *bigger;
+
+		if (2 * used > 1000000)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("recent_trend takes one row per period; more than a million rows in one group")));
+		bigger = wb_state_new(WB_STATE_SERIES, RT_HEADER + RT_STRIDE * (int) (2 * used));
+		memcpy(wb_state_data(bigger), s, sizeof(double) * (RT_HEADER + RT_STRIDE * used));
+		state = bigger;
+		s = wb_state_data(state);
+	}
+	memcpy(s + RT_HEADER + RT_STRIDE * used, row, sizeof(row));
+	s[RT_USED] = used + 1;
+	PG_RETURN_ARRAYTYPE_P(state);
+}
+
+Datum
+wb_recent_trend_transfn(PG_FUNCTION_ARGS)
+{
+	return recent_accumulate(fcinfo, RECENT_VALUES);
+}
+
+Datum
+wb_recent_trend_proportion_transfn(PG_FUNCTION_ARGS)
+{
+	return recent_accumulate(fcinfo, RECENT_PROPORTIONS);
+}
+
+ArrayType *
+wb_recent_merge(FunctionCallInfo fcinfo)
+{
+	ArrayType  *a = recent_state_get(fcinfo, 0);
+	ArrayType  *b = recent_state_get(fcinfo, 1);
+	double	   *sa = wb_state_data(a);
+	double	   *sb = wb_state_data(b);
+	int64		na = (int64) sa[RT_USED];
+	int64		nb = (int64) sb[RT_USED];
+	ArrayType  *m;
+	double	   *sm;
+
+	wb_state_merge_sums(sa, sb, RT_POLARITY + 1, RT_POLARITY);	/* checks kind and polarity */
+	m = wb_state_new(WB_STATE_SERIES, RT_HEADER + RT_STRIDE * (int) Max(na + nb, 1));
+	sm = wb_state_data(m);
+	sm[RT_KIND] = sa[RT_KIND];
+	sm[RT_POLARITY] = sa[RT_POLARITY];
+	memcpy(sm + RT_HEADER, sa + RT_HEADER, sizeof(double) * RT_STRIDE * na);
+	memcpy(sm + RT_HEADER + RT_STRIDE * na, sb + RT_HEADER, sizeof(double) * RT_STRIDE * nb);
+	sm[RT_USED] = na + nb;
+	return m;
+}
+
+static int
+row_by_period(const void *a, const void *b)
+{
+	const double *x = (const double *) a;
+	const double *y = (const double *) b;
+	int			i;
+
+	for (i = 0; i < RT_STRIDE; i++)
+	{
+		if (x[i] != y[i])
+			return x[i] < y[i] ? -1 : 1;
+	}
+	return 0;
+}
+
+/* slope of y on x = 1..5 with weights w, leaving out point skip (-1: none) */
+static double
+weighted_slope(const double *y, const double *w, int skip)
+{
+	double		sw = 0,
+				swx = 0,
+				swy = 0,
+				swxx = 0,
+				swxy = 0;
+	int			i;
+
+	for (i = 0; i < RT_POINTS; i++)
+	{
+		double		x = i + 1;
+
+		if (i == skip)
+			continue;
+		sw += w[i];
+		swx += w[i] * x;
+		swy += w[i] * y[i];
+		swxx += w[i] * x * x;
+		swxy += w[i] * x * y[i];
+	}
+	return (sw * swxy - swx * swy) / (sw * swxx - swx * swx);
+}
+
+Datum
+wb_recent_trend_finalfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state = recent_state_get(fcinfo, 0);
+	double	   *s = wb_state_data(state);
+	int64		n = (int64) s[RT_USED];
+	int			kind = (int) s[RT_KIND];
+	int			polarity = (int) s[RT_POLARITY];
+	double	   *rows;
+	double		y[RT_POINTS],
+				w[RT_POINTS],
+				out[RT_NATTS];
+	Datum		values[RT_NATTS];
+	bool		nulls[RT_NATTS];
+	TupleDesc	tupdesc;
+	const char *marker = "cannot be calculated";
+	int			i;
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE ||
+		tupdesc->natts != RT_NATTS)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("wellbeing.recent_trend has an unexpected shape")));
+	tupdesc = BlessTupleDesc(tupdesc);
+	for (i = 0; i < RT_NATTS; i++)
+		out[i] = NAN;
+	out[4] = n;
+
+	rows = palloc(sizeof(double) * RT_STRIDE * Max(n, 1));
+	memcpy(rows, s + RT_HEADER, sizeof(double) * RT_STRIDE * n);
+	qsort(rows, n, sizeof(double) * RT_STRIDE, row_by_period);
+
+	if (n >= RT_POINTS)
+	{
+		const double *last = rows + RT_STRIDE * (n - RT_POINTS);
+		double		slope = 0,
+					chi2 = NAN,
+					se = NAN;
+		bool		ok = true,
+					consistent = true;
+
+		if (kind == RECENT_VALUES)
+		{
+			double		sw = 0,
+						swx = 0,
+						swxx = 0;
+
+			for (i = 0; i < RT_POINTS; i++)
+			{
+				double		sei = (last[RT_STRIDE * i + 3] - last[RT_STRIDE * i + 2]) / 3.92;
+
+				if (!(sei > 0))
+					ok = false;
+				y[i] = last[RT_STRIDE * i + 1];
+				w[i] = ok ? 1.0 / (sei * sei) : 0;
+				sw += w[i];
+				swx += w[i] * (i + 1);
+				swxx += w[i] * (i + 1) * (i + 1);
+			}
+			if (ok)
+			{
+				slope = weighted_slope(y, w, -1);
+				se = sqrt(sw / (sw * swxx - swx * swx));
+				chi2 = (slope / se) * (slope / se);
+			}
+		}
+		else
+		{
+			/* Cochran-Armitage for r_t of n_t, t = 1..5; direction from OLS of logit */
+			double		r = 0,
+						nn = 0,
+						rt = 0,
+						nt = 0,
+						ntt = 0;
+
+			for (i = 0; i < RT_POINTS; i++)
+			{
+				double		ri = last[RT_STRIDE * i + 1];
+				double		ni = last[RT_STRIDE * i + 2];
+				double		t = i + 1;
+
+				if (!(ri > 0 && ri < ni))
+					ok = false;	/* the logit needs 0 < r < n */
+				r += ri;
+				nn += ni;
+				rt += ri * t;
+				nt += ni * t;
+				ntt += ni * t * t;
+				y[i] = ok ? log(ri / (ni - ri)) : 0;
+				w[i] = 1.0;
+			}
+			if (ok)
+			{
+				chi2 = nn * pow(nn * rt - r * nt, 2) / (r * (nn - r) * (nn * ntt - nt * nt));
+				slope = weighted_slope(y, w, -1);
+			}
+		}
+		if (ok && isfinite(chi2))
+		{
+			out[0] = slope;
+			out[1] = se;
+			out[2] = chi2;
+			for (i = 0; i < RT_POINTS; i++)
+			{
+				if ((weighted_slope(y, w, i) > 0) != (slope > 0) || weighted_slope(y, w, i) == 0)
+					consistent = false;
+			}
+			if (chi2 > RT_CRITICAL && consistent && slope != 0)
+			{
+				bool		up = slope > 0;
+
+				if (polarity == 0)
+					marker = up ? "increasing" : "decreasing";
+				else if (up)
+					marker = polarity > 0 ? "increasing and getting better" : "increasing and getting worse";
+				else
+					marker = polarity > 0 ? "decreasing and getting worse" : "decreasing and getting better";
+			}
+			else
+				marker = "no significant change";
+		}
+	}
+	values[0] = PointerGetDatum(cstring_to_text(marker));
+	nulls[0] = false;
+	for (i = 0; i < 4; i++)
+	{
+		nulls[i + 1] = !isfinite(out[i == 3 ? 4 : i]);
+		values[i + 1] = nulls[i + 1] ? (Datum) 0 : Float8GetDatum(out[i == 3 ? 4 : i]);
+	}
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}

@@ -258,3 +258,79 @@ CREATE AGGREGATE @extschema@.gap_trend(period double precision, value_a double p
 );
 COMMENT ON AGGREGATE @extschema@.gap_trend(double precision, double precision, double precision, double precision, double precision, double precision) IS
 'is the gap closing: as gap_trend(period, value_a, se_a, value_b, se_b) at the given confidence level';
+
+CREATE TYPE @extschema@.recent_trend AS (
+    marker text,
+    slope double precision,
+    se double precision,
+    chi_square double precision,
+    periods double precision
+);
+COMMENT ON TYPE @extschema@.recent_trend IS
+'Fingertips recent-trend marker over the last five periods, with the slope (per period; logit scale for proportions), its SE (values) and the chi-square statistic';
+
+CREATE FUNCTION @extschema@.recent_trend_finalfn(double precision[])
+RETURNS @extschema@.recent_trend
+AS 'MODULE_PATHNAME', 'wb_recent_trend_finalfn'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.recent_trend_finalfn(double precision[]) IS 'final function of recent_trend and recent_trend_proportion';
+
+CREATE FUNCTION @extschema@.recent_trend_transfn(double precision[], double precision, double precision, double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_recent_trend_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.recent_trend_transfn(double precision[], double precision, double precision, double precision, double precision) IS 'transition function of the recent_trend aggregate';
+CREATE AGGREGATE @extschema@.recent_trend(period double precision, value double precision, lower double precision, upper double precision) (
+    SFUNC = @extschema@.recent_trend_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.recent_trend_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.recent_trend(double precision, double precision, double precision, double precision) IS
+'Fingertips recent-trend marker from values with 95 % limits: known-variance WLS over the last five periods, chi-square > 9.5495 and consistent leave-one-out slopes';
+
+CREATE FUNCTION @extschema@.recent_trend_transfn(double precision[], double precision, double precision, double precision, double precision, boolean)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_recent_trend_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.recent_trend_transfn(double precision[], double precision, double precision, double precision, double precision, boolean) IS 'transition function of the recent_trend aggregate';
+CREATE AGGREGATE @extschema@.recent_trend(period double precision, value double precision, lower double precision, upper double precision, higher_is_better boolean) (
+    SFUNC = @extschema@.recent_trend_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.recent_trend_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.recent_trend(double precision, double precision, double precision, double precision, boolean) IS
+'Fingertips recent-trend marker from values with 95 % limits: known-variance WLS over the last five periods, chi-square > 9.5495 and consistent leave-one-out slopes; the marker says getting better or worse by the direction';
+
+CREATE FUNCTION @extschema@.recent_trend_proportion_transfn(double precision[], double precision, double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_recent_trend_proportion_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.recent_trend_proportion_transfn(double precision[], double precision, double precision, double precision) IS 'transition function of the recent_trend_proportion aggregate';
+CREATE AGGREGATE @extschema@.recent_trend_proportion(period double precision, count double precision, denominator double precision) (
+    SFUNC = @extschema@.recent_trend_proportion_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.recent_trend_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.recent_trend_proportion(double precision, double precision, double precision) IS
+'Fingertips recent-trend marker for proportions: Cochran-Armitage chi-square over the last five periods, direction from the logit slope, leave-one-out check';
+
+CREATE FUNCTION @extschema@.recent_trend_proportion_transfn(double precision[], double precision, double precision, double precision, boolean)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_recent_trend_proportion_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.recent_trend_proportion_transfn(double precision[], double precision, double precision, double precision, boolean) IS 'transition function of the recent_trend_proportion aggregate';
+CREATE AGGREGATE @extschema@.recent_trend_proportion(period double precision, count double precision, denominator double precision, higher_is_better boolean) (
+    SFUNC = @extschema@.recent_trend_proportion_transfn,
+    STYPE = double precision[],
+    FINALFUNC = @extschema@.recent_trend_finalfn,
+    COMBINEFUNC = @extschema@.state_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.recent_trend_proportion(double precision, double precision, double precision, boolean) IS
+'Fingertips recent-trend marker for proportions: Cochran-Armitage chi-square over the last five periods, direction from the logit slope, leave-one-out check; the marker says getting better or worse by the direction';

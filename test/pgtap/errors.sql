@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(170);
+SELECT plan(175);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -190,6 +190,12 @@ SELECT throws_ok($$SELECT wellbeing.gap_trend(2020, 1, 0, 2, 0)$$, '22023', $m$s
 SELECT throws_ok($$SELECT wellbeing.gap_trend(2020, 1, -0.1, 2, 0.1)$$, '22023', $m$se_a must be non-negative, got -0.1$m$, 'gap_trend: negative se');
 SELECT throws_ok($$SELECT wellbeing.gap_trend(2020, 'NaN', 0.1, 2, 0.1)$$, '22023', NULL, 'gap_trend: NaN value');
 SELECT throws_ok($$SELECT wellbeing.gap_trend(2020, 1, 0.1, 2, 0.1, 0)$$, '22023', NULL, 'gap_trend: level 0');
+
+SELECT throws_ok($$SELECT wellbeing.recent_trend(2020, 5, 6, 4)$$, '22023', $m$lower must not exceed upper, got 6 > 4$m$, 'recent_trend: lower above upper');
+SELECT throws_ok($$SELECT wellbeing.recent_trend('NaN', 5, 4, 6)$$, '22023', NULL, 'recent_trend: NaN period');
+SELECT throws_ok($$SELECT wellbeing.recent_trend_proportion(2020, 12, 10)$$, '22023', $m$count must not exceed denominator, got 12 > 10$m$, 'recent_trend_proportion: count above denominator');
+SELECT throws_ok($$SELECT wellbeing.recent_trend_proportion(2020, 1, 0)$$, '22023', $m$denominator must be positive, got 0$m$, 'recent_trend_proportion: zero denominator');
+SELECT throws_ok($$SELECT wellbeing.recent_trend(y, 5, 4, 6, y > 2020) FROM (VALUES (2020.0), (2021.0)) t(y)$$, '22023', NULL, 'recent_trend: polarity varying within a group');
 
 SELECT * FROM finish();
 ROLLBACK;

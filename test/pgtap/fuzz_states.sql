@@ -63,7 +63,7 @@ INSERT INTO finals VALUES
   ('between_group_spread_finalfn', 9001, 13, 0, 0), ('ordered_finalfn', 10001, 0, 6, 4),
   ('exposure_finalfn', 11001, 5, 0, 0), ('mutual_information_finalfn', 12001, 0, 3, 3),
   ('entropy_index_finalfn', 12001, 0, 3, 3), ('trend_finalfn', 13001, 12, 0, 0),
-  ('gap_trend_finalfn', 14001, 17, 0, 0);
+  ('gap_trend_finalfn', 14001, 17, 0, 0), ('recent_trend_finalfn', 15001, 0, 4, 4);
 
 CREATE TEMP TABLE outcomes (fn text, outcome text);
 DO $$
@@ -91,9 +91,9 @@ BEGIN
   END LOOP;
 END $$;
 
-SELECT ok((SELECT count(*) FROM outcomes) = 21 * 1200 * 2, 'every call returned or raised an expected SQLSTATE');
+SELECT ok((SELECT count(*) FROM outcomes) = 22 * 1200 * 2, 'every call returned or raised an expected SQLSTATE');
 SELECT ok((SELECT count(*) FROM outcomes WHERE outcome = 'error') > 0, 'some random states were rejected');
-SELECT ok((SELECT count(DISTINCT fn) FROM outcomes WHERE outcome = 'value') = 22, 'random states reached the computation of every function');
+SELECT ok((SELECT count(DISTINCT fn) FROM outcomes WHERE outcome = 'value') = 23, 'random states reached the computation of every function');
 SELECT diag(fn || ': ' || count(*) FILTER (WHERE outcome = 'value') || ' values, '
             || count(*) FILTER (WHERE outcome = 'error') || ' errors')
 FROM outcomes GROUP BY fn ORDER BY fn;
