@@ -162,4 +162,43 @@ SELECT (wellbeing.recent_trend(yr, v, v - 2, v + 2, true)).marker AS noisy
 FROM (VALUES (2019, 10.0), (2020, 11.0), (2021, 9.5), (2022, 10.8), (2023, 10.4)) t(yr, v);
 SELECT wellbeing.recent_trend(2020, 5, 6, 4);
 
+-- self_comparison: each area x group x indicator against its own baseline.
+-- A table with a hostile name and an se column, a catalog with a direction
+CREATE TABLE "my data; drop table x" (area text, grp text, period int, indicator text, value float8, se float8);
+INSERT INTO "my data; drop table x"
+SELECT a, 'all', yr, ind,
+       CASE ind WHEN 'income' THEN 100 + 5 * (yr - 2015) ELSE 10 - 0.05 * (yr - 2015) + 0.3 * ((yr * 7) % 3 - 1) END,
+       CASE ind WHEN 'income' THEN 2 ELSE 0.5 END
+FROM unnest(ARRAY['A', 'B']) a, generate_series(2015, 2022) yr, unnest(ARRAY['income', 'crime']) ind;
+CREATE TABLE catalog (indicator text, higher_is_better boolean);
+INSERT INTO catalog VALUES ('income', true), ('crime', false);
+SELECT area, indicator, baseline, latest, latest_period_used AS latest_period, change,
+       round(change_lower::numeric, 4) AS change_lower, round(relative_change::numeric, 4) AS relative,
+       round(trend::numeric, 4) AS trend, periods, status
+FROM wellbeing.self_comparison('"my data; drop table x"', 'catalog', 2015) WHERE area = 'A';
+-- the columns equal the functions they come from: change() of the two
+-- estimates, and linear_trend with the period SEs
+SELECT abs(s.change_lower - (wellbeing.change(wellbeing.estimate(100, 2), wellbeing.estimate(135, 2))).absolute_lower) < 1e-12 AS change_interval,
+       abs(s.trend - (SELECT (wellbeing.linear_trend(period, value, se)).value FROM "my data; drop table x"
+                      WHERE area = 'A' AND indicator = 'income')) < 1e-12 AS trend_from_linear_trend
+FROM wellbeing.self_comparison('"my data; drop table x"', 'catalog', 2015) s
+WHERE s.area = 'A' AND s.indicator = 'income';
+-- a later baseline and an earlier latest period narrow the window
+SELECT baseline, latest, periods FROM wellbeing.self_comparison('"my data; drop table x"', 'catalog', 2017, 2020)
+WHERE area = 'B' AND indicator = 'income';
+-- the caller's rights: a role without SELECT on the data cannot read it
+CREATE ROLE regress_wellbeing_reader;
+GRANT SELECT ON catalog TO regress_wellbeing_reader;
+GRANT USAGE ON SCHEMA wellbeing TO regress_wellbeing_reader;
+\set VERBOSITY terse
+SET ROLE regress_wellbeing_reader;
+SELECT count(*) FROM wellbeing.self_comparison('"my data; drop table x"', 'catalog', 2015);
+RESET ROLE;
+-- a table without the needed columns
+SELECT * FROM wellbeing.self_comparison('catalog', 'catalog', 2015);
+\set VERBOSITY default
+DROP TABLE "my data; drop table x", catalog;
+REVOKE USAGE ON SCHEMA wellbeing FROM regress_wellbeing_reader;
+DROP ROLE regress_wellbeing_reader;
+
 DROP TABLE series;

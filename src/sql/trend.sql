@@ -334,3 +334,100 @@ CREATE AGGREGATE @extschema@.recent_trend_proportion(period double precision, co
 );
 COMMENT ON AGGREGATE @extschema@.recent_trend_proportion(double precision, double precision, double precision, boolean) IS
 'Fingertips recent-trend marker for proportions: Cochran-Armitage chi-square over the last five periods, direction from the logit slope, leave-one-out check; the marker says getting better or worse by the direction';
+
+-- self_comparison: each area x group x indicator against its own baseline
+-- (SPEC section 6).  Dynamic SQL over the caller's tables, with the
+-- caller's rights; identifiers quoted; search_path pinned.
+CREATE FUNCTION @extschema@.self_comparison(
+    data regclass,
+    catalog regclass,
+    baseline_period double precision,
+    latest_period double precision DEFAULT NULL,
+    level double precision DEFAULT 0.95)
+RETURNS TABLE (area text, grp text, indicator text, higher_is_better boolean,
+               baseline double precision, latest double precision, latest_period_used double precision,
+               change double precision, change_lower double precision, change_upper double precision,
+               relative_change double precision,
+               trend double precision, trend_lower double precision, trend_upper double precision,
+               periods integer, status text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $body$
+DECLARE
+    col text;
+    has_se boolean;
+    q text;
+BEGIN
+    IF level IS NULL OR NOT (level > 0 AND level < 1) THEN
+        RAISE EXCEPTION 'level must lie strictly between 0 and 1, got %', level
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF baseline_period IS NULL THEN
+        RAISE EXCEPTION 'baseline_period must not be NULL' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    FOREACH col IN ARRAY ARRAY['area', 'grp', 'period', 'indicator', 'value'] LOOP
+        IF NOT EXISTS (SELECT 1 FROM pg_attribute a
+                       WHERE a.attrelid = data AND a.attname = col AND a.attnum > 0 AND NOT a.attisdropped) THEN
+            RAISE EXCEPTION 'table % has no column "%"', data, col
+                USING ERRCODE = 'undefined_column',
+                      HINT = 'data needs columns area, grp, period, indicator, value (and optionally se).';
+        END IF;
+    END LOOP;
+    FOREACH col IN ARRAY ARRAY['indicator', 'higher_is_better'] LOOP
+        IF NOT EXISTS (SELECT 1 FROM pg_attribute a
+                       WHERE a.attrelid = catalog AND a.attname = col AND a.attnum > 0 AND NOT a.attisdropped) THEN
+            RAISE EXCEPTION 'table % has no column "%"', catalog, col
+                USING ERRCODE = 'undefined_column',
+                      HINT = 'catalog needs columns indicator and higher_is_better.';
+        END IF;
+    END LOOP;
+    has_se := EXISTS (SELECT 1 FROM pg_attribute a
+                      WHERE a.attrelid = data AND a.attname = 'se' AND a.attnum > 0 AND NOT a.attisdropped);
+
+    -- data and catalog print as quoted, schema-qualified names when needed
+    q := format($q$
+        WITH d AS (
+            SELECT d.area::text AS area, d.grp::text AS grp, d.period::float8 AS period,
+                   d.indicator::text AS indicator, d.value::float8 AS value, %s AS se
+            FROM %s AS d
+            WHERE d.value IS NOT NULL AND d.period IS NOT NULL
+        ), ends AS (
+            SELECT d.area, d.grp, d.indicator,
+                   coalesce($2, max(d.period) FILTER (WHERE d.period >= $1)) AS last
+            FROM d GROUP BY d.area, d.grp, d.indicator
+        ), s AS (
+            SELECT d.area, d.grp, d.indicator, e.last,
+                   max(d.value) FILTER (WHERE d.period = $1) AS b,
+                   max(d.se) FILTER (WHERE d.period = $1) AS b_se,
+                   max(d.value) FILTER (WHERE d.period = e.last) AS l,
+                   max(d.se) FILTER (WHERE d.period = e.last) AS l_se,
+                   CASE WHEN %s
+                        THEN @extschema@.linear_trend(d.period, d.value, d.se, $3) FILTER (WHERE d.period BETWEEN $1 AND e.last)
+                        ELSE @extschema@.linear_trend(d.period, d.value, 1.0, $3, 'scaled') FILTER (WHERE d.period BETWEEN $1 AND e.last)
+                   END AS t
+            FROM d JOIN ends e USING (area, grp, indicator)
+            GROUP BY d.area, d.grp, d.indicator, e.last
+        )
+        SELECT s.area, s.grp, s.indicator, c.higher_is_better::boolean,
+               s.b, s.l, s.last,
+               s.l - s.b,
+               (ch).absolute_lower, (ch).absolute_upper,
+               CASE WHEN s.b <> 0 THEN s.l / s.b - 1 END,
+               (s.t).value, (s.t).lower, (s.t).upper, (s.t).n::integer,
+               CASE WHEN c.higher_is_better IS NULL THEN 'no direction in the catalog'
+                    ELSE @extschema@.trend_status(s.t, c.higher_is_better::boolean, 3) END
+        FROM s
+        LEFT JOIN %s AS c ON c.indicator::text = s.indicator
+        LEFT JOIN LATERAL (SELECT (@extschema@.change(@extschema@.estimate(s.b, s.b_se), @extschema@.estimate(s.l, s.l_se), $3)).*
+                           WHERE s.b_se IS NOT NULL AND s.l_se IS NOT NULL) AS ch ON true
+        ORDER BY s.area, s.grp, s.indicator
+    $q$,
+        CASE WHEN has_se THEN 'd.se::float8' ELSE 'NULL::float8' END,
+        data,
+        CASE WHEN has_se THEN 'true' ELSE 'false' END,
+        catalog);
+    RETURN QUERY EXECUTE q USING baseline_period, latest_period, level;
+END
+$body$;
+COMMENT ON FUNCTION @extschema@.self_comparison(regclass, regclass, double precision, double precision, double precision) IS
+'each area x group x indicator against its own baseline: baseline and latest values, change (with an interval when data has an se column), relative change, linear trend over the periods with its interval, and improving / worsening / no significant change by the catalog''s direction; no rank column';

@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(175);
+SELECT plan(178);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -196,6 +196,10 @@ SELECT throws_ok($$SELECT wellbeing.recent_trend('NaN', 5, 4, 6)$$, '22023', NUL
 SELECT throws_ok($$SELECT wellbeing.recent_trend_proportion(2020, 12, 10)$$, '22023', $m$count must not exceed denominator, got 12 > 10$m$, 'recent_trend_proportion: count above denominator');
 SELECT throws_ok($$SELECT wellbeing.recent_trend_proportion(2020, 1, 0)$$, '22023', $m$denominator must be positive, got 0$m$, 'recent_trend_proportion: zero denominator');
 SELECT throws_ok($$SELECT wellbeing.recent_trend(y, 5, 4, 6, y > 2020) FROM (VALUES (2020.0), (2021.0)) t(y)$$, '22023', NULL, 'recent_trend: polarity varying within a group');
+
+SELECT throws_ok($$SELECT * FROM wellbeing.self_comparison('wellbeing.standard_population', 'wellbeing.standard_population', 2015)$$, '42703', NULL, 'self_comparison: data without the needed columns');
+SELECT throws_ok($$SELECT * FROM wellbeing.self_comparison('wellbeing.standard_population', 'wellbeing.standard_population', 2015, NULL, 2)$$, '22023', NULL, 'self_comparison: level 2');
+SELECT throws_ok($$SELECT * FROM wellbeing.self_comparison('no_such_table', 'wellbeing.standard_population', 2015)$$, '42P01', NULL, 'self_comparison: unknown table');
 
 SELECT * FROM finish();
 ROLLBACK;
