@@ -123,7 +123,20 @@ SELECT n.name AS neighbourhood,
 FROM ordered JOIN spread USING (neighbourhood_id) JOIN city.neighbourhoods n USING (neighbourhood_id)
 ORDER BY n.name;
 
-\echo '-- 6. Tract detail, 2020–2024 pooled: asthma emergency visits by race/ethnicity in the'
+\echo '-- 6. Are we better than in 2015?  Each tract against its own past (whole-tract indicators,'
+\echo '--    trend 2015-2024 with its interval, read through each indicator''s direction): number of'
+\echo '--    tract x indicator pairs improving, worsening or without significant change, by neighbourhood'
+SELECT n.name AS neighbourhood,
+       count(*) FILTER (WHERE sc.status = 'improving') AS improving,
+       count(*) FILTER (WHERE sc.status = 'worsening') AS worsening,
+       count(*) FILTER (WHERE sc.status = 'no significant change') AS no_significant_change
+FROM wellbeing.self_comparison('city.indicators', 'city.indicator_catalog', 2015) sc
+JOIN city.tracts t ON t.tract_id = sc.area
+JOIN city.neighbourhoods n USING (neighbourhood_id)
+WHERE sc.grp = 'all'
+GROUP BY n.name ORDER BY n.name;
+
+\echo '-- 7. Tract detail, 2020–2024 pooled: asthma emergency visits by race/ethnicity in the'
 \echo '--    largest neighbourhood, crude rate per 10 000 person-years (exact interval below 10'
 \echo '--    events, Byar above). Counts 1–10 are hidden, and so is a second cell of the tract, so'
 \echo '--    the first cannot be recovered from the published tract total (complementary suppression).'
