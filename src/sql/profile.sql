@@ -17,14 +17,10 @@ AS $body$
 #variable_conflict use_column
 DECLARE
     k integer := cardinality(estimates);
-    ordered boolean := positions IS NOT NULL;
-    has_se boolean := standard_errors IS NOT NULL;
-    positive boolean;
-    proportions boolean;
 BEGIN
     IF cardinality(populations) IS DISTINCT FROM k
-       OR (ordered AND cardinality(positions) IS DISTINCT FROM k)
-       OR (has_se AND cardinality(standard_errors) IS DISTINCT FROM k) THEN
+       OR (positions IS NOT NULL AND cardinality(positions) IS DISTINCT FROM k)
+       OR (standard_errors IS NOT NULL AND cardinality(standard_errors) IS DISTINCT FROM k) THEN
         RAISE EXCEPTION 'estimates, populations, positions and standard_errors must have the same length'
             USING ERRCODE = 'invalid_parameter_value',
                   DETAIL = format('Lengths: %s, %s, %s, %s.', k, cardinality(populations),
@@ -34,208 +30,127 @@ BEGIN
         RETURN;
     END IF;
 
-    SELECT bool_and(g.y > 0), bool_and(g.y >= 0 AND g.y <= 1)
-      INTO positive, proportions FROM (SELECT u.y, u.w, u.pos, u.s
-              FROM unnest(estimates, populations,
-                          coalesce(positions, array_fill(NULL::double precision, ARRAY[k])),
-                          coalesce(standard_errors, array_fill(NULL::double precision, ARRAY[k])))
-                   AS u(y, w, pos, s)
-              WHERE u.y IS NOT NULL AND u.w IS NOT NULL) g;
-
-    -- pairwise: most advantaged vs most disadvantaged (ordered), else highest vs lowest
     RETURN QUERY
-    WITH ends AS (
+    WITH g AS (
+        SELECT u.y, u.w, u.pos, u.s
+        FROM unnest(estimates, populations,
+                    coalesce(positions, array_fill(NULL::double precision, ARRAY[k])),
+                    coalesce(standard_errors, array_fill(NULL::double precision, ARRAY[k])))
+             AS u(y, w, pos, s)
+        WHERE u.y IS NOT NULL AND u.w IS NOT NULL
+    ), f AS (
+        SELECT positions IS NOT NULL AS ordered, standard_errors IS NOT NULL AS has_se,
+               coalesce(bool_and(g.y > 0), false) AS positive,
+               coalesce(bool_and(g.y >= 0 AND g.y <= 1), false) AS proportions
+        FROM g
+    ), ends AS (
+        -- most advantaged / disadvantaged (ordered), highest / lowest (not)
         SELECT (array_agg(@extschema@.estimate(g.y, g.s) ORDER BY g.pos DESC, g.y DESC))[1] AS top,
                (array_agg(@extschema@.estimate(g.y, g.s) ORDER BY g.pos ASC, g.y ASC))[1] AS bottom,
                (array_agg(@extschema@.estimate(g.y, g.s) ORDER BY g.y DESC))[1] AS high,
                (array_agg(@extschema@.estimate(g.y, g.s) ORDER BY g.y ASC))[1] AS low
-        FROM (SELECT u.y, u.w, u.pos, u.s
-              FROM unnest(estimates, populations,
-                          coalesce(positions, array_fill(NULL::double precision, ARRAY[k])),
-                          coalesce(standard_errors, array_fill(NULL::double precision, ARRAY[k])))
-                   AS u(y, w, pos, s)
-              WHERE u.y IS NOT NULL AND u.w IS NOT NULL) g
+        FROM g
     ), pair AS (
-        SELECT CASE WHEN NOT ordered THEN high WHEN higher_is_better THEN top ELSE bottom END AS a,
-               CASE WHEN NOT ordered THEN low WHEN higher_is_better THEN bottom ELSE top END AS b
-        FROM ends
-    )
-    SELECT 'difference', (d).value, (d).se, (d).lower, (d).upper, (d).n,
-           CASE WHEN ordered THEN 'ends of the order, disadvantaged worse off when > 0' ELSE 'highest - lowest' END,
-           CASE WHEN (d).value IS NULL THEN 'undefined for these groups' END
-    FROM (SELECT @extschema@.difference(a, b, level) AS d FROM pair) x
-    UNION ALL
-    SELECT 'ratio', (r).value, (r).se, (r).lower, (r).upper, (r).n,
-           CASE WHEN ordered THEN 'ends of the order' ELSE 'highest / lowest' END,
-           CASE WHEN (r).value IS NULL THEN 'undefined: the denominator group''s value is 0' END
-    FROM (SELECT @extschema@.ratio(a, b, level) AS r FROM pair) x;
-
-    -- spread around the population-weighted mean
-    RETURN QUERY
-    SELECT m.measure, (m.e).value, (m.e).se, (m.e).lower, (m.e).upper, (m.e).n, m.method,
-           coalesce(m.note, CASE WHEN (m.e).value IS NULL THEN 'undefined for these groups' END)
-    FROM (
-        SELECT 'between_group_variance' AS measure,
-               CASE WHEN has_se THEN @extschema@.between_group_variance(g.y, g.w, g.s, level)
-                    ELSE @extschema@.between_group_variance(g.y, g.w) END AS e,
-               'Ahn 2018 analytic' AS method, NULL::text AS note
-        FROM (SELECT u.y, u.w, u.pos, u.s
-              FROM unnest(estimates, populations,
-                          coalesce(positions, array_fill(NULL::double precision, ARRAY[k])),
-                          coalesce(standard_errors, array_fill(NULL::double precision, ARRAY[k])))
-                   AS u(y, w, pos, s)
-              WHERE u.y IS NOT NULL AND u.w IS NOT NULL) g
+        SELECT CASE WHEN NOT f.ordered THEN e.high WHEN higher_is_better THEN e.top ELSE e.bottom END AS a,
+               CASE WHEN NOT f.ordered THEN e.low WHEN higher_is_better THEN e.bottom ELSE e.top END AS b,
+               f.ordered
+        FROM ends e, f
+    ), m AS (
+        SELECT 1 AS ord, 'difference' AS measure, @extschema@.difference(p.a, p.b, level) AS e,
+               CASE WHEN p.ordered THEN 'ends of the order, disadvantaged worse off when > 0'
+                    ELSE 'highest - lowest' END AS method, NULL::text AS note
+        FROM pair p
         UNION ALL
-        SELECT 'between_group_sd',
-               CASE WHEN has_se THEN @extschema@.between_group_sd(g.y, g.w, g.s, level)
+        SELECT 2, 'ratio', @extschema@.ratio(p.a, p.b, level),
+               CASE WHEN p.ordered THEN 'ends of the order' ELSE 'highest / lowest' END,
+               CASE WHEN (p.b).value = 0 THEN 'undefined: the denominator group''s value is 0' END
+        FROM pair p
+        UNION ALL
+        SELECT 3, 'between_group_variance',
+               CASE WHEN f.has_se THEN @extschema@.between_group_variance(g.y, g.w, g.s, level)
+                    ELSE @extschema@.between_group_variance(g.y, g.w) END, 'Ahn 2018 analytic', NULL
+        FROM g, f GROUP BY f.has_se
+        UNION ALL
+        SELECT 4, 'between_group_sd',
+               CASE WHEN f.has_se THEN @extschema@.between_group_sd(g.y, g.w, g.s, level)
                     ELSE @extschema@.between_group_sd(g.y, g.w) END, 'delta method', NULL
-        FROM (SELECT u.y, u.w, u.pos, u.s
-              FROM unnest(estimates, populations,
-                          coalesce(positions, array_fill(NULL::double precision, ARRAY[k])),
-                          coalesce(standard_errors, array_fill(NULL::double precision, ARRAY[k])))
-                   AS u(y, w, pos, s)
-              WHERE u.y IS NOT NULL AND u.w IS NOT NULL) g
+        FROM g, f GROUP BY f.has_se
         UNION ALL
-        SELECT 'coefficient_of_variation',
-               CASE WHEN has_se THEN @extschema@.coefficient_of_variation(g.y, g.w, g.s, level)
+        SELECT 5, 'coefficient_of_variation',
+               CASE WHEN f.has_se THEN @extschema@.coefficient_of_variation(g.y, g.w, g.s, level)
                     ELSE @extschema@.coefficient_of_variation(g.y, g.w) END, 'delta method', NULL
-        FROM (SELECT u.y, u.w, u.pos, u.s
-              FROM unnest(estimates, populations,
-                          coalesce(positions, array_fill(NULL::double precision, ARRAY[k])),
-                          coalesce(standard_errors, array_fill(NULL::double precision, ARRAY[k])))
-                   AS u(y, w, pos, s)
-              WHERE u.y IS NOT NULL AND u.w IS NOT NULL) g
+        FROM g, f GROUP BY f.has_se
         UNION ALL
-        SELECT 'index_of_disparity',
+        SELECT 6, 'index_of_disparity',
                @extschema@.index_of_disparity(g.y, g.w, 'mean', higher_is_better, g.s, level),
                'reference mean, weighted; simulation interval', NULL
-        FROM (SELECT u.y, u.w, u.pos, u.s
-              FROM unnest(estimates, populations,
-                          coalesce(positions, array_fill(NULL::double precision, ARRAY[k])),
-                          coalesce(standard_errors, array_fill(NULL::double precision, ARRAY[k])))
-                   AS u(y, w, pos, s)
-              WHERE u.y IS NOT NULL AND u.w IS NOT NULL) g
+        FROM g
         UNION ALL
-        SELECT 'mean_difference',
+        SELECT 7, 'mean_difference',
                @extschema@.mean_difference(g.y, g.w, 'mean', higher_is_better, g.s, level),
                'from the mean, weighted; simulation interval', NULL
-        FROM (SELECT u.y, u.w, u.pos, u.s
-              FROM unnest(estimates, populations,
-                          coalesce(positions, array_fill(NULL::double precision, ARRAY[k])),
-                          coalesce(standard_errors, array_fill(NULL::double precision, ARRAY[k])))
-                   AS u(y, w, pos, s)
-              WHERE u.y IS NOT NULL AND u.w IS NOT NULL) g
+        FROM g
         UNION ALL
-        SELECT 'mean_difference',
+        SELECT 8, 'mean_difference',
                @extschema@.mean_difference(g.y, g.w, 'best', higher_is_better, g.s, level),
                'from the best group, weighted; simulation interval', NULL
-        FROM (SELECT u.y, u.w, u.pos, u.s
-              FROM unnest(estimates, populations,
-                          coalesce(positions, array_fill(NULL::double precision, ARRAY[k])),
-                          coalesce(standard_errors, array_fill(NULL::double precision, ARRAY[k])))
-                   AS u(y, w, pos, s)
-              WHERE u.y IS NOT NULL AND u.w IS NOT NULL) g
+        FROM g
         UNION ALL
-        SELECT 'attributable_risk',
-               CASE WHEN ordered THEN @extschema@.attributable_risk(g.y, g.w, higher_is_better, g.pos, level)
+        SELECT 9, 'attributable_risk',
+               CASE WHEN f.ordered THEN @extschema@.attributable_risk(g.y, g.w, higher_is_better, g.pos, level)
                     ELSE @extschema@.attributable_risk(g.y, g.w, higher_is_better) END,
-               CASE WHEN ordered THEN 'reference most advantaged' ELSE 'reference best group' END
+               CASE WHEN f.ordered THEN 'reference most advantaged' ELSE 'reference best group' END
                  || '; Walter SE takes the populations as observed counts',
-               CASE WHEN NOT proportions THEN 'no interval: Walter SE needs proportions in [0, 1]' END
-        FROM (SELECT u.y, u.w, u.pos, u.s
-              FROM unnest(estimates, populations,
-                          coalesce(positions, array_fill(NULL::double precision, ARRAY[k])),
-                          coalesce(standard_errors, array_fill(NULL::double precision, ARRAY[k])))
-                   AS u(y, w, pos, s)
-              WHERE u.y IS NOT NULL AND u.w IS NOT NULL) g
+               CASE WHEN NOT f.proportions THEN 'no interval: Walter SE needs proportions in [0, 1]' END
+        FROM g, f GROUP BY f.ordered, f.proportions
         UNION ALL
-        SELECT 'attributable_fraction',
-               CASE WHEN ordered THEN @extschema@.attributable_fraction(g.y, g.w, higher_is_better, g.pos, level)
+        SELECT 10, 'attributable_fraction',
+               CASE WHEN f.ordered THEN @extschema@.attributable_fraction(g.y, g.w, higher_is_better, g.pos, level)
                     ELSE @extschema@.attributable_fraction(g.y, g.w, higher_is_better) END,
-               CASE WHEN ordered THEN 'reference most advantaged' ELSE 'reference best group' END
+               CASE WHEN f.ordered THEN 'reference most advantaged' ELSE 'reference best group' END
                  || '; Walter SE takes the populations as observed counts',
-               CASE WHEN NOT proportions THEN 'no interval: Walter SE needs proportions in [0, 1]' END
-        FROM (SELECT u.y, u.w, u.pos, u.s
-              FROM unnest(estimates, populations,
-                          coalesce(positions, array_fill(NULL::double precision, ARRAY[k])),
-                          coalesce(standard_errors, array_fill(NULL::double precision, ARRAY[k])))
-                   AS u(y, w, pos, s)
-              WHERE u.y IS NOT NULL AND u.w IS NOT NULL) g
-    ) m;
-
-    -- entropy measures take logs of the values
-    IF positive THEN
-        RETURN QUERY
-        SELECT m.measure, (m.e).value, (m.e).se, (m.e).lower, (m.e).upper, (m.e).n, 'Ahn 2018 analytic', NULL::text
-        FROM (
-            SELECT 'theil_t' AS measure,
-                   CASE WHEN has_se THEN @extschema@.theil_t(g.y, g.w, g.s, level) ELSE @extschema@.theil_t(g.y, g.w) END AS e
-            FROM (SELECT u.y, u.w, u.pos, u.s
-              FROM unnest(estimates, populations,
-                          coalesce(positions, array_fill(NULL::double precision, ARRAY[k])),
-                          coalesce(standard_errors, array_fill(NULL::double precision, ARRAY[k])))
-                   AS u(y, w, pos, s)
-              WHERE u.y IS NOT NULL AND u.w IS NOT NULL) g
-            UNION ALL
-            SELECT 'mean_log_deviation',
-                   CASE WHEN has_se THEN @extschema@.mean_log_deviation(g.y, g.w, g.s, level) ELSE @extschema@.mean_log_deviation(g.y, g.w) END
-            FROM (SELECT u.y, u.w, u.pos, u.s
-              FROM unnest(estimates, populations,
-                          coalesce(positions, array_fill(NULL::double precision, ARRAY[k])),
-                          coalesce(standard_errors, array_fill(NULL::double precision, ARRAY[k])))
-                   AS u(y, w, pos, s)
-              WHERE u.y IS NOT NULL AND u.w IS NOT NULL) g
-        ) m;
-    ELSE
-        RETURN QUERY VALUES
-            ('theil_t', NULL::double precision, NULL::double precision, NULL::double precision, NULL::double precision, NULL::double precision, NULL::text, 'not computed: a value is zero or negative'),
-            ('mean_log_deviation', NULL, NULL, NULL, NULL, NULL, NULL, 'not computed: a value is zero or negative');
-    END IF;
-
-    -- measures of an order
-    IF ordered THEN
-        RETURN QUERY
-        SELECT m.measure, (m.e).value, (m.e).se, (m.e).lower, (m.e).upper, (m.e).n, m.method,
-               CASE WHEN (m.e).value IS NULL THEN 'undefined for these groups (a fitted end at or below 0 has no ratio)' END
-        FROM (
-            SELECT 'slope_index' AS measure, @extschema@.slope_index(g.y, g.w, g.pos, g.s, 'linear', level) AS e, 'linear' AS method
-            FROM (SELECT u.y, u.w, u.pos, u.s
-              FROM unnest(estimates, populations,
-                          coalesce(positions, array_fill(NULL::double precision, ARRAY[k])),
-                          coalesce(standard_errors, array_fill(NULL::double precision, ARRAY[k])))
-                   AS u(y, w, pos, s)
-              WHERE u.y IS NOT NULL AND u.w IS NOT NULL) g WHERE g.pos IS NOT NULL
-            UNION ALL
-            SELECT 'relative_index', @extschema@.relative_index(g.y, g.w, g.pos, g.s, 'linear', level), 'linear'
-            FROM (SELECT u.y, u.w, u.pos, u.s
-              FROM unnest(estimates, populations,
-                          coalesce(positions, array_fill(NULL::double precision, ARRAY[k])),
-                          coalesce(standard_errors, array_fill(NULL::double precision, ARRAY[k])))
-                   AS u(y, w, pos, s)
-              WHERE u.y IS NOT NULL AND u.w IS NOT NULL) g WHERE g.pos IS NOT NULL
-            UNION ALL
-            SELECT 'concentration_index', @extschema@.concentration_index(g.y, g.w, g.pos, g.s, 'relative', level), 'relative'
-            FROM (SELECT u.y, u.w, u.pos, u.s
-              FROM unnest(estimates, populations,
-                          coalesce(positions, array_fill(NULL::double precision, ARRAY[k])),
-                          coalesce(standard_errors, array_fill(NULL::double precision, ARRAY[k])))
-                   AS u(y, w, pos, s)
-              WHERE u.y IS NOT NULL AND u.w IS NOT NULL) g WHERE g.pos IS NOT NULL
-            UNION ALL
-            SELECT 'concentration_index', @extschema@.concentration_index(g.y, g.w, g.pos, g.s, 'absolute', level), 'absolute'
-            FROM (SELECT u.y, u.w, u.pos, u.s
-              FROM unnest(estimates, populations,
-                          coalesce(positions, array_fill(NULL::double precision, ARRAY[k])),
-                          coalesce(standard_errors, array_fill(NULL::double precision, ARRAY[k])))
-                   AS u(y, w, pos, s)
-              WHERE u.y IS NOT NULL AND u.w IS NOT NULL) g WHERE g.pos IS NOT NULL
-        ) m;
-    ELSE
-        RETURN QUERY VALUES
-            ('slope_index', NULL::double precision, NULL::double precision, NULL::double precision, NULL::double precision, NULL::double precision, NULL::text, 'not computed: needs the groups'' positions'),
-            ('relative_index', NULL, NULL, NULL, NULL, NULL, NULL, 'not computed: needs the groups'' positions'),
-            ('concentration_index', NULL, NULL, NULL, NULL, NULL, NULL, 'not computed: needs the groups'' positions');
-    END IF;
+               CASE WHEN NOT f.proportions THEN 'no interval: Walter SE needs proportions in [0, 1]' END
+        FROM g, f GROUP BY f.ordered, f.proportions
+        UNION ALL
+        -- the entropy measures take logs: computed only over positive values
+        SELECT 11, 'theil_t',
+               CASE WHEN f.has_se THEN @extschema@.theil_t(g.y, g.w, g.s, level) FILTER (WHERE f.positive)
+                    ELSE @extschema@.theil_t(g.y, g.w) FILTER (WHERE f.positive) END,
+               'Ahn 2018 analytic',
+               CASE WHEN NOT f.positive THEN 'not computed: a value is zero or negative' END
+        FROM g, f GROUP BY f.has_se, f.positive
+        UNION ALL
+        SELECT 12, 'mean_log_deviation',
+               CASE WHEN f.has_se THEN @extschema@.mean_log_deviation(g.y, g.w, g.s, level) FILTER (WHERE f.positive)
+                    ELSE @extschema@.mean_log_deviation(g.y, g.w) FILTER (WHERE f.positive) END,
+               'Ahn 2018 analytic',
+               CASE WHEN NOT f.positive THEN 'not computed: a value is zero or negative' END
+        FROM g, f GROUP BY f.has_se, f.positive
+        UNION ALL
+        -- measures of an order: computed only with positions
+        SELECT 13, 'slope_index',
+               @extschema@.slope_index(g.y, g.w, g.pos, g.s, 'linear', level) FILTER (WHERE f.ordered),
+               'linear', CASE WHEN NOT f.ordered THEN 'not computed: needs the groups'' positions' END
+        FROM g, f GROUP BY f.ordered
+        UNION ALL
+        SELECT 14, 'relative_index',
+               @extschema@.relative_index(g.y, g.w, g.pos, g.s, 'linear', level) FILTER (WHERE f.ordered),
+               'linear', CASE WHEN NOT f.ordered THEN 'not computed: needs the groups'' positions' END
+        FROM g, f GROUP BY f.ordered
+        UNION ALL
+        SELECT 15, 'concentration_index',
+               @extschema@.concentration_index(g.y, g.w, g.pos, g.s, 'relative', level) FILTER (WHERE f.ordered),
+               'relative', CASE WHEN NOT f.ordered THEN 'not computed: needs the groups'' positions' END
+        FROM g, f GROUP BY f.ordered
+        UNION ALL
+        SELECT 16, 'concentration_index',
+               @extschema@.concentration_index(g.y, g.w, g.pos, g.s, 'absolute', level) FILTER (WHERE f.ordered),
+               'absolute', CASE WHEN NOT f.ordered THEN 'not computed: needs the groups'' positions' END
+        FROM g, f GROUP BY f.ordered
+    )
+    SELECT m.measure, (m.e).value, (m.e).se, (m.e).lower, (m.e).upper, (m.e).n, m.method,
+           coalesce(m.note, CASE WHEN (m.e).value IS NULL THEN 'undefined for these groups' END)
+    FROM m ORDER BY m.ord;
 END
 $body$;
 COMMENT ON FUNCTION @extschema@.disparity_profile(double precision[], double precision[], double precision[], double precision[], boolean, double precision) IS
