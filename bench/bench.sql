@@ -43,7 +43,13 @@ INSERT INTO queries (q) VALUES
   ('SELECT tract, wellbeing.proportion(outcome, weight) FROM bench_rows GROUP BY tract'),
   ('SELECT tract, avg(x) FROM bench_rows GROUP BY tract'),
   ('SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM bench_rows'),
-  ('SELECT wellbeing.poverty_rate(x, weight) FROM bench_rows');
+  ('SELECT wellbeing.poverty_rate(x, weight) FROM bench_rows'),
+  ('SELECT wellbeing.theil_t(x, weight) FROM bench_rows'),
+  ('SELECT wellbeing.mean_log_deviation(x, weight) FROM bench_rows'),
+  ('SELECT wellbeing.atkinson(x, weight, 0.5) FROM bench_rows'),
+  ('SELECT wellbeing.between_group_variance(x, weight) FROM bench_rows'),
+  ('SELECT wellbeing.linear_trend(band, x) FROM bench_rows'),
+  ('SELECT wellbeing.gini(x, weight) FROM bench_rows');
 
 CREATE TEMP TABLE timings AS SELECT ord, q, pg_temp.median_ms(q) AS ms FROM queries;
 \o bench/results.csv
