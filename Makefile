@@ -22,6 +22,7 @@ OBJS = \
 	src/ordered.o \
 	src/segregation.o \
 	src/trend.o \
+	src/index.o \
 	src/numeric/rank.o \
 	src/numeric/regress.o
 
@@ -36,7 +37,8 @@ SQL_SOURCES = \
 	src/sql/ordered.sql \
 	src/sql/segregation.sql \
 	src/sql/profile.sql \
-	src/sql/trend.sql
+	src/sql/trend.sql \
+	src/sql/index.sql
 
 DATA_built  = $(EXTENSION)--$(EXTVERSION).sql
 DATA        = $(wildcard src/sql/$(EXTENSION)--*--*.sql)

@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(178);
+SELECT plan(186);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -200,6 +200,15 @@ SELECT throws_ok($$SELECT wellbeing.recent_trend(y, 5, 4, 6, y > 2020) FROM (VAL
 SELECT throws_ok($$SELECT * FROM wellbeing.self_comparison('wellbeing.standard_population', 'wellbeing.standard_population', 2015)$$, '42703', NULL, 'self_comparison: data without the needed columns');
 SELECT throws_ok($$SELECT * FROM wellbeing.self_comparison('wellbeing.standard_population', 'wellbeing.standard_population', 2015, NULL, 2)$$, '22023', NULL, 'self_comparison: level 2');
 SELECT throws_ok($$SELECT * FROM wellbeing.self_comparison('no_such_table', 'wellbeing.standard_population', 2015)$$, '42P01', NULL, 'self_comparison: unknown table');
+
+SELECT throws_ok($$SELECT wellbeing.normalize_zscore(1, 0, -1)$$, '22023', $m$sd must be non-negative, got -1$m$, 'normalize_zscore: negative sd');
+SELECT throws_ok($$SELECT wellbeing.normalize_zscore('NaN', 0, 1)$$, '22023', NULL, 'normalize_zscore: NaN x');
+SELECT throws_ok($$SELECT wellbeing.normalize_minmax(1, 5, 2)$$, '22023', $m$min must not exceed max, got 5 > 2$m$, 'normalize_minmax: min above max');
+SELECT throws_ok($$SELECT wellbeing.normalize_goalposts(1, 5, 5)$$, '22023', NULL, 'normalize_goalposts: equal goalposts');
+SELECT throws_ok($$SELECT wellbeing.distance_to_target(1, 5, 5)$$, '22023', NULL, 'distance_to_target: target equals worst');
+SELECT throws_ok($$SELECT wellbeing.normalize_zscore(x) OVER () FROM (VALUES ('Infinity'::float8)) t(x)$$, '22023', NULL, 'normalize_zscore window: infinite x');
+SELECT throws_ok($$SELECT wellbeing.normalize_zscore(x, -1) OVER () FROM (VALUES (1.0)) t(x)$$, '22023', NULL, 'normalize_zscore window: negative weight');
+SELECT throws_ok($$SELECT wellbeing.percentile_rank(x, 'r/n', 'dense') OVER () FROM (VALUES (1.0)) t(x)$$, '22023', NULL, 'percentile_rank: unknown ties');
 
 SELECT * FROM finish();
 ROLLBACK;
