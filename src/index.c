@@ -19,6 +19,7 @@
 #include <math.h>
 
 #include "args.h"
+#include "numeric/rank.h"
 #include "utils/builtins.h"
 #include "windowapi.h"
 
@@ -141,15 +142,6 @@ typedef struct NormPartition
 	double		sorted[FLEXIBLE_ARRAY_MEMBER];	/* values, ascending (percentile ranks only) */
 } NormPartition;
 
-static int
-double_cmp(const void *a, const void *b)
-{
-	double		x = *(const double *) a;
-	double		y = *(const double *) b;
-
-	return x < y ? -1 : (x > y ? 1 : 0);
-}
-
 /* the value of argument argno at partition row i, or NaN when NULL */
 static double
 row_arg(WindowObject winobj, int argno, int64 i, const char *name)
@@ -225,7 +217,7 @@ norm_partition(WindowObject winobj, bool weighted, bool want_sorted)
 	else
 		p->sd = p->n > 1 ? sqrt(ss / (p->n - 1)) : NAN;
 	if (want_sorted)
-		qsort(p->sorted, p->n, sizeof(double), double_cmp);
+		wb_sort_doubles(p->sorted, p->n);
 	p->computed = true;
 	return p;
 }

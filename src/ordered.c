@@ -151,8 +151,6 @@ enum
 };
 #define GRP_NPARAMS 3
 #define GRP_STRIDE 4			/* value, weight, position, se */
-#define GRP_MIN_CAPACITY 8
-#define GRP_MAX_ROWS ((MaxAllocSize - ARR_OVERHEAD_NONULLS(1)) / (GRP_STRIDE * sizeof(double)) - GRP_HEADER)
 
 typedef struct GroupRow
 {
@@ -165,30 +163,13 @@ typedef struct GroupRow
 StaticAssertDecl(sizeof(GroupRow) == GRP_STRIDE * sizeof(double), "GroupRow must match the state stride");
 
 static ArrayType *
-groups_state_new(const double *params, int64 capacity)
-{
-	ArrayType  *state;
-
-	if (capacity > (int64) GRP_MAX_ROWS)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("%s cannot hold more than %d rows in one group",
-						ordered_names[(int) params[GRP_MEASURE]], (int) GRP_MAX_ROWS)));
-	state = wb_state_new(WB_STATE_GROUPS, GRP_HEADER + GRP_STRIDE * (int) capacity);
-	memcpy(wb_state_data(state) + 1, params + 1, sizeof(double) * GRP_NPARAMS);
-	return state;
-}
-
-static ArrayType *
 groups_state_get(FunctionCallInfo fcinfo, int argno)
 {
-	ArrayType  *state = wb_state_get(fcinfo, argno, WB_STATE_GROUPS, GRP_HEADER, true);
+	ArrayType  *state = wb_rows_get(fcinfo, argno, WB_STATE_GROUPS, GRP_HEADER, GRP_STRIDE);
 	double	   *s = wb_state_data(state);
 
-	wb_state_check_count(s[GRP_USED]);
 	wb_state_check_count(s[GRP_MISSING_SE]);
-	if (s[GRP_USED] > (wb_state_length(state) - GRP_HEADER) / GRP_STRIDE ||
-		s[GRP_MISSING_SE] > s[GRP_USED] ||
+	if (s[GRP_MISSING_SE] > s[GRP_USED] ||
 		s[GRP_MEASURE] < ORD_SII || s[GRP_MEASURE] > ORD_MD)
 		ereport(ERROR,
 				(errcode(WB_ERRCODE_BAD_STATE),
@@ -200,8 +181,7 @@ groups_state_get(FunctionCallInfo fcinfo, int argno)
 /*
  * Add one row to the state at argument 0, creating it with params on the
  * first row and otherwise checking that params have not changed
- * (mismatch: the error message given).  The state doubles when full
- * (PostgreSQL moves the copy into the aggregate's context).
+ * (mismatch: the error message given).
  */
 static Datum
 groups_add_row(FunctionCallInfo fcinfo, const double *params, const GroupRow *row,
@@ -209,13 +189,12 @@ groups_add_row(FunctionCallInfo fcinfo, const double *params, const GroupRow *ro
 {
 	ArrayType  *state;
 	double	   *s;
-	int64		used;
 	int			i;
 
 	if (PG_ARGISNULL(0))
 	{
 		wb_check_level(params[GRP_LEVEL]);
-		state = groups_state_new(params, GRP_MIN_CAPACITY);
+		state = wb_rows_new(WB_STATE_GROUPS, GRP_HEADER, GRP_STRIDE, 0, params);
 	}
 	else
 	{
@@ -229,20 +208,9 @@ groups_add_row(FunctionCallInfo fcinfo, const double *params, const GroupRow *ro
 						 errmsg("%s", mismatch)));
 		}
 	}
-	s = wb_state_data(state);
-	used = (int64) s[GRP_USED];
-	if (GRP_HEADER + GRP_STRIDE * (used + 1) > wb_state_length(state))
-	{
-		ArrayType  *bigger = groups_state_new(s, 2 * used);
-
-		memcpy(wb_state_data(bigger), s, sizeof(double) * (GRP_HEADER + GRP_STRIDE * used));
-		state = bigger;
-		s = wb_state_data(state);
-	}
-	memcpy(s + GRP_HEADER + GRP_STRIDE * used, row, sizeof(GroupRow));
-	s[GRP_USED] = used + 1;
+	state = wb_rows_append(state, GRP_HEADER, GRP_STRIDE, (const double *) row);
 	if (isnan(row->se))
-		s[GRP_MISSING_SE] += 1;
+		wb_state_data(state)[GRP_MISSING_SE] += 1;
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 
@@ -420,20 +388,11 @@ wb_groups_merge(FunctionCallInfo fcinfo)
 {
 	ArrayType  *a = groups_state_get(fcinfo, 0);
 	ArrayType  *b = groups_state_get(fcinfo, 1);
-	double	   *sa = wb_state_data(a);
-	double	   *sb = wb_state_data(b);
-	int64		na = (int64) sa[GRP_USED];
-	int64		nb = (int64) sb[GRP_USED];
 	ArrayType  *m;
-	double	   *sm;
 
-	wb_state_merge_sums(sa, sb, GRP_NPARAMS + 1, GRP_NPARAMS);	/* checks parameters */
-	m = groups_state_new(sa, Max(na + nb, 1));
-	sm = wb_state_data(m);
-	memcpy(sm + GRP_HEADER, sa + GRP_HEADER, sizeof(double) * GRP_STRIDE * na);
-	memcpy(sm + GRP_HEADER + GRP_STRIDE * na, sb + GRP_HEADER, sizeof(double) * GRP_STRIDE * nb);
-	sm[GRP_USED] = na + nb;
-	sm[GRP_MISSING_SE] = sa[GRP_MISSING_SE] + sb[GRP_MISSING_SE];
+	wb_state_merge_sums(wb_state_data(a), wb_state_data(b), GRP_NPARAMS + 1, GRP_NPARAMS);	/* checks parameters */
+	m = wb_rows_concat(a, b, GRP_HEADER, GRP_STRIDE);
+	wb_state_data(m)[GRP_MISSING_SE] = wb_state_data(a)[GRP_MISSING_SE] + wb_state_data(b)[GRP_MISSING_SE];
 	return m;
 }
 
@@ -944,15 +903,6 @@ reference_value(int measure, int method, const double *y, const double *w,
 	return sum;
 }
 
-static int
-double_cmp(const void *a, const void *b)
-{
-	double		x = *(const double *) a;
-	double		y = *(const double *) b;
-
-	return x < y ? -1 : (x > y ? 1 : 0);
-}
-
 /*
  * Simulation interval (the anchors' method, with enough draws): draw each
  * group's value from Normal(y, se), redrawn until non-negative when every
@@ -1004,7 +954,7 @@ reference_simulate(int measure, int method, const GroupRow *rows_sorted,
 	}
 	if (kept < SIM_DRAWS / 2)
 		return;					/* the measure is undefined too often */
-	qsort(draws, kept, sizeof(double), double_cmp);
+	wb_sort_doubles(draws, kept);
 	for (k = 0; k < kept; k++)
 		mean += draws[k] / kept;
 	for (k = 0; k < kept; k++)

@@ -14,44 +14,18 @@
 
 #include "args.h"
 #include "state.h"
-#include "utils/memutils.h"
 
 enum
 {
 	SMP_PARAM = 1, SMP_USED, SMP_HEADER
 };
 
-#define SMP_MIN_CAPACITY 16
-#define SMP_MAX_PAIRS ((MaxAllocSize - ARR_OVERHEAD_NONULLS(1)) / (2 * sizeof(double)) - SMP_HEADER)
+#define SMP_STRIDE 2
 
 ArrayType *
 wb_sample_get(FunctionCallInfo fcinfo, int argno)
 {
-	ArrayType  *state = wb_state_get(fcinfo, argno, WB_STATE_SAMPLE, SMP_HEADER, true);
-	double	   *s = wb_state_data(state);
-
-	wb_state_check_count(s[SMP_USED]);
-	if (s[SMP_USED] > (wb_state_length(state) - SMP_HEADER) / 2)
-		ereport(ERROR,
-				(errcode(WB_ERRCODE_BAD_STATE),
-				 errmsg("invalid wellbeing transition state"),
-				 errdetail("The state says it holds more values than it has room for.")));
-	return state;
-}
-
-static ArrayType *
-sample_new(double param, int64 capacity)
-{
-	ArrayType  *state;
-
-	if (capacity > (int64) SMP_MAX_PAIRS)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("cannot hold more than %d rows in one group",
-						(int) SMP_MAX_PAIRS)));
-	state = wb_state_new(WB_STATE_SAMPLE, SMP_HEADER + 2 * (int) capacity);
-	wb_state_data(state)[SMP_PARAM] = param;
-	return state;
+	return wb_rows_get(fcinfo, argno, WB_STATE_SAMPLE, SMP_HEADER, SMP_STRIDE);
 }
 
 double
@@ -66,11 +40,14 @@ sample_append(FunctionCallInfo fcinfo, double x, double w, double param,
 			  const char *paramname)
 {
 	ArrayType  *state;
-	double	   *s;
-	int64		used;
+	double		row[SMP_STRIDE] = {x, w};
 
 	if (PG_ARGISNULL(0))
-		state = sample_new(param, SMP_MIN_CAPACITY);
+	{
+		double		header[SMP_HEADER] = {0, param, 0};
+
+		state = wb_rows_new(WB_STATE_SAMPLE, SMP_HEADER, SMP_STRIDE, 0, header);
+	}
 	else
 	{
 		state = wb_sample_get(fcinfo, 0);
@@ -80,22 +57,7 @@ sample_append(FunctionCallInfo fcinfo, double x, double w, double param,
 					 errmsg("%s must be the same for every row of a group, got %g and %g",
 							paramname, wb_state_data(state)[SMP_PARAM], param)));
 	}
-
-	s = wb_state_data(state);
-	used = (int64) s[SMP_USED];
-	if (SMP_HEADER + 2 * used + 2 > wb_state_length(state))
-	{
-		/* full: double the capacity (PostgreSQL moves the copy into the aggregate's context) */
-		ArrayType  *bigger = sample_new(s[SMP_PARAM], Max(2 * used, SMP_MIN_CAPACITY));
-
-		memcpy(wb_state_data(bigger), s, sizeof(double) * (SMP_HEADER + 2 * used));
-		state = bigger;
-		s = wb_state_data(state);
-	}
-	s[SMP_HEADER + 2 * used] = x;
-	s[SMP_HEADER + 2 * used + 1] = w;
-	s[SMP_USED] = used + 1;
-	PG_RETURN_ARRAYTYPE_P(state);
+	PG_RETURN_ARRAYTYPE_P(wb_rows_append(state, SMP_HEADER, SMP_STRIDE, row));
 }
 
 Datum
@@ -153,20 +115,9 @@ wb_sample_merge(FunctionCallInfo fcinfo)
 {
 	ArrayType  *a = wb_sample_get(fcinfo, 0);
 	ArrayType  *b = wb_sample_get(fcinfo, 1);
-	double	   *sa = wb_state_data(a);
-	double	   *sb = wb_state_data(b);
-	int64		na = (int64) sa[SMP_USED];
-	int64		nb = (int64) sb[SMP_USED];
-	ArrayType  *merged;
-	double	   *sm;
 
-	wb_state_merge_sums(sa, sb, SMP_PARAM + 1, 1);	/* checks the parameter */
-	merged = sample_new(sa[SMP_PARAM], Max(na + nb, 1));
-	sm = wb_state_data(merged);
-	memcpy(sm + SMP_HEADER, sa + SMP_HEADER, sizeof(double) * 2 * na);
-	memcpy(sm + SMP_HEADER + 2 * na, sb + SMP_HEADER, sizeof(double) * 2 * nb);
-	sm[SMP_USED] = na + nb;
-	return merged;
+	wb_state_merge_sums(wb_state_data(a), wb_state_data(b), SMP_PARAM + 1, 1);	/* checks the parameter */
+	return wb_rows_concat(a, b, SMP_HEADER, SMP_STRIDE);
 }
 
 static int

@@ -177,11 +177,9 @@ wb_exposure_finalfn(PG_FUNCTION_ARGS)
  */
 enum
 {
-	TRI_MEASURE = 1, TRI_USED, TRI_HEADER
+	TRI_USED = 1, TRI_HEADER
 };
 #define TRI_STRIDE 3
-#define TRI_MIN_CAPACITY 16
-#define TRI_MAX_ROWS ((MaxAllocSize - ARR_OVERHEAD_NONULLS(1)) / (TRI_STRIDE * sizeof(double)) - TRI_HEADER)
 
 typedef struct Triple
 {
@@ -204,28 +202,9 @@ label_hash(text *t)
 }
 
 static ArrayType *
-triples_new(int64 capacity)
-{
-	if (capacity > (int64) TRI_MAX_ROWS)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("cannot hold more than %d rows in one group", (int) TRI_MAX_ROWS)));
-	return wb_state_new(WB_STATE_TRIPLES, TRI_HEADER + TRI_STRIDE * (int) capacity);
-}
-
-static ArrayType *
 triples_get(FunctionCallInfo fcinfo, int argno)
 {
-	ArrayType  *state = wb_state_get(fcinfo, argno, WB_STATE_TRIPLES, TRI_HEADER, true);
-	double	   *s = wb_state_data(state);
-
-	wb_state_check_count(s[TRI_USED]);
-	if (s[TRI_USED] > (wb_state_length(state) - TRI_HEADER) / TRI_STRIDE)
-		ereport(ERROR,
-				(errcode(WB_ERRCODE_BAD_STATE),
-				 errmsg("invalid wellbeing transition state"),
-				 errdetail("The state says it holds more rows than it has room for.")));
-	return state;
+	return wb_rows_get(fcinfo, argno, WB_STATE_TRIPLES, TRI_HEADER, TRI_STRIDE);
 }
 
 /* (state, unit text, grp text, count) */
@@ -233,9 +212,7 @@ Datum
 wb_multigroup_transfn(PG_FUNCTION_ARGS)
 {
 	ArrayType  *state;
-	double	   *s;
 	Triple		row;
-	int64		used;
 
 	if (wb_any_arg_null(fcinfo, 1))
 		return wb_state_unchanged(fcinfo);
@@ -244,39 +221,15 @@ wb_multigroup_transfn(PG_FUNCTION_ARGS)
 	row.unit = label_hash(PG_GETARG_TEXT_PP(1));
 	row.grp = label_hash(PG_GETARG_TEXT_PP(2));
 
-	state = PG_ARGISNULL(0) ? triples_new(TRI_MIN_CAPACITY) : triples_get(fcinfo, 0);
-	s = wb_state_data(state);
-	used = (int64) s[TRI_USED];
-	if (TRI_HEADER + TRI_STRIDE * (used + 1) > wb_state_length(state))
-	{
-		/* full: double the capacity (PostgreSQL moves the copy into the aggregate's context) */
-		ArrayType  *bigger = triples_new(2 * used);
-
-		memcpy(wb_state_data(bigger), s, sizeof(double) * (TRI_HEADER + TRI_STRIDE * used));
-		state = bigger;
-		s = wb_state_data(state);
-	}
-	memcpy(s + TRI_HEADER + TRI_STRIDE * used, &row, sizeof(Triple));
-	s[TRI_USED] = used + 1;
-	PG_RETURN_ARRAYTYPE_P(state);
+	state = PG_ARGISNULL(0) ? wb_rows_new(WB_STATE_TRIPLES, TRI_HEADER, TRI_STRIDE, 0, NULL) :
+		triples_get(fcinfo, 0);
+	PG_RETURN_ARRAYTYPE_P(wb_rows_append(state, TRI_HEADER, TRI_STRIDE, (const double *) &row));
 }
 
 ArrayType *
 wb_triples_merge(FunctionCallInfo fcinfo)
 {
-	ArrayType  *a = triples_get(fcinfo, 0);
-	ArrayType  *b = triples_get(fcinfo, 1);
-	double	   *sa = wb_state_data(a);
-	double	   *sb = wb_state_data(b);
-	int64		na = (int64) sa[TRI_USED];
-	int64		nb = (int64) sb[TRI_USED];
-	ArrayType  *m = triples_new(Max(na + nb, 1));
-	double	   *sm = wb_state_data(m);
-
-	memcpy(sm + TRI_HEADER, sa + TRI_HEADER, sizeof(double) * TRI_STRIDE * na);
-	memcpy(sm + TRI_HEADER + TRI_STRIDE * na, sb + TRI_HEADER, sizeof(double) * TRI_STRIDE * nb);
-	sm[TRI_USED] = na + nb;
-	return m;
+	return wb_rows_concat(triples_get(fcinfo, 0), triples_get(fcinfo, 1), TRI_HEADER, TRI_STRIDE);
 }
 
 static int

@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "catalog/pg_type.h"
+#include "utils/memutils.h"
 
 static void
 state_error(const char *detail)
@@ -110,4 +111,74 @@ wb_state_merge_sums(double *a, const double *b, int nfields, int nparams)
 	}
 	for (i = nparams + 1; i < nfields; i++)
 		a[i] += b[i];
+}
+
+#define ROWS_MIN_CAPACITY 16
+
+ArrayType *
+wb_rows_new(WbStateKind kind, int header, int stride, int64 capacity,
+			const double *params)
+{
+	int64		max_rows = (int64) ((MaxAllocSize - ARR_OVERHEAD_NONULLS(1)) /
+									(stride * sizeof(double))) - header;
+	ArrayType  *state;
+
+	capacity = Max(capacity, ROWS_MIN_CAPACITY);
+	if (capacity > max_rows)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("cannot hold more than %lld rows in one group", (long long) max_rows)));
+	state = wb_state_new(kind, header + stride * (int) capacity);
+	if (params != NULL && header > 2)
+		memcpy(wb_state_data(state) + 1, params + 1, sizeof(double) * (header - 2));
+	return state;
+}
+
+ArrayType *
+wb_rows_get(FunctionCallInfo fcinfo, int argno, WbStateKind kind, int header, int stride)
+{
+	ArrayType  *state = wb_state_get(fcinfo, argno, kind, header, true);
+	double		used = wb_state_data(state)[header - 1];
+
+	wb_state_check_count(used);
+	if (used > (wb_state_length(state) - header) / stride)
+		state_error("The state says it holds more rows than it has room for.");
+	return state;
+}
+
+ArrayType *
+wb_rows_append(ArrayType *state, int header, int stride, const double *row)
+{
+	double	   *s = wb_state_data(state);
+	int64		used = (int64) s[header - 1];
+
+	if (header + stride * (used + 1) > wb_state_length(state))
+	{
+		ArrayType  *bigger = wb_rows_new((WbStateKind) ((int) s[WB_TAG] / 1000), header, stride,
+										 2 * used, NULL);
+
+		memcpy(wb_state_data(bigger), s, sizeof(double) * (header + stride * used));
+		state = bigger;
+		s = wb_state_data(state);
+	}
+	memcpy(s + header + stride * used, row, sizeof(double) * stride);
+	s[header - 1] = used + 1;
+	return state;
+}
+
+ArrayType *
+wb_rows_concat(ArrayType *a, ArrayType *b, int header, int stride)
+{
+	double	   *sa = wb_state_data(a);
+	double	   *sb = wb_state_data(b);
+	int64		na = (int64) sa[header - 1];
+	int64		nb = (int64) sb[header - 1];
+	ArrayType  *m = wb_rows_new((WbStateKind) ((int) sa[WB_TAG] / 1000), header, stride,
+								na + nb, sa);
+	double	   *sm = wb_state_data(m);
+
+	memcpy(sm + header, sa + header, sizeof(double) * stride * na);
+	memcpy(sm + header + stride * na, sb + header, sizeof(double) * stride * nb);
+	sm[header - 1] = na + nb;
+	return m;
 }

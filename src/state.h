@@ -125,4 +125,28 @@ wb_ksum_add(double *sum, double *carry, double x)
  */
 extern void wb_state_merge_sums(double *a, const double *b, int nfields,
 								int nparams);
+/*
+ * Row-collecting states (measures that must see every row): a header whose
+ * last field counts the rows, then fixed-width rows of `stride` doubles.
+ * The array grows by doubling, so it may be longer than the rows it holds.
+ */
+
+/* A new state with room for capacity rows; header fields 1..header-2 from params. */
+extern ArrayType *wb_rows_new(WbStateKind kind, int header, int stride,
+							  int64 capacity, const double *params);
+
+/* The state at argno, checked: its row count must be a count that fits. */
+extern ArrayType *wb_rows_get(FunctionCallInfo fcinfo, int argno, WbStateKind kind,
+							  int header, int stride);
+
+/*
+ * Append one row; returns the state, or a bigger copy when it was full
+ * (PostgreSQL moves a returned copy into the aggregate's context).
+ */
+extern ArrayType *wb_rows_append(ArrayType *state, int header, int stride,
+								 const double *row);
+
+/* A new state with a's header and the rows of a then b. */
+extern ArrayType *wb_rows_concat(ArrayType *a, ArrayType *b, int header, int stride);
+
 #endif							/* WB_STATE_H */

@@ -23,6 +23,7 @@
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "numeric/dist.h"
+#include "numeric/rank.h"
 #include "sample.h"
 #include "state.h"
 #include "utils/array.h"
@@ -399,15 +400,6 @@ wb_mann_kendall_transfn(PG_FUNCTION_ARGS)
 }
 
 static int
-double_cmp(const void *a, const void *b)
-{
-	double		x = *(const double *) a;
-	double		y = *(const double *) b;
-
-	return x < y ? -1 : (x > y ? 1 : 0);
-}
-
-static int
 pair_by_period(const void *a, const void *b)
 {
 	const WbPair *p = (const WbPair *) a;
@@ -421,7 +413,7 @@ pair_by_period(const void *a, const void *b)
 static double
 median_of(double *v, int64 n)
 {
-	qsort(v, n, sizeof(double), double_cmp);
+	wb_sort_doubles(v, n);
 	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
 }
 
@@ -504,7 +496,7 @@ wb_mann_kendall_finalfn(PG_FUNCTION_ARGS)
 			ys[i] = p[i].w;
 			ts[i] = p[i].x;
 		}
-		qsort(ys, n, sizeof(double), double_cmp);
+		wb_sort_doubles(ys, n);
 		var = (n * (n - 1.0) * (2.0 * n + 5.0) - tie_sum(ys, n, 0)) / 18.0;
 		zstat = var > 0 ? (s - (s > 0) + (s < 0)) / sqrt(var) : NAN;
 		n0 = n * (n - 1.0) / 2.0;
@@ -815,6 +807,7 @@ enum
 	RT_KIND = 1, RT_POLARITY, RT_USED, RT_HEADER
 };
 #define RT_STRIDE 4
+#define RT_MAX_ROWS 524288		/* 2^19 periods */
 
 typedef enum RecentKind
 {
@@ -829,12 +822,10 @@ PG_FUNCTION_INFO_V1(wb_recent_trend_finalfn);
 static ArrayType *
 recent_state_get(FunctionCallInfo fcinfo, int argno)
 {
-	ArrayType  *state = wb_state_get(fcinfo, argno, WB_STATE_SERIES, RT_HEADER, true);
-	double	   *s = wb_state_data(state);
+	ArrayType  *state = wb_rows_get(fcinfo, argno, WB_STATE_SERIES, RT_HEADER, RT_STRIDE);
+	double		kind = wb_state_data(state)[RT_KIND];
 
-	wb_state_check_count(s[RT_USED]);
-	if (s[RT_USED] > (wb_state_length(state) - RT_HEADER) / RT_STRIDE ||
-		(s[RT_KIND] != RECENT_VALUES && s[RT_KIND] != RECENT_PROPORTIONS))
+	if (kind != RECENT_VALUES && kind != RECENT_PROPORTIONS)
 		ereport(ERROR,
 				(errcode(WB_ERRCODE_BAD_STATE),
 				 errmsg("invalid wellbeing transition state"),
@@ -849,8 +840,6 @@ recent_accumulate(FunctionCallInfo fcinfo, int kind)
 	double		row[RT_STRIDE] = {0, 0, 0, 0};
 	double		polarity;
 	ArrayType  *state;
-	double	   *s;
-	int64		used;
 	int			i;
 
 	for (i = 1; i <= nrow; i++)
@@ -878,9 +867,9 @@ recent_accumulate(FunctionCallInfo fcinfo, int kind)
 
 	if (PG_ARGISNULL(0))
 	{
-		state = wb_state_new(WB_STATE_SERIES, RT_HEADER + RT_STRIDE * 8);
-		wb_state_data(state)[RT_KIND] = kind;
-		wb_state_data(state)[RT_POLARITY] = polarity;
+		double		params[RT_HEADER] = {0, kind, polarity, 0};
+
+		state = wb_rows_new(WB_STATE_SERIES, RT_HEADER, RT_STRIDE, 0, params);
 	}
 	else
 	{
@@ -889,25 +878,13 @@ recent_accumulate(FunctionCallInfo fcinfo, int kind)
 			ereport(ERROR,
 					(errcode(WB_ERRCODE_BAD_ARGUMENT),
 					 errmsg("higher_is_better must be the same for every row of a group")));
-	}
-	s = wb_state_data(state);
-	used = (int64) s[RT_USED];
-	if (RT_HEADER + RT_STRIDE * (used + 1) > wb_state_length(state))
-	{
-		ArrayType  *bigger;
-
-		if (2 * used > 1000000)
+		/* one row per period: a group this large is a mistake, say so early */
+		if (wb_state_data(state)[RT_USED] >= RT_MAX_ROWS)
 			ereport(ERROR,
 					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 					 errmsg("recent_trend takes one row per period; more than a million rows in one group")));
-		bigger = wb_state_new(WB_STATE_SERIES, RT_HEADER + RT_STRIDE * (int) (2 * used));
-		memcpy(wb_state_data(bigger), s, sizeof(double) * (RT_HEADER + RT_STRIDE * used));
-		state = bigger;
-		s = wb_state_data(state);
 	}
-	memcpy(s + RT_HEADER + RT_STRIDE * used, row, sizeof(row));
-	s[RT_USED] = used + 1;
-	PG_RETURN_ARRAYTYPE_P(state);
+	PG_RETURN_ARRAYTYPE_P(wb_rows_append(state, RT_HEADER, RT_STRIDE, row));
 }
 
 Datum
@@ -927,22 +904,10 @@ wb_recent_merge(FunctionCallInfo fcinfo)
 {
 	ArrayType  *a = recent_state_get(fcinfo, 0);
 	ArrayType  *b = recent_state_get(fcinfo, 1);
-	double	   *sa = wb_state_data(a);
-	double	   *sb = wb_state_data(b);
-	int64		na = (int64) sa[RT_USED];
-	int64		nb = (int64) sb[RT_USED];
-	ArrayType  *m;
-	double	   *sm;
 
-	wb_state_merge_sums(sa, sb, RT_POLARITY + 1, RT_POLARITY);	/* checks kind and polarity */
-	m = wb_state_new(WB_STATE_SERIES, RT_HEADER + RT_STRIDE * (int) Max(na + nb, 1));
-	sm = wb_state_data(m);
-	sm[RT_KIND] = sa[RT_KIND];
-	sm[RT_POLARITY] = sa[RT_POLARITY];
-	memcpy(sm + RT_HEADER, sa + RT_HEADER, sizeof(double) * RT_STRIDE * na);
-	memcpy(sm + RT_HEADER + RT_STRIDE * na, sb + RT_HEADER, sizeof(double) * RT_STRIDE * nb);
-	sm[RT_USED] = na + nb;
-	return m;
+	/* checks that kind and polarity agree; there are no sums to add */
+	wb_state_merge_sums(wb_state_data(a), wb_state_data(b), RT_POLARITY + 1, RT_POLARITY);
+	return wb_rows_concat(a, b, RT_HEADER, RT_STRIDE);
 }
 
 static int

@@ -1,13 +1,30 @@
 /*-------------------------------------------------------------------------
  *
  * rank.c
- *	  Weighted fractional ranks (ridits) with midpoint ties.
+ *	  Sorting and weighted fractional ranks (ridits) with midpoint ties.
  *
  * src/numeric/rank.c
  *
  *-------------------------------------------------------------------------
  */
+#include <stdlib.h>
+
 #include "numeric/rank.h"
+
+static int
+double_cmp(const void *a, const void *b)
+{
+	double		x = *(const double *) a;
+	double		y = *(const double *) b;
+
+	return x < y ? -1 : (x > y ? 1 : 0);
+}
+
+void
+wb_sort_doubles(double *v, size_t n)
+{
+	qsort(v, n, sizeof(double), double_cmp);
+}
 
 void
 wb_fractional_ranks(const double *key, const double *w, int64_t n,

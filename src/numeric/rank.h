@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * rank.h
- *	  Weighted fractional ranks (ridits) with midpoint ties.
+ *	  Sorting and weighted fractional ranks (ridits) with midpoint ties.
  *
  * src/numeric/rank.h
  *
@@ -10,7 +10,11 @@
 #ifndef WB_RANK_H
 #define WB_RANK_H
 
+#include <stddef.h>
 #include <stdint.h>
+
+/* sort n doubles ascending; the input must hold no NaN */
+extern void wb_sort_doubles(double *v, size_t n);
 
 /*
  * For n rows already sorted by key, the weighted fractional rank of each

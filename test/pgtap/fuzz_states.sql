@@ -61,8 +61,8 @@ INSERT INTO finals VALUES
   ('palma_finalfn', 7001, 0, 3, 2), ('hoover_finalfn', 7001, 0, 3, 2),
   ('dissimilarity_finalfn', 7001, 0, 3, 2), ('entropy_finalfn', 8001, 19, 0, 0),
   ('between_group_spread_finalfn', 9001, 13, 0, 0), ('ordered_finalfn', 10001, 0, 6, 4),
-  ('exposure_finalfn', 11001, 5, 0, 0), ('mutual_information_finalfn', 12001, 0, 3, 3),
-  ('entropy_index_finalfn', 12001, 0, 3, 3), ('trend_finalfn', 13001, 12, 0, 0),
+  ('exposure_finalfn', 11001, 5, 0, 0), ('mutual_information_finalfn', 12001, 0, 2, 3),
+  ('entropy_index_finalfn', 12001, 0, 2, 3), ('trend_finalfn', 13001, 12, 0, 0),
   ('gap_trend_finalfn', 14001, 17, 0, 0), ('recent_trend_finalfn', 15001, 0, 4, 4);
 
 CREATE TEMP TABLE outcomes (fn text, outcome text);
