@@ -1107,13 +1107,7 @@ wb_state_combine(PG_FUNCTION_ARGS)
 		a = wb_sample_merge(fcinfo);
 	}
 	else
-	{
-		ereport(ERROR,
-				(errcode(WB_ERRCODE_BAD_STATE),
-				 errmsg("invalid wellbeing transition state"),
-				 errdetail("The array's tag does not belong to any wellbeing aggregate.")));
-		a = NULL;				/* keep compiler quiet */
-	}
+		wb_state_error("The array's tag does not belong to any wellbeing aggregate.");
 	/* collecting states hold input rows (NaN marks a missing se) */
 	if (tag != WB_STATE_TAG(WB_STATE_SAMPLE) && tag != WB_STATE_TAG(WB_STATE_GROUPS) &&
 		tag != WB_STATE_TAG(WB_STATE_TRIPLES) && tag != WB_STATE_TAG(WB_STATE_SERIES))

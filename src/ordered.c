@@ -171,10 +171,7 @@ groups_state_get(FunctionCallInfo fcinfo, int argno)
 	wb_state_check_count(s[GRP_MISSING_SE]);
 	if (s[GRP_MISSING_SE] > s[GRP_USED] ||
 		s[GRP_MEASURE] < ORD_SII || s[GRP_MEASURE] > ORD_MD)
-		ereport(ERROR,
-				(errcode(WB_ERRCODE_BAD_STATE),
-				 errmsg("invalid wellbeing transition state"),
-				 errdetail("The state's header does not match its contents.")));
+		wb_state_error("The state's header does not match its contents.");
 	return state;
 }
 

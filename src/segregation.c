@@ -123,10 +123,7 @@ exposure_accumulate(FunctionCallInfo fcinfo, int measure)
 	{
 		state = wb_state_get(fcinfo, 0, WB_STATE_EXPOSURE, EXP_NFIELDS, false);
 		if (wb_state_data(state)[EXP_MEASURE] != measure)
-			ereport(ERROR,
-					(errcode(WB_ERRCODE_BAD_STATE),
-					 errmsg("invalid wellbeing transition state"),
-					 errdetail("The state belongs to another segregation measure.")));
+			wb_state_error("The state belongs to another segregation measure.");
 	}
 	s = wb_state_data(state);
 	s[EXP_UNITS] += 1;
@@ -281,10 +278,7 @@ multigroup_compute(ArrayType *state, double *m_out, double *e_out, int64 *units)
 	for (i = 0; i < n; i++)
 	{
 		if (!isfinite(t[i].unit) || !isfinite(t[i].grp))
-			ereport(ERROR,
-					(errcode(WB_ERRCODE_BAD_STATE),
-					 errmsg("invalid wellbeing transition state"),
-					 errdetail("A label hash is not a finite number.")));
+			wb_state_error("A label hash is not a finite number.");
 		wb_check_nonneg(t[i].count, "count");
 		total += t[i].count;
 	}

@@ -14,8 +14,8 @@
 #include "catalog/pg_type.h"
 #include "utils/memutils.h"
 
-static void
-state_error(const char *detail)
+void
+wb_state_error(const char *detail)
 {
 	ereport(ERROR,
 			(errcode(WB_ERRCODE_BAD_STATE),
@@ -38,17 +38,17 @@ wb_state_get(FunctionCallInfo fcinfo, int argno, WbStateKind kind,
 		state = PG_GETARG_ARRAYTYPE_P_COPY(argno);
 
 	if (ARR_NDIM(state) != 1)
-		state_error("The array must be one-dimensional.");
+		wb_state_error("The array must be one-dimensional.");
 	if (ARR_ELEMTYPE(state) != FLOAT8OID)
-		state_error("The array must be of type double precision[].");
+		wb_state_error("The array must be of type double precision[].");
 	if (ARR_HASNULL(state))
-		state_error("The array must not contain NULLs.");
+		wb_state_error("The array must not contain NULLs.");
 	if (growable ? ARR_DIMS(state)[0] < nfields : ARR_DIMS(state)[0] != nfields)
-		state_error("The array has the wrong length for this aggregate.");
+		wb_state_error("The array has the wrong length for this aggregate.");
 
 	tag = wb_state_data(state)[WB_TAG];
 	if (tag != WB_STATE_TAG(kind))
-		state_error("The array's tag does not belong to this aggregate.");
+		wb_state_error("The array's tag does not belong to this aggregate.");
 
 	/*
 	 * Fixed-layout states hold parameters and sums, which the extension
@@ -65,7 +65,7 @@ wb_state_get(FunctionCallInfo fcinfo, int argno, WbStateKind kind,
 		for (i = 1; i < nfields; i++)
 		{
 			if (!isfinite(d[i]))
-				state_error("A field of the state is not a finite number.");
+				wb_state_error("A field of the state is not a finite number.");
 		}
 	}
 	return state;
@@ -91,7 +91,7 @@ void
 wb_state_check_count(double v)
 {
 	if (!(v >= 0.0) || isinf(v) || v != floor(v))
-		state_error("A count field is negative, fractional or not finite.");
+		wb_state_error("A count field is negative, fractional or not finite.");
 }
 
 void
@@ -142,7 +142,7 @@ wb_rows_get(FunctionCallInfo fcinfo, int argno, WbStateKind kind, int header, in
 
 	wb_state_check_count(used);
 	if (used > (wb_state_length(state) - header) / stride)
-		state_error("The state says it holds more rows than it has room for.");
+		wb_state_error("The state says it holds more rows than it has room for.");
 	return state;
 }
 

@@ -119,6 +119,9 @@ wb_ksum_add(double *sum, double *carry, double x)
 
 
 
+/* ERROR 22000 "invalid wellbeing transition state" with the given detail */
+extern void wb_state_error(const char *detail) pg_attribute_noreturn();
+
 /*
  * Merge state b into a, in place: the parameter fields 1..nparams (level,
  * method, ...) must agree, the remaining fields are sums.

@@ -826,10 +826,7 @@ recent_state_get(FunctionCallInfo fcinfo, int argno)
 	double		kind = wb_state_data(state)[RT_KIND];
 
 	if (kind != RECENT_VALUES && kind != RECENT_PROPORTIONS)
-		ereport(ERROR,
-				(errcode(WB_ERRCODE_BAD_STATE),
-				 errmsg("invalid wellbeing transition state"),
-				 errdetail("The state's header does not match its contents.")));
+		wb_state_error("The state's header does not match its contents.");
 	return state;
 }
 
