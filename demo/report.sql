@@ -158,3 +158,25 @@ FROM (SELECT *, wellbeing.complementary_suppression(events, events BETWEEN 1 AND
 WHERE tract_id IN (SELECT tract_id FROM cells ORDER BY tract_id LIMIT 12)
 ORDER BY tract_id, race;
 \echo
+\echo '-- 8. Well-being index against its own 2015 baseline: eight domains, equal weights, each'
+\echo '--    indicator as a z-score on the 2015 distribution of tracts (so a score rises when the'
+\echo '--    tract improves), levels cut on 2015 quintiles. Mean tract index by neighbourhood,'
+\echo '--    2015 and 2024, and the number of tracts per level in 2024'
+WITH bi AS (
+  SELECT * FROM wellbeing.build_index('city.indicators', 'city.indicator_catalog',
+                                      baseline_period => 2015, reference_group => 'all')
+  WHERE grp = 'all' AND level = 'index'
+)
+SELECT n.name AS neighbourhood,
+       to_char(avg(bi.score) FILTER (WHERE bi.period = 2015), 'S0.00') AS "index 2015",
+       to_char(avg(bi.score) FILTER (WHERE bi.period = 2024), 'S0.00') AS "index 2024",
+       count(*) FILTER (WHERE bi.period = 2024 AND bi.category = 'very low') AS "very low",
+       count(*) FILTER (WHERE bi.period = 2024 AND bi.category = 'low') AS low,
+       count(*) FILTER (WHERE bi.period = 2024 AND bi.category = 'moderate') AS moderate,
+       count(*) FILTER (WHERE bi.period = 2024 AND bi.category = 'high') AS high,
+       count(*) FILTER (WHERE bi.period = 2024 AND bi.category = 'very high') AS "very high"
+FROM bi
+JOIN city.tracts t ON t.tract_id = bi.area
+JOIN city.neighbourhoods n USING (neighbourhood_id)
+GROUP BY n.name ORDER BY n.name;
+\echo

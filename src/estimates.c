@@ -1096,6 +1096,15 @@ wb_state_combine(PG_FUNCTION_ARGS)
 		b = wb_state_get(fcinfo, 1, WB_STATE_GAP, WB_GAP_NFIELDS, false);
 		wb_gap_merge(wb_state_data(a), wb_state_data(b));
 	}
+	else if (tag == WB_STATE_TAG(WB_STATE_SCORES))
+	{
+		a = wb_state_get(fcinfo, 0, WB_STATE_SCORES, WB_SCORES_NFIELDS, false);
+		b = wb_state_get(fcinfo, 1, WB_STATE_SCORES, WB_SCORES_NFIELDS, false);
+		wb_state_merge_sums(wb_state_data(a), wb_state_data(b), WB_SCORES_NFIELDS,
+							WB_SCORES_NPARAMS);
+	}
+	else if (tag == WB_STATE_TAG(WB_STATE_ALPHA))
+		a = wb_alpha_merge(fcinfo);
 	else if (tag == WB_STATE_TAG(WB_STATE_SERIES))
 		a = wb_recent_merge(fcinfo);
 	else if (tag == WB_STATE_TAG(WB_STATE_GROUPS))

@@ -39,4 +39,11 @@ extern void wb_gap_merge(double *a, const double *b);
 /* trend.c: a new state holding the rows of both recent_trend states */
 extern ArrayType *wb_recent_merge(FunctionCallInfo fcinfo);
 
+/* index.c: aggregate_scores state (tag, 3 parameters, 5 sums) */
+#define WB_SCORES_NFIELDS 9
+#define WB_SCORES_NPARAMS 3
+
+/* index.c: the cronbach_alpha states at args 0 and 1 merged into the first */
+extern ArrayType *wb_alpha_merge(FunctionCallInfo fcinfo);
+
 #endif							/* WB_FAMILIES_H */

@@ -18,8 +18,15 @@
 
 #include <math.h>
 
+#include "access/htup_details.h"
 #include "args.h"
+#include "catalog/pg_type.h"
+#include "families.h"
+#include "funcapi.h"
 #include "numeric/rank.h"
+#include "sample.h"
+#include "state.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "windowapi.h"
 
@@ -352,4 +359,605 @@ wb_percentile_rank_window(PG_FUNCTION_ARGS)
 	if (p->n < 2)
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8((r - 1) / (p->n - 1));
+}
+
+/* ----------------------------------------------------------------------
+ * aggregate_scores(score, weight [, method [, min_coverage [, p]]])
+ *
+ * Weighted means of the scores of one area's indicators (or domains).  A
+ * row with a NULL score is a missing indicator: its weight counts towards
+ * the coverage but not towards the mean, so the other weights are
+ * renormalised (OECD/JRC Handbook, COINr a_amean).  The state holds
+ * sums only, so the aggregate combines and runs in parallel.
+ * ----------------------------------------------------------------------
+ */
+typedef enum ScoreMethod
+{
+	SCORES_ARITHMETIC = 1,
+	SCORES_GEOMETRIC = 2,
+	SCORES_HARMONIC = 3,
+	SCORES_GENERALIZED = 4
+} ScoreMethod;
+
+static const WbMethod score_methods[] = {
+	{"arithmetic", SCORES_ARITHMETIC},
+	{"geometric", SCORES_GEOMETRIC},
+	{"harmonic", SCORES_HARMONIC},
+	{"generalized", SCORES_GENERALIZED},
+	{NULL, 0}
+};
+
+enum
+{
+	SC_METHOD = 1, SC_P, SC_MIN_COVERAGE,	/* parameters */
+	SC_W_TOTAL, SC_W_AVAILABLE, SC_SUM, SC_AVAILABLE, SC_MISSING,	/* sums */
+	SC_NFIELDS
+};
+
+StaticAssertDecl(SC_NFIELDS == WB_SCORES_NFIELDS, "aggregate_scores state layout");
+
+/* the power the method raises scores to: 1, 0 (logarithm), -1, or p */
+static double
+score_power(int method, double p)
+{
+	switch (method)
+	{
+		case SCORES_ARITHMETIC:
+			return 1.0;
+		case SCORES_GEOMETRIC:
+			return 0.0;
+		case SCORES_HARMONIC:
+			return -1.0;
+		default:
+			return p;
+	}
+}
+
+PG_FUNCTION_INFO_V1(wb_aggregate_scores_transfn);
+Datum
+wb_aggregate_scores_transfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state;
+	double	   *s;
+	double		w,
+				power,
+				term;
+
+	if (PG_ARGISNULL(2))
+		return wb_state_unchanged(fcinfo);
+	w = PG_GETARG_FLOAT8(2);
+	wb_check_positive(w, "weight");
+
+	if (PG_ARGISNULL(0))
+	{
+		int			method = SCORES_ARITHMETIC;
+		double		p = 1.0;
+		double		min_coverage = 0.0;
+
+		if (PG_NARGS() > 3 && !PG_ARGISNULL(3))
+			method = wb_method_arg(fcinfo, 3, score_methods, "aggregate_scores");
+		if (PG_NARGS() > 4 && !PG_ARGISNULL(4))
+		{
+			min_coverage = PG_GETARG_FLOAT8(4);
+			wb_check_finite(min_coverage, "min_coverage");
+			if (min_coverage < 0 || min_coverage > 1)
+				ereport(ERROR,
+						(errcode(WB_ERRCODE_BAD_ARGUMENT),
+						 errmsg("min_coverage must lie between 0 and 1, got %g", min_coverage)));
+		}
+		if (PG_NARGS() > 5 && !PG_ARGISNULL(5))
+		{
+			if (method != SCORES_GENERALIZED)
+				ereport(ERROR,
+						(errcode(WB_ERRCODE_BAD_ARGUMENT),
+						 errmsg("p applies only to method \"generalized\"")));
+			p = PG_GETARG_FLOAT8(5);
+			wb_check_finite(p, "p");
+		}
+		else if (method == SCORES_GENERALIZED)
+			ereport(ERROR,
+					(errcode(WB_ERRCODE_BAD_ARGUMENT),
+					 errmsg("method \"generalized\" needs the power p"),
+					 errhint("Call aggregate_scores(score, weight, 'generalized', min_coverage, p).")));
+		state = wb_state_new(WB_STATE_SCORES, SC_NFIELDS);
+		s = wb_state_data(state);
+		s[SC_METHOD] = method;
+		s[SC_P] = p;
+		s[SC_MIN_COVERAGE] = min_coverage;
+	}
+	else
+		state = wb_state_get(fcinfo, 0, WB_STATE_SCORES, SC_NFIELDS, false);
+	s = wb_state_data(state);
+
+	s[SC_W_TOTAL] += w;
+	if (PG_ARGISNULL(1))
+	{
+		s[SC_MISSING] += 1;
+		PG_RETURN_ARRAYTYPE_P(state);
+	}
+
+	power = score_power((int) s[SC_METHOD], s[SC_P]);
+	{
+		double		x = PG_GETARG_FLOAT8(1);
+
+		wb_check_finite(x, "score");
+		if (power <= 0 && x <= 0)
+			ereport(ERROR,
+					(errcode(WB_ERRCODE_BAD_ARGUMENT),
+					 errmsg("score must be positive for %s aggregation, got %g",
+							power == 0 ? "geometric" : "harmonic or negative-power", x),
+					 errhint("Normalise to a positive range first, for example min-max to [1, 100].")));
+		if (power != 1 && x < 0)
+			ereport(ERROR,
+					(errcode(WB_ERRCODE_BAD_ARGUMENT),
+					 errmsg("score must not be negative for a generalized mean, got %g", x),
+					 errhint("Normalise to a non-negative range first, for example min-max to [0, 1].")));
+		if (power == 1)
+			term = x;
+		else if (power == 0)
+			term = log(x);
+		else
+			term = pow(x, power);
+	}
+	s[SC_SUM] += w * term;
+	if (!isfinite(s[SC_SUM]))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("the weighted sum of scores overflows")));
+	s[SC_W_AVAILABLE] += w;
+	s[SC_AVAILABLE] += 1;
+	PG_RETURN_ARRAYTYPE_P(state);
+}
+
+PG_FUNCTION_INFO_V1(wb_aggregate_scores_finalfn);
+Datum
+wb_aggregate_scores_finalfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state;
+	double	   *s;
+	TupleDesc	tupdesc;
+	Datum		values[4];
+	bool		nulls[4] = {false, false, false, false};
+	double		coverage,
+				mean,
+				power,
+				score = NAN;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	state = wb_state_get(fcinfo, 0, WB_STATE_SCORES, SC_NFIELDS, false);
+	s = wb_state_data(state);
+	if (s[SC_METHOD] != SCORES_ARITHMETIC && s[SC_METHOD] != SCORES_GEOMETRIC &&
+		s[SC_METHOD] != SCORES_HARMONIC && s[SC_METHOD] != SCORES_GENERALIZED)
+		wb_state_error("The method field is not a known method.");
+	if (!(s[SC_MIN_COVERAGE] >= 0 && s[SC_MIN_COVERAGE] <= 1) ||
+		!(s[SC_W_AVAILABLE] >= 0 && s[SC_W_TOTAL] >= s[SC_W_AVAILABLE] && s[SC_W_TOTAL] > 0))
+		wb_state_error("The coverage fields are inconsistent.");
+	wb_state_check_count(s[SC_AVAILABLE]);
+	wb_state_check_count(s[SC_MISSING]);
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE ||
+		tupdesc->natts != 4)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("aggregate_scores called in a context that cannot accept its record")));
+	tupdesc = BlessTupleDesc(tupdesc);
+
+	coverage = s[SC_W_AVAILABLE] / s[SC_W_TOTAL];
+	power = score_power((int) s[SC_METHOD], s[SC_P]);
+	/* a relative tolerance, so that 3 of 5 equal weights meet 0.6 */
+	if (s[SC_AVAILABLE] > 0 && s[SC_W_AVAILABLE] > 0 &&
+		coverage >= s[SC_MIN_COVERAGE] * (1.0 - 1e-12))
+	{
+		mean = s[SC_SUM] / s[SC_W_AVAILABLE];
+		if (power == 1)
+			score = mean;
+		else if (power == 0)
+			score = exp(mean);
+		else
+			score = pow(mean, 1.0 / power);
+	}
+	nulls[0] = !isfinite(score);
+	values[0] = nulls[0] ? (Datum) 0 : Float8GetDatum(score);
+	values[1] = Float8GetDatum(coverage);
+	values[2] = Int32GetDatum((int32) Min(s[SC_AVAILABLE], PG_INT32_MAX));
+	values[3] = Int32GetDatum((int32) Min(s[SC_MISSING], PG_INT32_MAX));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+/* ----------------------------------------------------------------------
+ * Categories: category_cutpoints(score [, population [, levels]]) is an
+ * aggregate over the (score, population) sample state returning the
+ * levels - 1 cut points (population-weighted quantiles at 1/levels,
+ * 2/levels, ...); category_level() and category() place a score among
+ * cut points.  Computing cut points on a reference period and applying
+ * them to every period freezes them, as the Child Opportunity Index does.
+ * ----------------------------------------------------------------------
+ */
+#define CATEGORY_MAX_LEVELS 100
+
+PG_FUNCTION_INFO_V1(wb_category_cutpoints_transfn);
+Datum
+wb_category_cutpoints_transfn(PG_FUNCTION_ARGS)
+{
+	int32		levels = 5;
+
+	if (PG_NARGS() > 3)
+	{
+		if (PG_ARGISNULL(3))
+			return wb_state_unchanged(fcinfo);
+		levels = PG_GETARG_INT32(3);
+		if (levels < 2 || levels > CATEGORY_MAX_LEVELS)
+			ereport(ERROR,
+					(errcode(WB_ERRCODE_BAD_ARGUMENT),
+					 errmsg("levels must lie between 2 and %d, got %d",
+							CATEGORY_MAX_LEVELS, levels)));
+	}
+	return wb_sample_accumulate(fcinfo, "score", levels, "levels");
+}
+
+PG_FUNCTION_INFO_V1(wb_category_cutpoints_finalfn);
+Datum
+wb_category_cutpoints_finalfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state;
+	WbPair	   *p;
+	int64		n;
+	long double wsum;
+	double		levels;
+	Datum		cuts[CATEGORY_MAX_LEVELS];
+	int			j;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	state = wb_sample_get(fcinfo, 0);
+	levels = wb_sample_param(state);
+	if (!(levels >= 2 && levels <= CATEGORY_MAX_LEVELS) || levels != floor(levels))
+		wb_state_error("The levels field is not an integer between 2 and 100.");
+	p = wb_sample_sorted(state, &n, &wsum);
+	if (n == 0 || !(wsum > 0))
+		PG_RETURN_NULL();
+	for (j = 1; j < (int) levels; j++)
+		cuts[j - 1] = Float8GetDatum(wb_weighted_quantile_stepavg(p, n, wsum, j, (int) levels));
+	PG_RETURN_ARRAYTYPE_P(construct_array(cuts, (int) levels - 1, FLOAT8OID,
+										  sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+}
+
+/* the cut points argument: one-dimensional, no NULLs, finite, ascending */
+static double *
+cutpoints_arg(FunctionCallInfo fcinfo, int argno, int *count)
+{
+	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(argno);
+	double	   *c;
+	int			i;
+
+	if (ARR_NDIM(a) > 1 || ARR_ELEMTYPE(a) != FLOAT8OID || ARR_HASNULL(a))
+		ereport(ERROR,
+				(errcode(WB_ERRCODE_BAD_ARGUMENT),
+				 errmsg("cutpoints must be a one-dimensional array without NULLs")));
+	*count = ARR_NDIM(a) == 0 ? 0 : ARR_DIMS(a)[0];
+	c = (double *) ARR_DATA_PTR(a);
+	for (i = 0; i < *count; i++)
+	{
+		wb_check_finite(c[i], "cutpoints");
+		if (i > 0 && c[i] < c[i - 1])
+			ereport(ERROR,
+					(errcode(WB_ERRCODE_BAD_ARGUMENT),
+					 errmsg("cutpoints must be in ascending order, got %g after %g",
+							c[i], c[i - 1])));
+	}
+	return c;
+}
+
+/* 1 + the number of cut points below score: score <= c_1 is level 1 */
+static int
+category_of(double score, const double *cuts, int count)
+{
+	int			level = 1;
+
+	while (level <= count && score > cuts[level - 1])
+		level++;
+	return level;
+}
+
+PG_FUNCTION_INFO_V1(wb_category_level);
+Datum
+wb_category_level(PG_FUNCTION_ARGS)
+{
+	double		score = PG_GETARG_FLOAT8(0);
+	int			count;
+	double	   *cuts = cutpoints_arg(fcinfo, 1, &count);
+
+	wb_check_finite(score, "score");
+	PG_RETURN_INT32(category_of(score, cuts, count));
+}
+
+static const char *const five_levels[] = {
+	"very low", "low", "moderate", "high", "very high"
+};
+
+PG_FUNCTION_INFO_V1(wb_category);
+Datum
+wb_category(PG_FUNCTION_ARGS)
+{
+	double		score;
+	int			count;
+	double	   *cuts;
+	int			level;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	score = PG_GETARG_FLOAT8(0);
+	wb_check_finite(score, "score");
+	cuts = cutpoints_arg(fcinfo, 1, &count);
+	level = category_of(score, cuts, count);
+
+	if (PG_NARGS() < 3 || PG_ARGISNULL(2))
+	{
+		if (count != 4)
+			ereport(ERROR,
+					(errcode(WB_ERRCODE_BAD_ARGUMENT),
+					 errmsg("category() names five levels, but %d cut points make %d",
+							count, count + 1),
+					 errhint("Pass labels for %d levels, or use category_level().", count + 1)));
+		PG_RETURN_TEXT_P(cstring_to_text(five_levels[level - 1]));
+	}
+	else
+	{
+		ArrayType  *labels = PG_GETARG_ARRAYTYPE_P(2);
+		Datum	   *elems;
+		bool	   *elnulls;
+		int			nlabels;
+
+		if (ARR_NDIM(labels) > 1)
+			ereport(ERROR,
+					(errcode(WB_ERRCODE_BAD_ARGUMENT),
+					 errmsg("labels must be a one-dimensional array")));
+		deconstruct_array(labels, TEXTOID, -1, false, TYPALIGN_INT,
+						  &elems, &elnulls, &nlabels);
+		if (nlabels != count + 1)
+			ereport(ERROR,
+					(errcode(WB_ERRCODE_BAD_ARGUMENT),
+					 errmsg("labels must name %d levels for %d cut points, got %d",
+							count + 1, count, nlabels)));
+		if (elnulls[level - 1])
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(elems[level - 1]);
+	}
+}
+
+/* ----------------------------------------------------------------------
+ * cronbach_alpha(items float8[]) and cronbach_alpha_if_deleted(items):
+ * one row per unit (area) with the k items' values.  The state keeps, by
+ * Welford's updates (merged with Chan's formulas), the mean and centred
+ * sum of squares of each item and of the total, and each item's co-moment
+ * with the total, which is all that alpha and "alpha if item deleted"
+ * need (OECD/JRC Handbook eq. 18):
+ *   alpha = k / (k - 1) * (1 - sum_i var(x_i) / var(sum_i x_i)).
+ * Rows with a NULL item are left out (listwise deletion).
+ * ----------------------------------------------------------------------
+ */
+enum
+{
+	AL_K = 1, AL_N, AL_MEAN_T, AL_M2_T, AL_ITEMS
+};
+
+#define AL_ITEM_STRIDE 3		/* mean, M2, co-moment with the total */
+#define AL_MAX_ITEMS 1000
+
+static int
+alpha_items(ArrayType *state)
+{
+	double	   *s = wb_state_data(state);
+	double		k = s[AL_K];
+
+	if (!(k >= 2 && k <= AL_MAX_ITEMS) || k != floor(k) ||
+		wb_state_length(state) != AL_ITEMS + AL_ITEM_STRIDE * (int) k)
+		wb_state_error("The item count does not match the array's length.");
+	wb_state_check_count(s[AL_N]);
+	return (int) k;
+}
+
+static ArrayType *
+alpha_state_get(FunctionCallInfo fcinfo, int argno)
+{
+	ArrayType  *state = wb_state_get(fcinfo, argno, WB_STATE_ALPHA, AL_ITEMS, true);
+	double	   *s = wb_state_data(state);
+	int			i;
+
+	alpha_items(state);
+	for (i = 1; i < wb_state_length(state); i++)
+	{
+		if (!isfinite(s[i]))
+			wb_state_error("A field of the state is not a finite number.");
+	}
+	return state;
+}
+
+PG_FUNCTION_INFO_V1(wb_cronbach_alpha_transfn);
+Datum
+wb_cronbach_alpha_transfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *items;
+	ArrayType  *state;
+	double	   *s;
+	double	   *x;
+	int			k,
+				i;
+	double		n,
+				total = 0,
+				d_total;
+
+	if (PG_ARGISNULL(1))
+		return wb_state_unchanged(fcinfo);
+	items = PG_GETARG_ARRAYTYPE_P(1);
+	if (ARR_NDIM(items) != 1 || ARR_ELEMTYPE(items) != FLOAT8OID)
+		ereport(ERROR,
+				(errcode(WB_ERRCODE_BAD_ARGUMENT),
+				 errmsg("items must be a one-dimensional array")));
+	k = ARR_DIMS(items)[0];
+	if (k < 2 || k > AL_MAX_ITEMS)
+		ereport(ERROR,
+				(errcode(WB_ERRCODE_BAD_ARGUMENT),
+				 errmsg("cronbach_alpha needs between 2 and %d items, got %d",
+						AL_MAX_ITEMS, k)));
+	if (ARR_HASNULL(items))
+		return wb_state_unchanged(fcinfo);
+	x = (double *) ARR_DATA_PTR(items);
+	for (i = 0; i < k; i++)
+	{
+		wb_check_finite(x[i], "items");
+		total += x[i];
+	}
+	if (!isfinite(total))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("the sum of the items overflows")));
+
+	if (PG_ARGISNULL(0))
+	{
+		state = wb_state_new(WB_STATE_ALPHA, AL_ITEMS + AL_ITEM_STRIDE * k);
+		wb_state_data(state)[AL_K] = k;
+	}
+	else
+	{
+		state = wb_state_get(fcinfo, 0, WB_STATE_ALPHA, AL_ITEMS, true);
+		if (alpha_items(state) != k)
+			ereport(ERROR,
+					(errcode(WB_ERRCODE_BAD_ARGUMENT),
+					 errmsg("every row must have the same number of items, got %d and %d",
+							alpha_items(state), k)));
+	}
+	s = wb_state_data(state);
+
+	/* Welford: means first, then sums of products of old and new deviations */
+	n = s[AL_N] + 1;
+	d_total = total - s[AL_MEAN_T];
+	s[AL_MEAN_T] += d_total / n;
+	s[AL_M2_T] += d_total * (total - s[AL_MEAN_T]);
+	for (i = 0; i < k; i++)
+	{
+		double	   *it = s + AL_ITEMS + AL_ITEM_STRIDE * i;
+		double		d = x[i] - it[0];
+
+		it[0] += d / n;
+		it[1] += d * (x[i] - it[0]);
+		it[2] += d * (total - s[AL_MEAN_T]);
+	}
+	s[AL_N] = n;
+	PG_RETURN_ARRAYTYPE_P(state);
+}
+
+/* merge alpha state b into a (Chan et al.); b is not modified */
+ArrayType *
+wb_alpha_merge(FunctionCallInfo fcinfo)
+{
+	ArrayType  *a = alpha_state_get(fcinfo, 0);
+	ArrayType  *b = alpha_state_get(fcinfo, 1);
+	double	   *sa = wb_state_data(a);
+	double	   *sb = wb_state_data(b);
+	int			k = alpha_items(a);
+	double		na = sa[AL_N],
+				nb = sb[AL_N],
+				n = na + nb,
+				d_total;
+	int			i;
+
+	if (alpha_items(b) != k)
+		ereport(ERROR,
+				(errcode(WB_ERRCODE_BAD_ARGUMENT),
+				 errmsg("every row must have the same number of items, got %d and %d",
+						k, alpha_items(b))));
+	if (nb == 0)
+		return a;
+	if (na == 0)
+	{
+		memcpy(sa, sb, sizeof(double) * wb_state_length(b));
+		return a;
+	}
+	d_total = sb[AL_MEAN_T] - sa[AL_MEAN_T];
+	for (i = 0; i < k; i++)
+	{
+		double	   *ia = sa + AL_ITEMS + AL_ITEM_STRIDE * i;
+		const double *ib = sb + AL_ITEMS + AL_ITEM_STRIDE * i;
+		double		d = ib[0] - ia[0];
+
+		ia[0] += d * nb / n;
+		ia[1] += ib[1] + d * d * na * nb / n;
+		ia[2] += ib[2] + d * d_total * na * nb / n;
+	}
+	sa[AL_MEAN_T] += d_total * nb / n;
+	sa[AL_M2_T] += sb[AL_M2_T] + d_total * d_total * na * nb / n;
+	sa[AL_N] = n;
+	return a;
+}
+
+/* alpha of the k items without item skip (-1: none), or NaN */
+static double
+alpha_without(const double *s, int k, int skip)
+{
+	double		sum_items = 0,
+				m2_total = s[AL_M2_T];
+	int			i,
+				q = skip >= 0 ? k - 1 : k;
+
+	for (i = 0; i < k; i++)
+		sum_items += s[AL_ITEMS + AL_ITEM_STRIDE * i + 1];
+	if (skip >= 0)
+	{
+		const double *it = s + AL_ITEMS + AL_ITEM_STRIDE * skip;
+
+		/* var(T - x_j) = var(T) - 2 cov(x_j, T) + var(x_j) */
+		m2_total += it[1] - 2.0 * it[2];
+		sum_items -= it[1];
+	}
+	if (q < 2 || s[AL_N] < 2 || !(m2_total > 0))
+		return NAN;
+	return q / (q - 1.0) * (1.0 - sum_items / m2_total);
+}
+
+PG_FUNCTION_INFO_V1(wb_cronbach_alpha_finalfn);
+Datum
+wb_cronbach_alpha_finalfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state;
+	double		alpha;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	state = alpha_state_get(fcinfo, 0);
+	alpha = alpha_without(wb_state_data(state), alpha_items(state), -1);
+	if (isnan(alpha))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(alpha);
+}
+
+PG_FUNCTION_INFO_V1(wb_cronbach_alpha_if_deleted_finalfn);
+Datum
+wb_cronbach_alpha_if_deleted_finalfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state;
+	int			k,
+				i;
+	Datum	   *out;
+	bool	   *nulls;
+	int			dims[1],
+				lbs[1] = {1};
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	state = alpha_state_get(fcinfo, 0);
+	k = alpha_items(state);
+	out = palloc(sizeof(Datum) * k);
+	nulls = palloc(sizeof(bool) * k);
+	for (i = 0; i < k; i++)
+	{
+		double		a = alpha_without(wb_state_data(state), k, i);
+
+		nulls[i] = isnan(a);
+		out[i] = nulls[i] ? (Datum) 0 : Float8GetDatum(a);
+	}
+	dims[0] = k;
+	PG_RETURN_ARRAYTYPE_P(construct_md_array(out, nulls, 1, dims, lbs, FLOAT8OID,
+											 sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 }

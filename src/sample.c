@@ -181,3 +181,40 @@ wb_weighted_quantile(const WbPair *p, int64 n, long double wsum, double prob)
 	}
 	return p[n - 1].x;
 }
+
+/*
+ * The weighted quantile at prob = num / den with averaging at exact
+ * steps, as Stata's _pctile with weights (used by the Child Opportunity
+ * Index for its cut points) and, without weights, R's quantile type 2:
+ * with W_i the cumulative weight, the x_i where W_{i-1} < prob W < W_i,
+ * or (x_i + x_{i+1}) / 2 where W_i = prob W exactly.  prob is a fraction
+ * of integers so that the step test is exact for integer weights.
+ */
+double
+wb_weighted_quantile_stepavg(const WbPair *p, int64 n, long double wsum,
+							 int num, int den)
+{
+	long double target = (long double) num * wsum;
+	long double cum = 0;
+	int64		i;
+
+	for (i = 0; i < n; i++)
+	{
+		long double step;
+
+		cum += p[i].w;
+		step = cum * den;
+		if (step > target)
+			return p[i].x;
+		if (step == target && p[i].w > 0)
+		{
+			/* average with the next value that carries weight */
+			int64		j = i + 1;
+
+			while (j < n && p[j].w == 0)
+				j++;
+			return j < n ? (p[i].x + p[j].x) / 2.0 : p[i].x;
+		}
+	}
+	return p[n - 1].x;
+}

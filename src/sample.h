@@ -66,4 +66,12 @@ extern WbPair *wb_sample_sorted(ArrayType *state, int64 *n, long double *wsum);
 extern double wb_weighted_quantile(const WbPair *p, int64 n, long double wsum,
 								   double prob);
 
+/*
+ * The weighted quantile at num / den, averaging the two neighbours when a
+ * cumulative weight share equals it exactly (Stata _pctile with weights;
+ * R quantile type 2 without).  p sorted, wsum > 0.
+ */
+extern double wb_weighted_quantile_stepavg(const WbPair *p, int64 n, long double wsum,
+										   int num, int den);
+
 #endif							/* WB_SAMPLE_H */

@@ -1,5 +1,5 @@
--- index.sql: composite index building blocks (SPEC section 5), first slice:
--- normalisations as scalar functions and as window functions.
+-- index.sql: composite index building blocks (SPEC section 5):
+-- normalisations, aggregation of scores, categories, reliability, build_index.
 
 CREATE FUNCTION @extschema@.normalize_zscore(x double precision, mean double precision, sd double precision)
 RETURNS double precision
@@ -59,3 +59,462 @@ AS 'MODULE_PATHNAME', 'wb_percentile_rank_window'
 LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.percentile_rank(double precision, text, text) IS
 'window function: rank of x within the partition (ties min, average or max) as r/n (OECD/JRC Handbook) or (r-1)/(n-1) (CDC SVI, COINr)';
+
+-- Aggregation of scores across indicators (into domains) and domains (into
+-- the index): weighted means with missing indicators dropping out.
+CREATE TYPE @extschema@.aggregated_score AS (
+    score double precision,
+    coverage double precision,
+    available integer,
+    missing integer
+);
+COMMENT ON TYPE @extschema@.aggregated_score IS
+'result of aggregate_scores: the weighted mean of the available scores (NULL below min_coverage), the share of the weight that was available, and how many scores were available and missing';
+
+CREATE FUNCTION @extschema@.aggregate_scores_finalfn(double precision[])
+RETURNS @extschema@.aggregated_score
+AS 'MODULE_PATHNAME', 'wb_aggregate_scores_finalfn'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.aggregate_scores_finalfn(double precision[]) IS 'final function of the aggregate_scores aggregate';
+CREATE FUNCTION @extschema@.aggregate_scores_transfn(double precision[], double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_aggregate_scores_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.aggregate_scores_transfn(double precision[], double precision, double precision) IS 'transition function of the aggregate_scores aggregate';
+CREATE FUNCTION @extschema@.aggregate_scores_transfn(double precision[], double precision, double precision, text)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_aggregate_scores_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.aggregate_scores_transfn(double precision[], double precision, double precision, text) IS 'transition function of the aggregate_scores aggregate';
+CREATE FUNCTION @extschema@.aggregate_scores_transfn(double precision[], double precision, double precision, text, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_aggregate_scores_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.aggregate_scores_transfn(double precision[], double precision, double precision, text, double precision) IS 'transition function of the aggregate_scores aggregate';
+CREATE FUNCTION @extschema@.aggregate_scores_transfn(double precision[], double precision, double precision, text, double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_aggregate_scores_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.aggregate_scores_transfn(double precision[], double precision, double precision, text, double precision, double precision) IS 'transition function of the aggregate_scores aggregate';
+
+CREATE AGGREGATE @extschema@.aggregate_scores(score double precision, weight double precision) (
+    SFUNC = @extschema@.aggregate_scores_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.aggregate_scores_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.aggregate_scores(double precision, double precision) IS
+'weighted arithmetic mean of the scores, sum(w score) / sum(w) over the rows with a score; a NULL score is a missing indicator whose weight counts in the coverage only';
+CREATE AGGREGATE @extschema@.aggregate_scores(score double precision, weight double precision, method text) (
+    SFUNC = @extschema@.aggregate_scores_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.aggregate_scores_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.aggregate_scores(double precision, double precision, text) IS
+'weighted mean of the scores by method arithmetic (default), geometric exp(sum(w ln score) / sum(w)) or harmonic sum(w) / sum(w / score); missing scores drop out with their weight';
+CREATE AGGREGATE @extschema@.aggregate_scores(score double precision, weight double precision, method text,
+                                              min_coverage double precision) (
+    SFUNC = @extschema@.aggregate_scores_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.aggregate_scores_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.aggregate_scores(double precision, double precision, text, double precision) IS
+'weighted mean of the scores (method arithmetic, geometric or harmonic); NULL score when the available weight share is below min_coverage';
+CREATE AGGREGATE @extschema@.aggregate_scores(score double precision, weight double precision, method text,
+                                              min_coverage double precision, p double precision) (
+    SFUNC = @extschema@.aggregate_scores_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.aggregate_scores_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.aggregate_scores(double precision, double precision, text, double precision, double precision) IS
+'weighted mean of the scores; method generalized is the power mean (sum(w score^p) / sum(w))^(1/p) (p = 0: geometric); NULL score below min_coverage';
+
+-- Categories: quantile cut points (optionally population-weighted), and
+-- the level of a score among cut points.
+CREATE FUNCTION @extschema@.category_cutpoints_finalfn(double precision[])
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_category_cutpoints_finalfn'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.category_cutpoints_finalfn(double precision[]) IS 'final function of the category_cutpoints aggregate';
+CREATE FUNCTION @extschema@.category_cutpoints_transfn(double precision[], double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_category_cutpoints_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.category_cutpoints_transfn(double precision[], double precision) IS 'transition function of the category_cutpoints aggregate';
+CREATE FUNCTION @extschema@.category_cutpoints_transfn(double precision[], double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_category_cutpoints_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.category_cutpoints_transfn(double precision[], double precision, double precision) IS 'transition function of the category_cutpoints aggregate';
+CREATE FUNCTION @extschema@.category_cutpoints_transfn(double precision[], double precision, double precision, integer)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_category_cutpoints_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.category_cutpoints_transfn(double precision[], double precision, double precision, integer) IS 'transition function of the category_cutpoints aggregate';
+
+CREATE AGGREGATE @extschema@.category_cutpoints(score double precision) (
+    SFUNC = @extschema@.category_cutpoints_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.category_cutpoints_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.category_cutpoints(double precision) IS
+'the 20th, 40th, 60th and 80th percentiles of score (R quantile type 2: the average of the two neighbours at an exact step), cut points for five levels';
+CREATE AGGREGATE @extschema@.category_cutpoints(score double precision, population double precision) (
+    SFUNC = @extschema@.category_cutpoints_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.category_cutpoints_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.category_cutpoints(double precision, double precision) IS
+'population-weighted 20th, 40th, 60th and 80th percentiles of score (as Stata _pctile with weights, the Child Opportunity Index''s cut points)';
+CREATE AGGREGATE @extschema@.category_cutpoints(score double precision, population double precision, levels integer) (
+    SFUNC = @extschema@.category_cutpoints_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.category_cutpoints_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.category_cutpoints(double precision, double precision, integer) IS
+'population-weighted quantiles of score at 1/levels, ..., (levels - 1)/levels: cut points for levels categories (population 1 for unweighted)';
+
+CREATE FUNCTION @extschema@.category_level(score double precision, cutpoints double precision[])
+RETURNS integer
+AS 'MODULE_PATHNAME', 'wb_category_level'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.category_level(double precision, double precision[]) IS
+'1 + the number of cut points below score: score <= cutpoints[1] is level 1, score > the last cut point the top level';
+
+CREATE FUNCTION @extschema@.category(score double precision, cutpoints double precision[], labels text[] DEFAULT NULL)
+RETURNS text
+AS 'MODULE_PATHNAME', 'wb_category'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.category(double precision, double precision[], text[]) IS
+'the label of score''s level among the cut points: very low, low, moderate, high, very high for four cut points (Child Opportunity Index, Kirwan opportunity maps), or the given labels';
+
+-- Reliability of a domain's indicators.
+CREATE FUNCTION @extschema@.cronbach_alpha_transfn(double precision[], double precision[])
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_cronbach_alpha_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.cronbach_alpha_transfn(double precision[], double precision[]) IS 'transition function of the cronbach_alpha aggregates';
+CREATE FUNCTION @extschema@.cronbach_alpha_finalfn(double precision[])
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'wb_cronbach_alpha_finalfn'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.cronbach_alpha_finalfn(double precision[]) IS 'final function of the cronbach_alpha aggregate';
+CREATE FUNCTION @extschema@.cronbach_alpha_if_deleted_finalfn(double precision[])
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_cronbach_alpha_if_deleted_finalfn'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.cronbach_alpha_if_deleted_finalfn(double precision[]) IS 'final function of the cronbach_alpha_if_deleted aggregate';
+
+CREATE AGGREGATE @extschema@.cronbach_alpha(items double precision[]) (
+    SFUNC = @extschema@.cronbach_alpha_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.cronbach_alpha_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.cronbach_alpha(double precision[]) IS
+'Cronbach''s alpha k/(k-1) (1 - sum var(item) / var(sum of items)) over rows of k item values (OECD/JRC Handbook eq. 18); rows with a NULL item are left out; standardise the items first for the standardised alpha';
+CREATE AGGREGATE @extschema@.cronbach_alpha_if_deleted(items double precision[]) (
+    SFUNC = @extschema@.cronbach_alpha_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.cronbach_alpha_if_deleted_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.cronbach_alpha_if_deleted(double precision[]) IS
+'for each item, Cronbach''s alpha of the other items (the Handbook''s "alpha if item deleted"), in item order';
+
+
+-- build_index: the whole recipe over a long indicator table (SPEC section 5).
+-- Dynamic SQL over the caller's tables, with the caller's rights;
+-- identifiers quoted (regclass prints them quoted); search_path pinned.
+CREATE FUNCTION @extschema@.build_index(
+    data regclass,
+    catalog regclass,
+    baseline_period double precision DEFAULT NULL,
+    normalization text DEFAULT 'zscore',
+    aggregation text DEFAULT 'arithmetic',
+    min_coverage double precision DEFAULT 0.5,
+    reference_group text DEFAULT NULL,
+    population_weighted boolean DEFAULT false,
+    category_period double precision DEFAULT NULL,
+    lo double precision DEFAULT 0,
+    hi double precision DEFAULT 1)
+RETURNS TABLE (area text, grp text, period double precision, level text, name text,
+               score double precision, category text, coverage double precision,
+               effective_weight double precision)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $body$
+DECLARE
+    col text;
+    bad record;
+    has_population boolean;
+    has_domain_weight boolean;
+    has_goalposts boolean;
+    cat_period double precision := coalesce(category_period, baseline_period);
+BEGIN
+    IF normalization IS NULL OR normalization NOT IN ('zscore', 'minmax', 'goalposts') THEN
+        RAISE EXCEPTION 'unknown normalization "%" for build_index', normalization
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Valid normalizations are: zscore, minmax, goalposts.';
+    END IF;
+    IF aggregation IS NULL OR aggregation NOT IN ('arithmetic', 'geometric', 'harmonic') THEN
+        RAISE EXCEPTION 'unknown aggregation "%" for build_index', aggregation
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Valid aggregations are: arithmetic, geometric, harmonic.';
+    END IF;
+    IF min_coverage IS NULL OR NOT (min_coverage >= 0 AND min_coverage <= 1) THEN
+        RAISE EXCEPTION 'min_coverage must lie between 0 and 1, got %', min_coverage
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF lo IS NULL OR hi IS NULL OR NOT (lo < hi) OR lo = '-Infinity' OR hi = 'Infinity' THEN
+        RAISE EXCEPTION 'lo must be finite and less than hi, got % and %', lo, hi
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF aggregation <> 'arithmetic' AND (normalization = 'zscore' OR lo <= 0) THEN
+        RAISE EXCEPTION '% aggregation needs positive scores', aggregation
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Use normalization minmax or goalposts with a positive range, for example lo => 1, hi => 100.';
+    END IF;
+    IF population_weighted IS NULL THEN
+        RAISE EXCEPTION 'population_weighted must not be NULL' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+
+    FOREACH col IN ARRAY ARRAY['area', 'grp', 'period', 'indicator', 'value'] LOOP
+        IF NOT EXISTS (SELECT 1 FROM pg_attribute a
+                       WHERE a.attrelid = data AND a.attname = col AND a.attnum > 0 AND NOT a.attisdropped) THEN
+            RAISE EXCEPTION 'table % has no column "%"', data, col
+                USING ERRCODE = 'undefined_column',
+                      HINT = 'data needs columns area, grp, period, indicator, value (and population for population weighting).';
+        END IF;
+    END LOOP;
+    FOREACH col IN ARRAY ARRAY['indicator', 'domain', 'weight', 'higher_is_better'] LOOP
+        IF NOT EXISTS (SELECT 1 FROM pg_attribute a
+                       WHERE a.attrelid = catalog AND a.attname = col AND a.attnum > 0 AND NOT a.attisdropped) THEN
+            RAISE EXCEPTION 'table % has no column "%"', catalog, col
+                USING ERRCODE = 'undefined_column',
+                      HINT = 'catalog needs columns indicator, domain, weight, higher_is_better (and lower_goalpost, upper_goalpost for goalposts).';
+        END IF;
+    END LOOP;
+    has_population := EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = data
+                              AND a.attname = 'population' AND a.attnum > 0 AND NOT a.attisdropped);
+    has_domain_weight := EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = catalog
+                                 AND a.attname = 'domain_weight' AND a.attnum > 0 AND NOT a.attisdropped);
+    has_goalposts := (SELECT count(*) = 2 FROM pg_attribute a WHERE a.attrelid = catalog
+                      AND a.attname IN ('lower_goalpost', 'upper_goalpost') AND a.attnum > 0 AND NOT a.attisdropped);
+    IF population_weighted AND NOT has_population THEN
+        RAISE EXCEPTION 'table % has no column "population"', data
+            USING ERRCODE = 'undefined_column',
+                  HINT = 'population_weighted needs a population column in data.';
+    END IF;
+    IF normalization = 'goalposts' AND NOT has_goalposts THEN
+        RAISE EXCEPTION 'table % has no columns "lower_goalpost" and "upper_goalpost"', catalog
+            USING ERRCODE = 'undefined_column',
+                  HINT = 'normalization goalposts takes each indicator''s goalposts from the catalog.';
+    END IF;
+
+    -- the catalog: one row per indicator, a domain, a direction, a positive weight
+    FOR bad IN EXECUTE format($q$
+        SELECT v.indicator, v.problem FROM (
+            SELECT c.indicator::text AS indicator,
+                   CASE WHEN c.indicator IS NULL THEN 'has a row without an indicator'
+                        WHEN count(*) OVER (PARTITION BY c.indicator::text) > 1 THEN 'lists an indicator more than once'
+                        WHEN c.domain IS NULL THEN 'has no domain for an indicator'
+                        WHEN c.higher_is_better IS NULL THEN 'has no direction (higher_is_better) for an indicator'
+                        WHEN c.weight IS NULL OR NOT (c.weight::float8 > 0 AND c.weight::float8 < 'Infinity')
+                            THEN 'has a weight that is not positive for an indicator'
+                        WHEN %s THEN 'has missing or crossed goalposts for an indicator'
+                        WHEN %s THEN 'has a domain_weight that is not positive or not the same for every indicator of its domain'
+                   END AS problem
+            FROM %s AS c) AS v
+        WHERE v.problem IS NOT NULL
+        ORDER BY v.indicator LIMIT 1
+    $q$,
+        CASE WHEN normalization = 'goalposts'
+             THEN 'c.lower_goalpost IS NULL OR c.upper_goalpost IS NULL
+                   OR NOT (c.lower_goalpost::float8 > ''-Infinity'' AND c.lower_goalpost::float8 < c.upper_goalpost::float8
+                           AND c.upper_goalpost::float8 < ''Infinity'')'
+             ELSE 'false' END,
+        CASE WHEN has_domain_weight
+             THEN 'c.domain_weight IS NULL OR NOT (c.domain_weight::float8 > 0 AND c.domain_weight::float8 < ''Infinity'')
+                   OR min(c.domain_weight::float8) OVER (PARTITION BY c.domain::text)
+                      <> max(c.domain_weight::float8) OVER (PARTITION BY c.domain::text)'
+             ELSE 'false' END,
+        catalog)
+    LOOP
+        RAISE EXCEPTION 'catalog % %', catalog, bad.problem
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = format('Indicator: %s.', coalesce(bad.indicator, 'NULL'));
+    END LOOP;
+
+    -- the data: known indicators, one row per cell, finite values and populations
+    FOR bad IN EXECUTE format($q$
+        SELECT d.indicator::text AS indicator, 'has an indicator that is not in the catalog' AS problem
+        FROM %1$s AS d
+        WHERE d.indicator IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM %2$s AS c WHERE c.indicator::text = d.indicator::text)
+        UNION ALL
+        (SELECT d.indicator::text, 'has more than one row for an area, group, period and indicator'
+         FROM %1$s AS d
+         GROUP BY d.area::text, d.grp::text, d.period::float8, d.indicator::text HAVING count(*) > 1
+         LIMIT 1)
+        UNION ALL
+        SELECT d.indicator::text, 'has a value that is not a finite number'
+        FROM %1$s AS d WHERE d.value::float8 IN ('NaN', 'Infinity', '-Infinity')
+        UNION ALL
+        SELECT d.indicator::text, 'has a population that is negative or not a finite number'
+        FROM %1$s AS d WHERE %3$s
+        LIMIT 1
+    $q$, data, catalog,
+        CASE WHEN has_population
+             THEN 'NOT (d.population::float8 >= 0 AND d.population::float8 < ''Infinity'')'
+             ELSE 'false' END)
+    LOOP
+        RAISE EXCEPTION 'table % %', data, bad.problem
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = format('Indicator: %s.', coalesce(bad.indicator, 'NULL'));
+    END LOOP;
+
+    -- the reference rows exist: an empty baseline would make every score NULL
+    FOR bad IN EXECUTE format($q$
+        SELECT p.what, p.value FROM (VALUES ('baseline_period', $1::text), ('category_period', $3::text)) p(what, value)
+        WHERE p.value IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM %s AS d
+                          WHERE d.period::float8 = p.value::float8 AND d.value IS NOT NULL
+                            AND ($2 IS NULL OR d.grp::text = $2))
+        UNION ALL
+        SELECT 'reference_group', $2 WHERE $2 IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM %s AS d WHERE d.grp::text = $2)
+        LIMIT 1
+    $q$, data, data) USING baseline_period, reference_group, cat_period
+    LOOP
+        RAISE EXCEPTION 'table % has no rows for % %', data, bad.what, bad.value
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'The reference for normalisation and categories is the rows of that period (and reference_group).';
+    END LOOP;
+
+    RETURN QUERY EXECUTE format($q$
+        WITH d AS (
+            SELECT d.area::text AS area, d.grp::text AS grp, d.period::float8 AS period,
+                   d.indicator::text AS indicator, d.value::float8 AS value, %1$s AS population
+            FROM %2$s AS d
+            WHERE d.area IS NOT NULL AND d.grp IS NOT NULL AND d.period IS NOT NULL
+              AND d.indicator IS NOT NULL
+        ), c AS (
+            SELECT c.indicator::text AS indicator, c.domain::text AS domain, c.weight::float8 AS weight,
+                   c.higher_is_better::boolean AS higher_is_better,
+                   %3$s AS lower_goalpost, %4$s AS upper_goalpost, %5$s AS domain_weight
+            FROM %6$s AS c
+        ), dr AS (        -- the reference rows: the baseline period (or each period), the reference group
+            SELECT d.indicator, d.period, d.value,
+                   CASE WHEN $6 THEN d.population ELSE 1.0 END AS w
+            FROM d
+            WHERE d.value IS NOT NULL AND ($1 IS NULL OR d.period = $1) AND ($5 IS NULL OR d.grp = $5)
+        ), r0 AS (
+            SELECT dr.indicator, dr.period, sum(dr.w) AS sw, count(*) AS n,
+                   sum(dr.w * dr.value) / nullif(sum(dr.w), 0) AS mean,
+                   min(dr.value) AS mn, max(dr.value) AS mx
+            FROM dr WHERE dr.w IS NOT NULL
+            GROUP BY dr.indicator, dr.period
+        ), r AS (         -- sd: n - 1, or population-weighted (Child Opportunity Index)
+            SELECT r0.indicator, r0.period, r0.mean, r0.mn, r0.mx,
+                   CASE WHEN $6 THEN sqrt(sum(dr.w * (dr.value - r0.mean) ^ 2) / nullif(r0.sw, 0))
+                        ELSE sqrt(sum((dr.value - r0.mean) ^ 2) / nullif(r0.n - 1, 0)) END AS sd
+            FROM r0 JOIN dr ON dr.indicator = r0.indicator AND dr.period = r0.period AND dr.w IS NOT NULL
+            GROUP BY r0.indicator, r0.period, r0.mean, r0.mn, r0.mx, r0.sw, r0.n
+        ), ind AS (       -- directed, normalised indicator scores: higher is better
+            SELECT d.area, d.grp, d.period, d.indicator,
+                   CASE $2
+                       WHEN 'zscore' THEN
+                           CASE WHEN r.sd > 0 THEN
+                               (CASE WHEN c.higher_is_better THEN d.value - r.mean ELSE r.mean - d.value END) / r.sd
+                           END
+                       WHEN 'minmax' THEN
+                           CASE WHEN r.mx > r.mn THEN
+                               $8 + ($9 - $8) * (CASE WHEN c.higher_is_better THEN d.value - r.mn ELSE r.mx - d.value END)
+                                    / (r.mx - r.mn)
+                           END
+                       ELSE $8 + ($9 - $8) * @extschema@.normalize_goalposts(d.value, c.lower_goalpost, c.upper_goalpost,
+                                                                            c.higher_is_better, true)
+                   END AS score
+            FROM d
+            JOIN c ON c.indicator = d.indicator
+            LEFT JOIN r ON r.indicator = d.indicator AND r.period = coalesce($1, d.period)
+            WHERE d.value IS NOT NULL
+        ), cells AS (
+            SELECT d.area, d.grp, d.period, max(d.population) AS population
+            FROM d GROUP BY d.area, d.grp, d.period
+        ), items AS (     -- every catalog indicator in every cell: absent ones are missing
+            SELECT ce.area, ce.grp, ce.period, c.indicator, c.domain, c.weight, i.score,
+                   i.indicator IS NOT NULL AS present
+            FROM cells ce
+            CROSS JOIN c
+            LEFT JOIN ind i ON i.area = ce.area AND i.grp = ce.grp AND i.period = ce.period
+                           AND i.indicator = c.indicator
+        ), dw AS (
+            SELECT c.domain, max(c.domain_weight) AS w FROM c GROUP BY c.domain
+        ), dom AS (
+            SELECT it.area, it.grp, it.period, it.domain,
+                   @extschema@.aggregate_scores(it.score, it.weight, $3, $4) AS a
+            FROM items it
+            GROUP BY it.area, it.grp, it.period, it.domain
+        ), idx AS (
+            SELECT dm.area, dm.grp, dm.period,
+                   @extschema@.aggregate_scores((dm.a).score, dw.w, $3, $4) AS a
+            FROM dom dm JOIN dw ON dw.domain = dm.domain
+            GROUP BY dm.area, dm.grp, dm.period
+        ), dom_w AS (     -- effective weights: the renormalised shares, multiplied down the levels
+            SELECT dm.area, dm.grp, dm.period, dm.domain, (dm.a).score AS score, (dm.a).coverage AS coverage,
+                   CASE WHEN (dm.a).score IS NOT NULL AND (ix.a).score IS NOT NULL THEN
+                       dw.w / sum(dw.w) FILTER (WHERE (dm.a).score IS NOT NULL)
+                                 OVER (PARTITION BY dm.area, dm.grp, dm.period)
+                   END AS ew
+            FROM dom dm
+            JOIN dw ON dw.domain = dm.domain
+            JOIN idx ix ON ix.area = dm.area AND ix.grp = dm.grp AND ix.period = dm.period
+        ), ind_w AS (
+            SELECT it.area, it.grp, it.period, it.indicator, it.score, it.present,
+                   CASE WHEN it.score IS NOT NULL AND dm.ew IS NOT NULL THEN
+                       it.weight / sum(it.weight) FILTER (WHERE it.score IS NOT NULL)
+                                     OVER (PARTITION BY it.area, it.grp, it.period, it.domain) * dm.ew
+                   END AS ew
+            FROM items it
+            JOIN dom_w dm ON dm.area = it.area AND dm.grp = it.grp AND dm.period = it.period
+                         AND dm.domain = it.domain
+        ), o AS (
+            SELECT ix.area, ix.grp, ix.period, 'index'::text AS level, 'index'::text AS name,
+                   (ix.a).score AS score, (ix.a).coverage AS coverage,
+                   CASE WHEN (ix.a).score IS NOT NULL THEN 1.0::float8 END AS ew
+            FROM idx ix
+            UNION ALL
+            SELECT dm.area, dm.grp, dm.period, 'domain', dm.domain, dm.score, dm.coverage, dm.ew
+            FROM dom_w dm
+            UNION ALL
+            SELECT iw.area, iw.grp, iw.period, 'indicator', iw.indicator, iw.score,
+                   CASE WHEN iw.score IS NOT NULL THEN 1.0::float8 ELSE 0.0::float8 END, iw.ew
+            FROM ind_w iw WHERE iw.present
+        ), op AS (
+            SELECT o.*, ce.population
+            FROM o JOIN cells ce ON ce.area = o.area AND ce.grp = o.grp AND ce.period = o.period
+        ), cuts AS MATERIALIZED (      -- quintile cut points per level and name, on the category period if given
+            SELECT op.level, op.name, op.period,
+                   @extschema@.category_cutpoints(op.score, CASE WHEN $6 THEN op.population ELSE 1.0 END) AS cuts
+            FROM op
+            WHERE op.score IS NOT NULL AND ($7 IS NULL OR op.period = $7) AND ($5 IS NULL OR op.grp = $5)
+            GROUP BY op.level, op.name, op.period
+        )
+        SELECT op.area, op.grp, op.period, op.level, op.name, op.score,
+               @extschema@.category(op.score, k.cuts), op.coverage, op.ew
+        FROM op
+        LEFT JOIN cuts k ON k.level = op.level AND k.name = op.name AND k.period = coalesce($7, op.period)
+        ORDER BY op.area, op.grp, op.period,
+                 CASE op.level WHEN 'index' THEN 0 WHEN 'domain' THEN 1 ELSE 2 END, op.name
+    $q$,
+        CASE WHEN has_population THEN 'd.population::float8' ELSE 'NULL::float8' END,
+        data,
+        CASE WHEN has_goalposts THEN 'c.lower_goalpost::float8' ELSE 'NULL::float8' END,
+        CASE WHEN has_goalposts THEN 'c.upper_goalpost::float8' ELSE 'NULL::float8' END,
+        CASE WHEN has_domain_weight THEN 'c.domain_weight::float8' ELSE '1.0::float8' END,
+        catalog)
+    USING baseline_period, normalization, aggregation, min_coverage, reference_group,
+          population_weighted, cat_period, lo, hi;
+END
+$body$;
+COMMENT ON FUNCTION @extschema@.build_index(regclass, regclass, double precision, text, text, double precision, text, boolean, double precision, double precision, double precision) IS
+'the composite index of a long table (area, grp, period, indicator, value [, population]) with a catalog (indicator, domain, weight, higher_is_better [, lower_goalpost, upper_goalpost, domain_weight]): directed normalised indicator scores, domain scores and the index per area, group and period, with quintile categories, coverage and effective weights; normalisation on the baseline period keeps later periods comparable with it';

@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(186);
+SELECT plan(246);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -209,6 +209,87 @@ SELECT throws_ok($$SELECT wellbeing.distance_to_target(1, 5, 5)$$, '22023', NULL
 SELECT throws_ok($$SELECT wellbeing.normalize_zscore(x) OVER () FROM (VALUES ('Infinity'::float8)) t(x)$$, '22023', NULL, 'normalize_zscore window: infinite x');
 SELECT throws_ok($$SELECT wellbeing.normalize_zscore(x, -1) OVER () FROM (VALUES (1.0)) t(x)$$, '22023', NULL, 'normalize_zscore window: negative weight');
 SELECT throws_ok($$SELECT wellbeing.percentile_rank(x, 'r/n', 'dense') OVER () FROM (VALUES (1.0)) t(x)$$, '22023', NULL, 'percentile_rank: unknown ties');
+
+SELECT throws_ok($$SELECT wellbeing.aggregate_scores(s, 1) FROM unnest('{1e308,1e308}'::float8[]) s$$, '22003', 'the weighted sum of scores overflows', 'aggregate_scores: overflow');
+SELECT throws_ok($$SELECT wellbeing.aggregate_scores(0, 1, 'geometric')$$, '22023', 'score must be positive for geometric aggregation, got 0', 'aggregate_scores: zero score under geometric');
+SELECT throws_ok($$SELECT wellbeing.aggregate_scores(-1, 1, 'harmonic')$$, '22023', NULL, 'aggregate_scores: negative score under harmonic');
+SELECT throws_ok($$SELECT wellbeing.aggregate_scores(-1, 1, 'generalized', 0, 2)$$, '22023', 'score must not be negative for a generalized mean, got -1', 'aggregate_scores: negative score under a power mean');
+SELECT throws_ok($$SELECT wellbeing.aggregate_scores('NaN', 1)$$, '22023', 'score must be a finite number, got NaN', 'aggregate_scores: NaN score');
+SELECT throws_ok($$SELECT wellbeing.aggregate_scores(1, 0)$$, '22023', 'weight must be positive, got 0', 'aggregate_scores: zero weight');
+SELECT throws_ok($$SELECT wellbeing.aggregate_scores(1, 'Infinity')$$, '22023', NULL, 'aggregate_scores: infinite weight');
+SELECT throws_ok($$SELECT wellbeing.aggregate_scores(1, 1, 'median')$$, '22023', 'unknown method "median" for aggregate_scores', 'aggregate_scores: unknown method');
+SELECT throws_ok($$SELECT wellbeing.aggregate_scores(1, 1, 'generalized')$$, '22023', 'method "generalized" needs the power p', 'aggregate_scores: generalized without p');
+SELECT throws_ok($$SELECT wellbeing.aggregate_scores(1, 1, 'arithmetic', 0, 2)$$, '22023', 'p applies only to method "generalized"', 'aggregate_scores: p with another method');
+SELECT throws_ok($$SELECT wellbeing.aggregate_scores(1, 1, 'arithmetic', -0.1)$$, '22023', 'min_coverage must lie between 0 and 1, got -0.1', 'aggregate_scores: negative min_coverage');
+SELECT throws_ok($$SELECT wellbeing.aggregate_scores(1, 1, 'generalized', 0, 'NaN')$$, '22023', NULL, 'aggregate_scores: NaN p');
+SELECT throws_ok($$SELECT wellbeing.aggregate_scores_finalfn('{16001,7,1,0,1,1,1,1,0}')$$, '22000', NULL, 'aggregate_scores_finalfn: unknown method code');
+SELECT throws_ok($$SELECT wellbeing.aggregate_scores_finalfn('{16001,1,1,0,1,2,1,1,0}')$$, '22000', NULL, 'aggregate_scores_finalfn: more weight available than in total');
+SELECT throws_ok($$SELECT wellbeing.state_combine(wellbeing.aggregate_scores_transfn(NULL, 1, 1, 'geometric'), wellbeing.aggregate_scores_transfn(NULL, 1, 1))$$, '22023', NULL, 'state_combine: aggregate_scores states with different methods');
+
+SELECT throws_ok($$SELECT wellbeing.category_cutpoints(x, 1, 101) FROM generate_series(1, 3) x$$, '22023', 'levels must lie between 2 and 100, got 101', 'category_cutpoints: too many levels');
+SELECT throws_ok($$SELECT wellbeing.category_cutpoints(x, -1) FROM generate_series(1, 3) x$$, '22023', 'weight must be non-negative, got -1', 'category_cutpoints: negative population');
+SELECT throws_ok($$SELECT wellbeing.category_cutpoints('Infinity')$$, '22023', 'score must be a finite number, got Infinity', 'category_cutpoints: infinite score');
+SELECT throws_ok($$SELECT wellbeing.category_cutpoints(x, 1, (6 - x)::int) FROM generate_series(1, 3) x$$, '22023', NULL, 'category_cutpoints: levels varying within a group');
+SELECT throws_ok($$SELECT wellbeing.category_cutpoints_finalfn('{7001,1.5,0}')$$, '22000', NULL, 'category_cutpoints_finalfn: fractional levels');
+SELECT throws_ok($$SELECT wellbeing.category(1, '{3,2,1,0}')$$, '22023', 'cutpoints must be in ascending order, got 2 after 3', 'category: descending cut points');
+SELECT throws_ok($$SELECT wellbeing.category(1, '{1,NULL,3,4}')$$, '22023', 'cutpoints must be a one-dimensional array without NULLs', 'category: NULL cut point');
+SELECT throws_ok($$SELECT wellbeing.category(1, '{{1,2},{3,4}}')$$, '22023', NULL, 'category: two-dimensional cut points');
+SELECT throws_ok($$SELECT wellbeing.category(1, '{1,NaN,3,4}')$$, '22023', 'cutpoints must be a finite number, got NaN', 'category: NaN cut point');
+SELECT throws_ok($$SELECT wellbeing.category(1, '{1,2,3}')$$, '22023', 'category() names five levels, but 3 cut points make 4', 'category: three cut points without labels');
+SELECT throws_ok($$SELECT wellbeing.category(1, '{1,2,3}', '{a,b}')$$, '22023', 'labels must name 4 levels for 3 cut points, got 2', 'category: wrong number of labels');
+SELECT throws_ok($$SELECT wellbeing.category('-Infinity', '{1,2,3,4}')$$, '22023', NULL, 'category: infinite score');
+SELECT throws_ok($$SELECT wellbeing.category_level('NaN', '{1,2}')$$, '22023', 'score must be a finite number, got NaN', 'category_level: NaN score');
+
+SELECT throws_ok($$SELECT wellbeing.cronbach_alpha('{1}'::float8[])$$, '22023', 'cronbach_alpha needs between 2 and 1000 items, got 1', 'cronbach_alpha: one item');
+SELECT throws_ok($$SELECT wellbeing.cronbach_alpha('{{1,2},{3,4}}'::float8[])$$, '22023', 'items must be a one-dimensional array', 'cronbach_alpha: two-dimensional items');
+SELECT throws_ok($$SELECT wellbeing.cronbach_alpha(x) FROM (VALUES ('{1,2}'::float8[]), ('{1,2,3}')) t(x)$$, '22023', 'every row must have the same number of items, got 2 and 3', 'cronbach_alpha: item count varying');
+SELECT throws_ok($$SELECT wellbeing.cronbach_alpha('{1,NaN}'::float8[])$$, '22023', 'items must be a finite number, got NaN', 'cronbach_alpha: NaN item');
+SELECT throws_ok($$SELECT wellbeing.cronbach_alpha('{1e308,1e308}'::float8[])$$, '22003', 'the sum of the items overflows', 'cronbach_alpha: overflowing total');
+SELECT throws_ok($$SELECT wellbeing.cronbach_alpha_finalfn('{17001,3,2,0,0}')$$, '22000', NULL, 'cronbach_alpha_finalfn: truncated state');
+SELECT throws_ok($$SELECT wellbeing.cronbach_alpha_finalfn('{17001,2,2.5,0,0,0,0,0,0,0,0}')$$, '22000', NULL, 'cronbach_alpha_finalfn: fractional count');
+SELECT throws_ok($$SELECT wellbeing.state_combine(wellbeing.cronbach_alpha_transfn(NULL, '{1,2}'), wellbeing.cronbach_alpha_transfn(NULL, '{1,2,3}'))$$, '22023', NULL, 'state_combine: cronbach_alpha states with different item counts');
+
+CREATE TEMP TABLE bi_data (area text, grp text, period int, indicator text, value float8, population float8);
+INSERT INTO bi_data VALUES ('A', 'all', 1, 'i1', 1, 10), ('B', 'all', 1, 'i1', 2, 10);
+CREATE TEMP TABLE bi_catalog (indicator text, domain text, weight float8, higher_is_better bool, lower_goalpost float8, upper_goalpost float8);
+INSERT INTO bi_catalog VALUES ('i1', 'D', 1, true, 0, 10);
+SELECT lives_ok($$SELECT * FROM wellbeing.build_index('bi_data', 'bi_catalog')$$, 'build_index: the valid set-up runs');
+SELECT throws_ok($$SELECT * FROM wellbeing.build_index('bi_data', 'bi_catalog', normalization => 'rank')$$, '22023', 'unknown normalization "rank" for build_index', 'build_index: unknown normalization');
+SELECT throws_ok($$SELECT * FROM wellbeing.build_index('bi_data', 'bi_catalog', aggregation => 'median')$$, '22023', 'unknown aggregation "median" for build_index', 'build_index: unknown aggregation');
+SELECT throws_ok($$SELECT * FROM wellbeing.build_index('bi_data', 'bi_catalog', min_coverage => 1.5)$$, '22023', 'min_coverage must lie between 0 and 1, got 1.5', 'build_index: min_coverage above 1');
+SELECT throws_ok($$SELECT * FROM wellbeing.build_index('bi_data', 'bi_catalog', lo => 1, hi => 1)$$, '22023', 'lo must be finite and less than hi, got 1 and 1', 'build_index: empty range');
+SELECT throws_ok($$SELECT * FROM wellbeing.build_index('bi_data', 'bi_catalog', aggregation => 'geometric')$$, '22023', 'geometric aggregation needs positive scores', 'build_index: geometric on z-scores');
+SELECT throws_ok($$SELECT * FROM wellbeing.build_index('bi_data', 'bi_catalog', population_weighted => NULL)$$, '22023', NULL, 'build_index: NULL population_weighted');
+SELECT throws_ok($$SELECT * FROM wellbeing.build_index('bi_catalog', 'bi_catalog')$$, '42703', NULL, 'build_index: data without the needed columns');
+SELECT throws_ok($$SELECT * FROM wellbeing.build_index('bi_data', 'bi_data')$$, '42703', NULL, 'build_index: catalog without the needed columns');
+SELECT throws_ok($$SELECT * FROM wellbeing.build_index('no_such_table', 'bi_catalog')$$, '42P01', NULL, 'build_index: unknown table');
+SELECT throws_ok($$SELECT * FROM wellbeing.build_index('bi_data', 'wellbeing.standard_population', normalization => 'goalposts')$$, '42703', NULL, 'build_index: goalposts without goalpost columns');
+SELECT throws_ok($$SELECT * FROM wellbeing.build_index('bi_data', 'bi_catalog', baseline_period => 2030)$$, '22023', NULL, 'build_index: baseline period without rows');
+SELECT throws_ok($$SELECT * FROM wellbeing.build_index('bi_data', 'bi_catalog', category_period => 2030)$$, '22023', NULL, 'build_index: category period without rows');
+SELECT throws_ok($$SELECT * FROM wellbeing.build_index('bi_data', 'bi_catalog', reference_group => 'nobody')$$, '22023', NULL, 'build_index: unknown reference group');
+SELECT throws_ok($$SELECT * FROM wellbeing.build_index('bi_catalog', 'bi_catalog', population_weighted => true)$$, '42703', NULL, 'build_index: population weighting without a population column');
+UPDATE bi_catalog SET weight = -1;
+SELECT throws_ok($$SELECT * FROM wellbeing.build_index('bi_data', 'bi_catalog')$$, '22023', NULL, 'build_index: negative catalog weight');
+UPDATE bi_catalog SET weight = 1, higher_is_better = NULL;
+SELECT throws_ok($$SELECT * FROM wellbeing.build_index('bi_data', 'bi_catalog')$$, '22023', NULL, 'build_index: catalog without a direction');
+UPDATE bi_catalog SET higher_is_better = true, domain = NULL;
+SELECT throws_ok($$SELECT * FROM wellbeing.build_index('bi_data', 'bi_catalog')$$, '22023', NULL, 'build_index: catalog without a domain');
+UPDATE bi_catalog SET domain = 'D', lower_goalpost = 20;
+SELECT throws_ok($$SELECT * FROM wellbeing.build_index('bi_data', 'bi_catalog', normalization => 'goalposts')$$, '22023', NULL, 'build_index: crossed goalposts');
+UPDATE bi_catalog SET lower_goalpost = 0;
+INSERT INTO bi_catalog VALUES ('i1', 'D', 1, true, 0, 10);
+SELECT throws_ok($$SELECT * FROM wellbeing.build_index('bi_data', 'bi_catalog')$$, '22023', NULL, 'build_index: duplicate catalog rows');
+DELETE FROM bi_catalog WHERE ctid = (SELECT max(ctid) FROM bi_catalog);
+INSERT INTO bi_data VALUES ('A', 'all', 1, 'i9', 1, 10);
+SELECT throws_ok($$SELECT * FROM wellbeing.build_index('bi_data', 'bi_catalog')$$, '22023', NULL, 'build_index: indicator not in the catalog');
+UPDATE bi_data SET indicator = 'i1', period = 2 WHERE indicator = 'i9';
+INSERT INTO bi_data VALUES ('A', 'all', 1, 'i1', 1, 10);
+SELECT throws_ok($$SELECT * FROM wellbeing.build_index('bi_data', 'bi_catalog')$$, '22023', NULL, 'build_index: duplicate cells');
+DELETE FROM bi_data WHERE ctid = (SELECT max(ctid) FROM bi_data);
+UPDATE bi_data SET value = 'NaN' WHERE period = 2;
+SELECT throws_ok($$SELECT * FROM wellbeing.build_index('bi_data', 'bi_catalog')$$, '22023', NULL, 'build_index: NaN value');
+UPDATE bi_data SET value = 1, population = -1 WHERE period = 2;
+SELECT throws_ok($$SELECT * FROM wellbeing.build_index('bi_data', 'bi_catalog')$$, '22023', NULL, 'build_index: negative population');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -43,10 +43,24 @@ BEGIN
   IF fixed = 0 AND len >= header AND random() < 0.8 THEN
     -- the used-rows field is the last header field; keep it consistent most of the time
     st[header] := floor(random() * ((len - header) / stride + 1));
+    IF tag = 17001 THEN
+      st[2] := (len - header) / stride;      -- items: cronbach_alpha has no used-rows field
+      st[3] := floor(random() * 10);         -- rows seen
+      st[5] := random() * 10;                -- M2 of the total
+    END IF;
     IF header = 6 THEN
       st[2] := floor(random() * 3) + 1;       -- measure
       st[5] := floor(random() * (st[6] + 1)); -- rows without se
     END IF;
+  END IF;
+  IF tag = 16001 AND len = 9 AND random() < 0.8 THEN
+    -- aggregate_scores: a known method, a coverage threshold, consistent weights
+    st[2] := floor(random() * 5) + 1;
+    st[4] := random();
+    st[6] := random() * 5;
+    st[5] := st[6] + random() * 5;
+    st[8] := floor(random() * 5);
+    st[9] := floor(random() * 3);
   END IF;
   RETURN st;
 END $$;
@@ -63,7 +77,9 @@ INSERT INTO finals VALUES
   ('between_group_spread_finalfn', 9001, 13, 0, 0), ('ordered_finalfn', 10001, 0, 6, 4),
   ('exposure_finalfn', 11001, 5, 0, 0), ('mutual_information_finalfn', 12001, 0, 2, 3),
   ('entropy_index_finalfn', 12001, 0, 2, 3), ('trend_finalfn', 13001, 12, 0, 0),
-  ('gap_trend_finalfn', 14001, 17, 0, 0), ('recent_trend_finalfn', 15001, 0, 4, 4);
+  ('gap_trend_finalfn', 14001, 17, 0, 0), ('recent_trend_finalfn', 15001, 0, 4, 4),
+  ('aggregate_scores_finalfn', 16001, 9, 0, 0), ('category_cutpoints_finalfn', 7001, 0, 3, 2),
+  ('cronbach_alpha_finalfn', 17001, 0, 5, 3), ('cronbach_alpha_if_deleted_finalfn', 17001, 0, 5, 3);
 
 CREATE TEMP TABLE outcomes (fn text, outcome text);
 DO $$
@@ -91,9 +107,9 @@ BEGIN
   END LOOP;
 END $$;
 
-SELECT ok((SELECT count(*) FROM outcomes) = 22 * 1200 * 2, 'every call returned or raised an expected SQLSTATE');
+SELECT ok((SELECT count(*) FROM outcomes) = 26 * 1200 * 2, 'every call returned or raised an expected SQLSTATE');
 SELECT ok((SELECT count(*) FROM outcomes WHERE outcome = 'error') > 0, 'some random states were rejected');
-SELECT ok((SELECT count(DISTINCT fn) FROM outcomes WHERE outcome = 'value') = 23, 'random states reached the computation of every function');
+SELECT ok((SELECT count(DISTINCT fn) FROM outcomes WHERE outcome = 'value') = 27, 'random states reached the computation of every function');
 SELECT diag(fn || ': ' || count(*) FILTER (WHERE outcome = 'value') || ' values, '
             || count(*) FILTER (WHERE outcome = 'error') || ' errors')
 FROM outcomes GROUP BY fn ORDER BY fn;

@@ -8,7 +8,7 @@
 -- "Same answer" is 1e-12 relative: sums taken in another order differ in
 -- the last bits only.
 BEGIN;
-SELECT plan(136);
+SELECT plan(144);
 
 SELECT setseed(0.42);
 CREATE TABLE prop_rows AS
@@ -152,6 +152,56 @@ SELECT ok(wbtest.same(
   wbtest.one(format('SELECT %s FROM (SELECT * FROM prop_rows ORDER BY random()) r', agg)),
   wbtest.one(format('SELECT %s FROM prop_rows', agg))), name || ': shuffled rows = same answer')
 FROM measures ORDER BY name;
+
+-- 4. The composite-index aggregates (other result types): parallel =
+-- serial, partitions merged = single pass, shuffled rows = same.
+CREATE AGGREGATE wbtest.aggregate_scores_transfn(float8, float8, text) (SFUNC = wellbeing.aggregate_scores_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.category_cutpoints_transfn(float8, float8) (SFUNC = wellbeing.category_cutpoints_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.cronbach_alpha_transfn(float8[]) (SFUNC = wellbeing.cronbach_alpha_transfn, STYPE = float8[]);
+CREATE FUNCTION wbtest.close(a float8, b float8) RETURNS boolean LANGUAGE sql IMMUTABLE
+AS $$ SELECT abs(a - b) <= 1e-12 * abs(b) $$;
+CREATE TEMP VIEW index_rows AS
+SELECT id, part7, part50, CASE WHEN outcome THEN NULL ELSE income / 1000 END AS score, weight,
+       population, ARRAY[income / 1000, income / 1000 + events / 4, income / 1000 * (0.5 + weight / 4)] AS items
+FROM prop_rows;
+CREATE TEMP TABLE index_serial AS
+SELECT wellbeing.aggregate_scores(score, weight, 'geometric') AS scores,
+       wellbeing.category_cutpoints(score, population) AS cuts,
+       wellbeing.cronbach_alpha(items) AS alpha
+FROM index_rows;
+
+SET LOCAL max_parallel_workers_per_gather = 2;
+SELECT ok(wbtest.ran_parallel('SELECT wellbeing.aggregate_scores(score, weight, ''geometric''), wellbeing.category_cutpoints(score, population), wellbeing.cronbach_alpha(items) FROM index_rows'),
+          'index aggregates: plan is parallel with workers launched');
+SELECT ok((SELECT wbtest.close((p.scores).score, (s.scores).score) AND (p.scores).available = (s.scores).available
+                  AND (p.scores).missing = (s.scores).missing AND wbtest.close((p.scores).coverage, (s.scores).coverage)
+           FROM (SELECT wellbeing.aggregate_scores(score, weight, 'geometric') AS scores FROM index_rows) p, index_serial s),
+          'aggregate_scores: parallel answer = serial answer');
+SELECT is((SELECT wellbeing.category_cutpoints(score, population) FROM index_rows), (SELECT cuts FROM index_serial),
+          'category_cutpoints: parallel answer = serial answer');
+SELECT ok((SELECT wbtest.close(wellbeing.cronbach_alpha(items), (SELECT alpha FROM index_serial)) FROM index_rows),
+          'cronbach_alpha: parallel answer = serial answer');
+SET LOCAL max_parallel_workers_per_gather = 0;
+
+SELECT ok((SELECT wbtest.close((m.scores).score, (s.scores).score) AND (m.scores).missing = (s.scores).missing
+           FROM (SELECT wellbeing.aggregate_scores_finalfn(wbtest.merge_states(st)) AS scores
+                 FROM (SELECT wbtest.aggregate_scores_transfn(score, weight, 'geometric') AS st
+                       FROM index_rows GROUP BY part50 ORDER BY random()) p) m, index_serial s),
+          'aggregate_scores: 50 random partitions merged in random order = single pass');
+SELECT is((SELECT wellbeing.category_cutpoints_finalfn(wbtest.merge_states(st))
+           FROM (SELECT wbtest.category_cutpoints_transfn(score, population) AS st
+                 FROM index_rows GROUP BY part50 ORDER BY random()) p),
+          (SELECT cuts FROM index_serial),
+          'category_cutpoints: 50 random partitions merged in random order = single pass');
+SELECT ok((SELECT wbtest.close(wellbeing.cronbach_alpha_finalfn(wbtest.merge_states(st)), (SELECT alpha FROM index_serial))
+           FROM (SELECT wbtest.cronbach_alpha_transfn(items) AS st FROM index_rows GROUP BY part50 ORDER BY random()) p),
+          'cronbach_alpha: 50 random partitions merged in random order = single pass');
+SELECT ok((SELECT wbtest.close((a.scores).score, (s.scores).score) AND a.cuts = s.cuts AND wbtest.close(a.alpha, s.alpha)
+           FROM (SELECT wellbeing.aggregate_scores(score, weight, 'geometric') AS scores,
+                        wellbeing.category_cutpoints(score, population) AS cuts,
+                        wellbeing.cronbach_alpha(items) AS alpha
+                 FROM (SELECT * FROM index_rows ORDER BY random()) r) a, index_serial s),
+          'index aggregates: shuffled rows = same answers');
 
 SELECT * FROM finish();
 ROLLBACK;
