@@ -22,6 +22,7 @@ OBJS = \
 	src/ordered.o \
 	src/segregation.o \
 	src/trend.o \
+	src/joinpoint.o \
 	src/index.o \
 	src/numeric/rank.o \
 	src/numeric/regress.o

@@ -202,3 +202,34 @@ REVOKE USAGE ON SCHEMA wellbeing FROM regress_wellbeing_reader;
 DROP ROLE regress_wellbeing_reader;
 
 DROP TABLE series;
+
+-- joinpoint (the R reference values are in test/pgtap/joinpoint_reference.sql).
+-- A series with a break at 2008 (slope 0.02 before, -0.03 after, a small
+-- wiggle): one joinpoint at 2008, APCs about 100 (e^0.02 - 1) = 2.02 % and
+-- 100 (e^-0.03 - 1) = -2.96 %, as built in.
+CREATE TABLE jp (x int, y float8);
+INSERT INTO jp SELECT x, 100 * exp(CASE WHEN x <= 2008 THEN 0.02 * (x - 2000) ELSE 0.16 - 0.03 * (x - 2008) END) * exp(0.01 * sin(x))
+FROM generate_series(2000, 2019) x;
+SELECT (f).joinpoints, (f).locations, (f).n, (f).df, (f).selection, round((f).aapc::numeric, 4) AS aapc
+FROM (SELECT wellbeing.joinpoint(x, y) AS f FROM jp) s;
+SELECT segment, start_period, end_period, round(apc::numeric, 4) AS apc,
+       round(apc_lower::numeric, 4) AS apc_lower, round(apc_upper::numeric, 4) AS apc_upper
+FROM (SELECT wellbeing.joinpoint(x, y) AS f FROM jp) s, wellbeing.joinpoint_segments(f);
+-- at most 0 joinpoints: the log-linear APC of annual_percent_change
+SELECT abs((f).apc[1] - (a).value) < 1e-12 AS equals_annual_percent_change, (f).joinpoints
+FROM (SELECT wellbeing.joinpoint(x, y, NULL, 0) AS f, wellbeing.annual_percent_change(x, y) AS a FROM jp) s;
+-- NULL rows are skipped; two periods: a line with no interval (df 0);
+-- one period or none: NULL
+SELECT (f).joinpoints, (f).apc, (f).apc_lower, (f).df
+FROM (SELECT wellbeing.joinpoint(x, y) AS f FROM (VALUES (1, 2.0), (2, 4.0), (NULL, 5), (3, NULL)) t(x, y)) s;
+SELECT wellbeing.joinpoint(x, y) IS NULL AS one_period FROM (VALUES (1, 2.0)) t(x, y);
+SELECT wellbeing.joinpoint(x, y) IS NULL AS empty FROM jp WHERE false;
+-- extreme values: growth by 10^40 a period, from 1e40 to 1e280
+SELECT (f).joinpoints, round(log((f).apc[1]::numeric / 100 + 1), 9) AS log10_growth
+FROM (SELECT wellbeing.joinpoint(x, 10 ^ (40 * x)) AS f FROM generate_series(1, 7) x) s;
+-- errors
+SELECT wellbeing.joinpoint(x, 0) FROM generate_series(1, 3) x;
+SELECT wellbeing.joinpoint(x, 1) FROM (VALUES (1), (1)) t(x);
+SELECT wellbeing.joinpoint(x, 1, NULL, 7) FROM generate_series(1, 3) x;
+SELECT wellbeing.joinpoint_aapc(wellbeing.joinpoint(x, y), 1990, 2019) FROM jp;
+DROP TABLE jp;

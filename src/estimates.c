@@ -1105,6 +1105,8 @@ wb_state_combine(PG_FUNCTION_ARGS)
 	}
 	else if (tag == WB_STATE_TAG(WB_STATE_ALPHA))
 		a = wb_alpha_merge(fcinfo);
+	else if (tag == WB_STATE_TAG(WB_STATE_SEGMENTED))
+		a = wb_joinpoint_merge(fcinfo);
 	else if (tag == WB_STATE_TAG(WB_STATE_SERIES))
 		a = wb_recent_merge(fcinfo);
 	else if (tag == WB_STATE_TAG(WB_STATE_GROUPS))
@@ -1119,7 +1121,8 @@ wb_state_combine(PG_FUNCTION_ARGS)
 		wb_state_error("The array's tag does not belong to any wellbeing aggregate.");
 	/* collecting states hold input rows (NaN marks a missing se) */
 	if (tag != WB_STATE_TAG(WB_STATE_SAMPLE) && tag != WB_STATE_TAG(WB_STATE_GROUPS) &&
-		tag != WB_STATE_TAG(WB_STATE_TRIPLES) && tag != WB_STATE_TAG(WB_STATE_SERIES))
+		tag != WB_STATE_TAG(WB_STATE_TRIPLES) && tag != WB_STATE_TAG(WB_STATE_SERIES) &&
+		tag != WB_STATE_TAG(WB_STATE_SEGMENTED))
 		check_state_finite(wb_state_data(a), 1, wb_state_length(a), "merged state");
 	PG_RETURN_ARRAYTYPE_P(a);
 }

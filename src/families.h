@@ -46,4 +46,7 @@ extern ArrayType *wb_recent_merge(FunctionCallInfo fcinfo);
 /* index.c: the cronbach_alpha states at args 0 and 1 merged into the first */
 extern ArrayType *wb_alpha_merge(FunctionCallInfo fcinfo);
 
+/* joinpoint.c: a new state holding the rows of both joinpoint states */
+extern ArrayType *wb_joinpoint_merge(FunctionCallInfo fcinfo);
+
 #endif							/* WB_FAMILIES_H */

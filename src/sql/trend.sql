@@ -431,3 +431,117 @@ END
 $body$;
 COMMENT ON FUNCTION @extschema@.self_comparison(regclass, regclass, double precision, double precision, double precision) IS
 'each area x group x indicator against its own baseline: baseline and latest values, change (with an interval when data has an se column), relative change, linear trend over the periods with its interval, and improving / worsening / no significant change by the catalog''s direction; no rank column';
+
+-- joinpoint: segmented log-linear regression (SPEC section 6)
+CREATE TYPE @extschema@.joinpoint_fit AS (
+    joinpoints integer,
+    locations double precision[],
+    apc double precision[],
+    apc_lower double precision[],
+    apc_upper double precision[],
+    aapc double precision,
+    aapc_lower double precision,
+    aapc_upper double precision,
+    bic double precision[],
+    n integer,
+    df integer,
+    level double precision,
+    first_period double precision,
+    last_period double precision,
+    coefficients double precision[],
+    covariance double precision[],
+    selection text
+);
+COMMENT ON TYPE @extschema@.joinpoint_fit IS
+'joinpoint result: the chosen number of joinpoints and their periods; per segment the APC in percent with its t interval; the AAPC over the whole series with its interval; BIC (or BIC3) for 0, 1, ... joinpoints; n, df = n - 2k - 2, level, first and last period; the coefficients (intercept at the first period, slope, slope changes) and their covariance, row-major, for joinpoint_aapc';
+
+CREATE FUNCTION @extschema@.joinpoint_finalfn(double precision[])
+RETURNS @extschema@.joinpoint_fit
+AS 'MODULE_PATHNAME', 'wb_joinpoint_finalfn'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.joinpoint_finalfn(double precision[]) IS 'final function of the joinpoint aggregate';
+CREATE FUNCTION @extschema@.joinpoint_transfn(double precision[], double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_joinpoint_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.joinpoint_transfn(double precision[], double precision, double precision) IS 'transition function of the joinpoint aggregate';
+CREATE FUNCTION @extschema@.joinpoint_transfn(double precision[], double precision, double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_joinpoint_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.joinpoint_transfn(double precision[], double precision, double precision, double precision) IS 'transition function of the joinpoint aggregate';
+CREATE FUNCTION @extschema@.joinpoint_transfn(double precision[], double precision, double precision, double precision, integer)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_joinpoint_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.joinpoint_transfn(double precision[], double precision, double precision, double precision, integer) IS 'transition function of the joinpoint aggregate';
+CREATE FUNCTION @extschema@.joinpoint_transfn(double precision[], double precision, double precision, double precision, integer, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_joinpoint_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.joinpoint_transfn(double precision[], double precision, double precision, double precision, integer, double precision) IS 'transition function of the joinpoint aggregate';
+CREATE FUNCTION @extschema@.joinpoint_transfn(double precision[], double precision, double precision, double precision, integer, double precision, text)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_joinpoint_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.joinpoint_transfn(double precision[], double precision, double precision, double precision, integer, double precision, text) IS 'transition function of the joinpoint aggregate';
+
+CREATE AGGREGATE @extschema@.joinpoint(period double precision, value double precision) (
+    SFUNC = @extschema@.joinpoint_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.joinpoint_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.joinpoint(double precision, double precision) IS
+'segmented log-linear regression ln value = b0 + b1 period + sum d_j (period - tau_j)+ with joinpoints on observed periods (grid search, at least 2 periods from an end and between joinpoints), the number of joinpoints chosen by BIC up to Joinpoint''s default maximum for the series length; APC per segment and AAPC with t intervals on n - 2k - 2 df';
+CREATE AGGREGATE @extschema@.joinpoint(period double precision, value double precision, se double precision) (
+    SFUNC = @extschema@.joinpoint_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.joinpoint_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.joinpoint(double precision, double precision, double precision) IS
+'joinpoint with standard errors: weighted least squares with weights (value / se)^2 on the log scale, the residual variance estimated (Joinpoint''s standard-error option); se NULL in every row is the unweighted fit';
+CREATE AGGREGATE @extschema@.joinpoint(period double precision, value double precision, se double precision,
+                                       max_joinpoints integer) (
+    SFUNC = @extschema@.joinpoint_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.joinpoint_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.joinpoint(double precision, double precision, double precision, integer) IS
+'joinpoint with at most max_joinpoints joinpoints (0 to 5; fewer when the series is too short for them)';
+CREATE AGGREGATE @extschema@.joinpoint(period double precision, value double precision, se double precision,
+                                       max_joinpoints integer, level double precision) (
+    SFUNC = @extschema@.joinpoint_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.joinpoint_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.joinpoint(double precision, double precision, double precision, integer, double precision) IS
+'joinpoint with a confidence level for the APC and AAPC intervals';
+CREATE AGGREGATE @extschema@.joinpoint(period double precision, value double precision, se double precision,
+                                       max_joinpoints integer, level double precision, selection text) (
+    SFUNC = @extschema@.joinpoint_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.joinpoint_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.joinpoint(double precision, double precision, double precision, integer, double precision, text) IS
+'joinpoint with the model selection criterion bic (default, penalty (2k + 2) ln n / n) or bic3 (penalty (3k + 2) ln n / n)';
+
+CREATE FUNCTION @extschema@.joinpoint_segments(fit @extschema@.joinpoint_fit)
+RETURNS TABLE (segment integer, start_period double precision, end_period double precision,
+               apc double precision, apc_lower double precision, apc_upper double precision)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT i, CASE WHEN i = 1 THEN (fit).first_period ELSE (fit).locations[i - 1] END,
+           CASE WHEN i = (fit).joinpoints + 1 THEN (fit).last_period ELSE (fit).locations[i] END,
+           (fit).apc[i], (fit).apc_lower[i], (fit).apc_upper[i]
+    FROM generate_series(1, (fit).joinpoints + 1) AS i
+$$;
+COMMENT ON FUNCTION @extschema@.joinpoint_segments(@extschema@.joinpoint_fit) IS
+'the segments of a joinpoint fit as rows: number, first and last period, APC in percent with its interval';
+
+CREATE FUNCTION @extschema@.joinpoint_aapc(fit @extschema@.joinpoint_fit, from_period double precision, to_period double precision)
+RETURNS @extschema@.estimate
+AS 'MODULE_PATHNAME', 'wb_joinpoint_aapc'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.joinpoint_aapc(@extschema@.joinpoint_fit, double precision, double precision) IS
+'average annual percent change of a joinpoint fit over [from_period, to_period]: 100 (exp(sum w_i slope_i / sum w_i) - 1), w_i the length of segment i inside the range (Clegg et al. 2009), with its t interval from the slopes'' covariance; se by the delta method';

@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(246);
+SELECT plan(265);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -290,6 +290,26 @@ UPDATE bi_data SET value = 'NaN' WHERE period = 2;
 SELECT throws_ok($$SELECT * FROM wellbeing.build_index('bi_data', 'bi_catalog')$$, '22023', NULL, 'build_index: NaN value');
 UPDATE bi_data SET value = 1, population = -1 WHERE period = 2;
 SELECT throws_ok($$SELECT * FROM wellbeing.build_index('bi_data', 'bi_catalog')$$, '22023', NULL, 'build_index: negative population');
+
+SELECT throws_ok($$SELECT wellbeing.joinpoint('NaN', 1)$$, '22023', 'period must be a finite number, got NaN', 'joinpoint: NaN period');
+SELECT throws_ok($$SELECT wellbeing.joinpoint(2020, 0)$$, '22023', 'value must be positive, got 0', 'joinpoint: zero value (log scale)');
+SELECT throws_ok($$SELECT wellbeing.joinpoint(2020, 1, -0.1)$$, '22023', 'se must be positive, got -0.1', 'joinpoint: negative se');
+SELECT throws_ok($$SELECT wellbeing.joinpoint(2020, 1, NULL, 6)$$, '22023', 'max_joinpoints must lie between 0 and 5, got 6', 'joinpoint: too many joinpoints');
+SELECT throws_ok($$SELECT wellbeing.joinpoint(2020, 1, NULL, 1, 95)$$, '22023', NULL, 'joinpoint: level 95');
+SELECT throws_ok($$SELECT wellbeing.joinpoint(2020, 1, NULL, 1, 0.95, 'aic')$$, '22023', 'unknown method "aic" for joinpoint', 'joinpoint: unknown selection');
+SELECT throws_ok($$SELECT wellbeing.joinpoint(x, 1, NULL, x::int % 2) FROM generate_series(1, 4) x$$, '22023', NULL, 'joinpoint: max_joinpoints varying within a group');
+SELECT throws_ok($$SELECT wellbeing.joinpoint(x, 1) FROM (VALUES (2020), (2021), (2020)) t(x)$$, '22023', 'joinpoint takes one row per period, got two rows for period 2020', 'joinpoint: duplicate period');
+SELECT throws_ok($$SELECT wellbeing.joinpoint(x, 1, CASE WHEN x > 2021 THEN 0.1 END) FROM generate_series(2020, 2023) x$$, '22023', 'se must be given for every period or for none', 'joinpoint: se for some periods only');
+SELECT throws_ok($$SELECT wellbeing.joinpoint(x, 1) FROM generate_series(1, 1001) x$$, '54000', NULL, 'joinpoint: more than 1000 periods');
+SELECT throws_ok($$SELECT wellbeing.joinpoint(x, 1 + x % 7, NULL, 5) FROM generate_series(1, 400) x$$, '54000', NULL, 'joinpoint: grid search too large');
+SELECT throws_ok($$SELECT wellbeing.joinpoint_finalfn('{18001,9,0.95,1,0}')$$, '22000', NULL, 'joinpoint_finalfn: max_joinpoints out of range in the state');
+SELECT throws_ok($$SELECT wellbeing.joinpoint_finalfn('{18001,-1,0.95,1,2,1,-5,NaN,2,1,NaN}')$$, '22023', 'value must be positive, got -5', 'joinpoint_finalfn: a negative value in the state');
+SELECT throws_ok($$SELECT wellbeing.joinpoint_aapc(wellbeing.joinpoint(x, exp(x / 10.0)), 2000, 2030) FROM generate_series(2000, 2010) x$$, '22023', NULL, 'joinpoint_aapc: range beyond the series');
+SELECT throws_ok($$SELECT wellbeing.joinpoint_aapc(wellbeing.joinpoint(x, exp(x / 10.0)), 2005, 2005) FROM generate_series(2000, 2010) x$$, '22023', NULL, 'joinpoint_aapc: empty range');
+SELECT throws_ok($$SELECT wellbeing.joinpoint_aapc(ROW(1, '{}', '{1}', '{1}', '{1}', 1, 1, 1, '{1}', 5, 3, 0.95, 0, 10, '{1,1}', '{1,0,0,1}', 'bic')::wellbeing.joinpoint_fit, 1, 2)$$, '22023', 'fit is not a joinpoint result: field "locations" has the wrong shape', 'joinpoint_aapc: fit with mismatched arrays');
+SELECT throws_ok($$SELECT wellbeing.joinpoint_aapc(ROW(0, '{}', '{1}', '{1}', '{1}', 1, 1, 1, '{1}', 5, 3, 0.95, 0, 10, '{1,1}', NULL, 'bic')::wellbeing.joinpoint_fit, 1, 2)$$, '22023', NULL, 'joinpoint_aapc: fit without covariance');
+SELECT throws_ok($$SELECT wellbeing.joinpoint_aapc(ROW(0, '{}', '{1}', '{1}', '{1}', 1, 1, 1, '{1}', 5, 3, 0.95, 0, 10, '{1,1}', '{1,NaN,0,1}', 'bic')::wellbeing.joinpoint_fit, 1, 2)$$, '22023', NULL, 'joinpoint_aapc: NaN in the covariance');
+SELECT throws_ok($$SELECT wellbeing.joinpoint_aapc(ROW(0, '{}', '{1}', '{1}', '{1}', 1, 1, 1, '{1}', 5, 3, 7, 0, 10, '{1,1}', '{1,0,0,1}', 'bic')::wellbeing.joinpoint_fit, 1, 2)$$, '22023', NULL, 'joinpoint_aapc: level out of range in the fit');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -48,6 +48,11 @@ BEGIN
       st[3] := floor(random() * 10);         -- rows seen
       st[5] := random() * 10;                -- M2 of the total
     END IF;
+    IF tag = 18001 THEN
+      st[2] := floor(random() * 3) - 1;       -- max_joinpoints (-1: default)
+      st[3] := 0.95;
+      st[4] := floor(random() * 2) + 1;       -- selection
+    END IF;
     IF header = 6 THEN
       st[2] := floor(random() * 3) + 1;       -- measure
       st[5] := floor(random() * (st[6] + 1)); -- rows without se
@@ -79,7 +84,8 @@ INSERT INTO finals VALUES
   ('entropy_index_finalfn', 12001, 0, 2, 3), ('trend_finalfn', 13001, 12, 0, 0),
   ('gap_trend_finalfn', 14001, 17, 0, 0), ('recent_trend_finalfn', 15001, 0, 4, 4),
   ('aggregate_scores_finalfn', 16001, 9, 0, 0), ('category_cutpoints_finalfn', 7001, 0, 3, 2),
-  ('cronbach_alpha_finalfn', 17001, 0, 5, 3), ('cronbach_alpha_if_deleted_finalfn', 17001, 0, 5, 3);
+  ('cronbach_alpha_finalfn', 17001, 0, 5, 3), ('cronbach_alpha_if_deleted_finalfn', 17001, 0, 5, 3),
+  ('joinpoint_finalfn', 18001, 0, 5, 3);
 
 CREATE TEMP TABLE outcomes (fn text, outcome text);
 DO $$
@@ -107,9 +113,9 @@ BEGIN
   END LOOP;
 END $$;
 
-SELECT ok((SELECT count(*) FROM outcomes) = 26 * 1200 * 2, 'every call returned or raised an expected SQLSTATE');
+SELECT ok((SELECT count(*) FROM outcomes) = 27 * 1200 * 2, 'every call returned or raised an expected SQLSTATE');
 SELECT ok((SELECT count(*) FROM outcomes WHERE outcome = 'error') > 0, 'some random states were rejected');
-SELECT ok((SELECT count(DISTINCT fn) FROM outcomes WHERE outcome = 'value') = 27, 'random states reached the computation of every function');
+SELECT ok((SELECT count(DISTINCT fn) FROM outcomes WHERE outcome = 'value') = 28, 'random states reached the computation of every function');
 SELECT diag(fn || ': ' || count(*) FILTER (WHERE outcome = 'value') || ' values, '
             || count(*) FILTER (WHERE outcome = 'error') || ' errors')
 FROM outcomes GROUP BY fn ORDER BY fn;

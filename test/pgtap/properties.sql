@@ -8,7 +8,7 @@
 -- "Same answer" is 1e-12 relative: sums taken in another order differ in
 -- the last bits only.
 BEGIN;
-SELECT plan(144);
+SELECT plan(146);
 
 SELECT setseed(0.42);
 CREATE TABLE prop_rows AS
@@ -202,6 +202,23 @@ SELECT ok((SELECT wbtest.close((a.scores).score, (s.scores).score) AND a.cuts = 
                         wellbeing.cronbach_alpha(items) AS alpha
                  FROM (SELECT * FROM index_rows ORDER BY random()) r) a, index_serial s),
           'index aggregates: shuffled rows = same answers');
+
+-- 5. joinpoint (a collected series): partial states merged = single pass,
+-- shuffled rows = same fit
+CREATE AGGREGATE wbtest.joinpoint_transfn(float8, float8, float8) (SFUNC = wellbeing.joinpoint_transfn, STYPE = float8[]);
+CREATE TEMP TABLE jp_series AS
+SELECT x::float8 AS x,
+       100 * exp(CASE WHEN x <= 2008 THEN 0.02 * (x - 2000) ELSE 0.16 - 0.03 * (x - 2008) END) * exp(0.01 * sin(x)) AS y,
+       floor(random() * 4)::int AS part
+FROM generate_series(2000, 2019) x;
+CREATE TEMP TABLE jp_single AS SELECT wellbeing.joinpoint(x, y, y / 50) AS fit FROM jp_series;
+SELECT is((SELECT (wellbeing.joinpoint_finalfn(wbtest.merge_states(st))).apc
+           FROM (SELECT wbtest.joinpoint_transfn(x, y, y / 50) AS st FROM jp_series GROUP BY part ORDER BY random()) p),
+          (SELECT (fit).apc FROM jp_single),
+          'joinpoint: 4 random partitions merged in random order = single pass');
+SELECT is((SELECT (wellbeing.joinpoint(x, y, y / 50)).apc_upper FROM (SELECT * FROM jp_series ORDER BY random()) r),
+          (SELECT (fit).apc_upper FROM jp_single),
+          'joinpoint: shuffled rows = same fit');
 
 SELECT * FROM finish();
 ROLLBACK;
