@@ -379,7 +379,8 @@ wb_trend_finalfn(PG_FUNCTION_ARGS)
  *	 and round((N + C)/2)-th ordered slopes.
  * ----------------------------------------------------------------------
  */
-#define MK_NATTS 11
+#define MK_NATTS 12
+#define MK_EXACT_MAX_N 50
 
 PG_FUNCTION_INFO_V1(wb_mann_kendall_transfn);
 PG_FUNCTION_INFO_V1(wb_mann_kendall_finalfn);
@@ -435,6 +436,55 @@ tie_sum(const double *v, int64 n, int kind)
 		sum += kind == 0 ? t * (t - 1) * (2 * t + 5) : t * (t - 1) / 2;
 	}
 	return sum;
+}
+
+/*
+ * Exact two-sided p-value of S without ties: under H0 every ordering of the
+ * n values is equally likely, and the number of concordant pairs T = (S +
+ * n0) / 2 has the distribution of the number of inversions of a random
+ * permutation (Mahonian numbers), built here as probabilities by the
+ * recurrence f_m(k) = sum_{j < m} f_{m-1}(k - j) / m.  Two-sided as R's
+ * cor.test(method = "kendall", exact = TRUE): 2 P(T <= q) or 2 P(T >= q)
+ * on the side q falls, at most 1.
+ */
+static double
+mk_exact_p(int n, double s)
+{
+	int			n0 = n * (n - 1) / 2;
+	int			q = (int) rint((s + n0) / 2.0);
+	double	   *f = palloc0(sizeof(double) * (n0 + 1));
+	double	   *g = palloc0(sizeof(double) * (n0 + 1));
+	double		tail = 0;
+	int			m,
+				k,
+				j,
+				top = 0;
+
+	f[0] = 1.0;
+	for (m = 2; m <= n; m++)
+	{
+		double	   *t;
+
+		top += m - 1;
+		for (k = 0; k <= top; k++)
+		{
+			double		acc = 0;
+
+			for (j = 0; j < m && j <= k; j++)
+				acc += f[k - j];
+			g[k] = acc / m;
+		}
+		t = f;
+		f = g;
+		g = t;
+	}
+	if (2 * q > n0)
+		for (k = q; k <= n0; k++)
+			tail += f[k];
+	else
+		for (k = 0; k <= q; k++)
+			tail += f[k];
+	return fmin(2.0 * tail, 1.0);
 }
 
 Datum
@@ -505,6 +555,9 @@ wb_mann_kendall_finalfn(PG_FUNCTION_ARGS)
 		out[2] = zstat;
 		out[3] = isfinite(zstat) ? 2.0 * (1.0 - wb_pnorm(fabs(zstat))) : NAN;
 		out[4] = s / sqrt((n0 - tie_sum(ys, n, 1)) * (n0 - tie_sum(ts, n, 1)));
+		/* ts is in period order, so sorted */
+		if (n <= MK_EXACT_MAX_N && tie_sum(ys, n, 1) == 0 && tie_sum(ts, n, 1) == 0)
+			out[11] = mk_exact_p((int) n, s);
 		if (nslopes > 0)
 		{
 			slope = median_of(slopes, nslopes);	/* sorts slopes */

@@ -4,7 +4,7 @@
 -- cases use population 100 000 per 100 (= R's pt = 1000) because events may
 -- not exceed population (SPEC section 2).
 BEGIN;
-SELECT plan(178);
+SELECT plan(188);
 CREATE TEMP TABLE ref (case_id text, quantity text, value float8);
 \copy ref FROM 'test/fixtures/estimates_reference.csv' WITH (FORMAT csv, HEADER true)
 CREATE TEMP TABLE eusilc (eq_income float8, weight float8);
@@ -207,6 +207,17 @@ SELECT ok(pg_temp.close((SELECT wellbeing.poverty_threshold(inc, wt) FROM d2), p
 SELECT ok(pg_temp.close((SELECT wellbeing.poverty_threshold(inc, wt, 0.5) FROM d2), pg_temp.r('arpr_d2','threshold_p50'), 1e-14), 'poverty_threshold fraction 0.5 = laeken arpt(p = 0.5)');
 SELECT ok(pg_temp.close((SELECT wellbeing.poverty_threshold(x, 1) FROM unnest(ARRAY[10,20,30,40]::float8[]) x), pg_temp.r('arpr_d3','threshold'), 1e-14), 'poverty_threshold with a cumulative share of exactly 1/2 = laeken arpt');
 SELECT ok(pg_temp.close((SELECT wellbeing.poverty_threshold(eq_income, weight) FROM eusilc), pg_temp.r('arpr_eusilc','threshold'), 1e-14), 'poverty_threshold on the eusilc data = laeken arpt');
+
+-- Exact Mann-Kendall p-values (no ties) = R cor.test(method = "kendall",
+-- exact = TRUE): test/fixtures/mann_kendall_exact.R
+CREATE TEMP TABLE mk_exact (case_id text, period float8, value float8, exact_p float8);
+\copy mk_exact FROM 'test/fixtures/mann_kendall_exact.csv' WITH (FORMAT csv, HEADER true)
+SELECT ok(pg_temp.close((wellbeing.mann_kendall(period, value)).exact_p_value, max(exact_p), 1e-12),
+          format('mann_kendall exact p, %s (n = %s) = R cor.test exact', case_id, count(*)))
+FROM mk_exact GROUP BY case_id ORDER BY case_id;
+SELECT ok((SELECT (wellbeing.mann_kendall(x, y)).exact_p_value IS NULL
+           FROM (VALUES (1, 2.0), (2, 2.0), (3, 5.0), (4, 6.0)) t(x, y)),
+          'mann_kendall exact p: NULL with tied values');
 
 SELECT * FROM finish();
 ROLLBACK;
