@@ -161,6 +161,18 @@ FROM (VALUES (2020, 10.0), (2021, 10.5), (2022, 11.2), (2023, 11.8)) t(yr, v);
 SELECT (wellbeing.recent_trend(yr, v, v - 2, v + 2, true)).marker AS noisy
 FROM (VALUES (2019, 10.0), (2020, 11.0), (2021, 9.5), (2022, 10.8), (2023, 10.4)) t(yr, v);
 SELECT wellbeing.recent_trend(2020, 5, 6, 4);
+-- trend_status by the Fingertips rule: MMR (high is good) decreasing -> worsening,
+-- the same series read as a deficit -> improving; four periods -> not enough
+-- data (with or without a direction); noisy -> no significant change
+SELECT wellbeing.trend_status(wellbeing.recent_trend(yr, v, l, u), true) AS mmr,
+       wellbeing.trend_status(wellbeing.recent_trend(yr, v, l, u), false) AS mmr_as_deficit
+FROM unnest(ARRAY[2020,2021,2022,2023,2024]::float8[], ARRAY[92.6254,92.3221,90.8708,90.017,90.1013],
+            ARRAY[92.4168,92.1072,90.6358,89.7694,89.8578], ARRAY[92.8288,92.5315,91.1004,90.2594,90.3396]) t(yr, v, l, u);
+SELECT wellbeing.trend_status(wellbeing.recent_trend(yr, v, v - 1, v + 1)) AS four_periods,
+       wellbeing.trend_status(wellbeing.recent_trend(yr, v, v - 1, v + 1), NULL) AS no_direction
+FROM (VALUES (2020, 10.0), (2021, 10.5), (2022, 11.2), (2023, 11.8)) t(yr, v);
+SELECT wellbeing.trend_status(wellbeing.recent_trend(yr, v, v - 2, v + 2), false) AS noisy
+FROM (VALUES (2019, 10.0), (2020, 11.0), (2021, 9.5), (2022, 10.8), (2023, 10.4)) t(yr, v);
 
 -- self_comparison: each area x group x indicator against its own baseline.
 -- A table with a hostile name and an se column, a catalog with a direction

@@ -336,6 +336,25 @@ CREATE AGGREGATE @extschema@.recent_trend_proportion(period double precision, co
 COMMENT ON AGGREGATE @extschema@.recent_trend_proportion(double precision, double precision, double precision, boolean) IS
 'Fingertips recent-trend marker for proportions: Cochran-Armitage chi-square over the last five periods, direction from the logit slope, leave-one-out check; the marker says getting better or worse by the direction';
 
+-- trend_status by the Fingertips rule: the marker of recent_trend read
+-- through the indicator's direction
+CREATE FUNCTION @extschema@.trend_status(marker @extschema@.recent_trend, higher_is_better boolean DEFAULT true)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT CASE
+        WHEN (marker).marker IS NULL THEN NULL
+        WHEN (marker).marker = 'cannot be calculated' THEN 'not enough data'
+        WHEN (marker).marker = 'no significant change' THEN 'no significant change'
+        WHEN higher_is_better IS NULL THEN NULL
+        WHEN (marker).marker LIKE 'increasing%' THEN CASE WHEN higher_is_better THEN 'improving' ELSE 'worsening' END
+        WHEN (marker).marker LIKE 'decreasing%' THEN CASE WHEN higher_is_better THEN 'worsening' ELSE 'improving' END
+    END
+$$;
+COMMENT ON FUNCTION @extschema@.trend_status(@extschema@.recent_trend, boolean) IS
+'improving / worsening / no significant change / not enough data from a Fingertips recent-trend marker (recent_trend, recent_trend_proportion) and the indicator''s direction';
+
 -- self_comparison: each area x group x indicator against its own baseline
 -- (SPEC section 6).  Dynamic SQL over the caller's tables, with the
 -- caller's rights; identifiers quoted; search_path pinned.
