@@ -177,6 +177,38 @@ SELECT wellbeing.cronbach_alpha('{1,Infinity}'::float8[]);
 SELECT wellbeing.cronbach_alpha_finalfn('{17001,3,2,0,0}');
 DROP TABLE items;
 
+-- Outlier treatment (COINr Treat defaults; R values in test/pgtap/r_reference.sql).
+-- COINr's example 1..10, 30, 100 fails (skew 3.06 >= 2 and kurtosis 9.74 >= 3.5);
+-- replacing 100 by 30 gives skew and kurtosis below, so it passes winsorised:
+CREATE TABLE outl (g text, x float8);
+INSERT INTO outl SELECT 'coinr', x FROM unnest('{1,2,3,4,5,6,7,8,9,10,30,100}'::float8[]) x;
+SELECT round(skew::numeric, 4) AS skew, round(kurt::numeric, 4) AS kurt, abs(skew) < 2 OR kurt < 3.5 AS passes
+FROM (SELECT sqrt(n) * m3 / m2 ^ 1.5 * sqrt(n * (n - 1)) / (n - 2) AS skew,
+             ((n + 1) * (n * m4 / (m2 * m2) - 3) + 6) * (n - 1) / ((n - 2) * (n - 3)) AS kurt
+      FROM (SELECT count(*)::float8 AS n, sum((x - m) ^ 2) AS m2, sum((x - m) ^ 3) AS m3, sum((x - m) ^ 4) AS m4
+            FROM (SELECT least(x, 30) AS x, avg(least(x, 30)) OVER () AS m FROM outl) d) s) k;
+SELECT * FROM (SELECT x, wellbeing.treat_outliers(x) OVER () AS treated,
+                      wellbeing.outlier_treatment(x) OVER () AS treatment FROM outl) t
+WHERE x >= 9 ORDER BY x;
+-- NULLs stay NULL and are left out; each partition is treated on its own;
+-- constant data and fewer than 4 values are left as they are
+INSERT INTO outl VALUES ('coinr', NULL), ('flat', 5), ('flat', 5), ('flat', 5), ('flat', 5), ('flat', 5),
+  ('three', 1), ('three', 2), ('three', 1000);
+SELECT * FROM (SELECT g, x, wellbeing.treat_outliers(x) OVER (PARTITION BY g ORDER BY x DESC) AS treated,
+                      wellbeing.outlier_treatment(x) OVER (PARTITION BY g) AS treatment FROM outl) t
+WHERE g <> 'coinr' OR x IS NULL OR x > 20 ORDER BY g, x;
+-- winmax 0: no winsorising, straight to the log transform ln(x - 1 + 0.99)
+SELECT * FROM (SELECT x, round(wellbeing.treat_outliers(x, 0) OVER ()::numeric, 6) AS treated,
+                      round(ln(x - 1 + 0.99)::numeric, 6) AS by_hand,
+                      wellbeing.outlier_treatment(x, 0) OVER () AS treatment
+               FROM outl WHERE g = 'coinr') t
+WHERE x IN (1, 100) ORDER BY x;
+-- errors
+SELECT wellbeing.treat_outliers(x, -1) OVER () FROM outl;
+SELECT wellbeing.treat_outliers(x, 5, 0) OVER () FROM outl;
+SELECT wellbeing.treat_outliers(x) OVER () FROM (VALUES ('NaN'::float8)) t(x);
+DROP TABLE outl;
+
 -- build_index.  Three areas, two periods, three indicators in two domains;
 -- period 2 lacks i3 for area A.  Catalog weights i1 = i2 = 1 (domain D1),
 -- i3 = 2 (domain D2); i2 is a deficit.

@@ -37,6 +37,8 @@ PG_FUNCTION_INFO_V1(wb_distance_to_target);
 PG_FUNCTION_INFO_V1(wb_zscore_window);
 PG_FUNCTION_INFO_V1(wb_minmax_window);
 PG_FUNCTION_INFO_V1(wb_percentile_rank_window);
+PG_FUNCTION_INFO_V1(wb_treat_outliers_window);
+PG_FUNCTION_INFO_V1(wb_outlier_treatment_window);
 
 /* normalize_zscore(x, mean, sd) = (x - mean) / sd; sd 0: NULL */
 Datum
@@ -283,6 +285,16 @@ static const WbMethod rank_ties[] = {
 	{NULL, 0}
 };
 
+/* the current row's argument argno: true when NULL, else the value in *d */
+static bool
+isnull_arg(WindowObject winobj, int argno, Datum *d)
+{
+	bool		isnull;
+
+	*d = WinGetFuncArgCurrent(winobj, argno, &isnull);
+	return isnull;
+}
+
 static int
 text_arg_method(WindowObject winobj, int argno, const WbMethod *table, const char *what)
 {
@@ -359,6 +371,222 @@ wb_percentile_rank_window(PG_FUNCTION_ARGS)
 	if (p->n < 2)
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8((r - 1) / (p->n - 1));
+}
+
+/* ----------------------------------------------------------------------
+ * Outlier treatment, as COINr's Treat() with its defaults (the JRC COIN
+ * Tool rule; reference A.4): an indicator passes when |skew| < 2 or
+ * kurtosis < 3.5 (sample skewness and excess kurtosis of type 2, as
+ * e1071 and Excel); one that fails is winsorised, the extreme value(s) on
+ * the side of the skew replaced by the next one in, until it passes or
+ * winmax points are replaced; if it still fails, the original values get
+ * the COIN Tool log transform ln(x - min + 0.01 (max - min)).
+ *
+ * treat_outliers(x [, winmax, skew_threshold, kurtosis_threshold]) OVER (...)
+ * returns the treated value, outlier_treatment(...) OVER (...) the
+ * treatment applied to the partition: none, winsorised or log.
+ * ----------------------------------------------------------------------
+ */
+typedef enum OutlierTreatment
+{
+	OUTLIER_NONE = 0,
+	OUTLIER_WINSORISED = 1,
+	OUTLIER_LOG = 2
+} OutlierTreatment;
+
+typedef struct OutlierPartition
+{
+	bool		computed;
+	int			treatment;
+	double		treated[FLEXIBLE_ARRAY_MEMBER];	/* by partition row; NaN: NULL */
+} OutlierPartition;
+
+/*
+ * Type-2 sample skewness and excess kurtosis of v[0..n-1]; false when they
+ * are undefined (n < 4 or no spread).
+ */
+static bool
+skew_kurtosis(const double *v, int64 n, double *skew, double *kurt)
+{
+	double		mean = 0,
+				m2 = 0,
+				m3 = 0,
+				m4 = 0,
+				r;
+	int64		i;
+
+	if (n < 4)
+		return false;
+	for (i = 0; i < n; i++)
+		mean += v[i];
+	mean /= n;
+	for (i = 0; i < n; i++)
+	{
+		double		d = v[i] - mean;
+		double		d2 = d * d;
+
+		m2 += d2;
+		m3 += d2 * d;
+		m4 += d2 * d2;
+	}
+	if (!(m2 > 0))
+		return false;
+	*skew = sqrt((double) n) * m3 / pow(m2, 1.5) * sqrt((double) n * (n - 1)) / (n - 2);
+	r = n * m4 / (m2 * m2);
+	*kurt = ((n + 1) * (r - 3) + 6) * (n - 1) / ((double) (n - 2) * (n - 3));
+	return true;
+}
+
+/* COINr's check_SkewKurt; undefined moments (constant or tiny data) pass */
+static bool
+outliers_pass(const double *v, int64 n, double skew_max, double kurt_max, double *skew)
+{
+	double		kurt;
+
+	*skew = 0;
+	if (!skew_kurtosis(v, n, skew, &kurt))
+		return true;
+	return fabs(*skew) < skew_max || kurt < kurt_max;
+}
+
+static OutlierPartition *
+outlier_partition(WindowObject winobj, FunctionCallInfo fcinfo)
+{
+	int64		rows = WinGetPartitionRowCount(winobj);
+	OutlierPartition *part;
+	double	   *v,
+			   *w;
+	int64		n = 0,
+				i;
+	int32		winmax = 5;
+	double		skew_max = 2,
+				kurt_max = 3.5,
+				skew;
+	Datum		d;
+
+	part = (OutlierPartition *) WinGetPartitionLocalMemory(winobj,
+														   offsetof(OutlierPartition, treated) +
+														   rows * sizeof(double));
+	if (part->computed)
+		return part;
+
+	if (PG_NARGS() > 1 && !isnull_arg(winobj, 1, &d))
+		winmax = DatumGetInt32(d);
+	if (PG_NARGS() > 2 && !isnull_arg(winobj, 2, &d))
+		skew_max = DatumGetFloat8(d);
+	if (PG_NARGS() > 3 && !isnull_arg(winobj, 3, &d))
+		kurt_max = DatumGetFloat8(d);
+	if (winmax < 0)
+		ereport(ERROR,
+				(errcode(WB_ERRCODE_BAD_ARGUMENT),
+				 errmsg("winmax must not be negative, got %d", winmax)));
+	wb_check_positive(skew_max, "skew_threshold");
+	wb_check_finite(kurt_max, "kurtosis_threshold");
+
+	v = palloc(sizeof(double) * Max(rows, 1));
+	for (i = 0; i < rows; i++)
+	{
+		double		x = row_arg(winobj, 0, i, "x");
+
+		part->treated[i] = x;
+		if (!isnan(x))
+			v[n++] = x;
+	}
+	part->treatment = OUTLIER_NONE;
+	if (!outliers_pass(v, n, skew_max, kurt_max, &skew))
+	{
+		int64		last_high = 0,
+					last_low = 0;
+		bool		passing = false;
+
+		/* winsorise a copy, one extreme value (with its ties) at a time */
+		w = palloc(sizeof(double) * n);
+		memcpy(w, v, sizeof(double) * n);
+		while (!passing && last_high + last_low < winmax)
+		{
+			bool		high = skew >= 0;
+			double		extreme = w[0],
+						next = NAN;
+			int64		count = 0;
+
+			for (i = 1; i < n; i++)
+				extreme = high ? fmax(extreme, w[i]) : fmin(extreme, w[i]);
+			for (i = 0; i < n; i++)
+			{
+				if (w[i] == extreme)
+					count++;
+				else if (isnan(next) || (high ? w[i] > next : w[i] < next))
+					next = w[i];
+			}
+			if (isnan(next))
+				break;			/* nothing left to winsorise */
+			for (i = 0; i < n; i++)
+			{
+				if (w[i] == extreme)
+					w[i] = next;
+			}
+			if (high)
+				last_high = count;
+			else
+				last_low = count;
+			passing = outliers_pass(w, n, skew_max, kurt_max, &skew);
+		}
+		if (passing)
+		{
+			int64		j = 0;
+
+			part->treatment = OUTLIER_WINSORISED;
+			for (i = 0; i < rows; i++)
+			{
+				if (!isnan(part->treated[i]))
+					part->treated[i] = w[j++];
+			}
+		}
+		else
+		{
+			/* the COIN Tool log transform of the original values */
+			double		mn = v[0],
+						mx = v[0];
+
+			for (i = 1; i < n; i++)
+			{
+				mn = fmin(mn, v[i]);
+				mx = fmax(mx, v[i]);
+			}
+			part->treatment = OUTLIER_LOG;
+			for (i = 0; i < rows; i++)
+			{
+				if (!isnan(part->treated[i]))
+					part->treated[i] = log(part->treated[i] - mn + 0.01 * (mx - mn));
+			}
+		}
+	}
+	part->computed = true;
+	return part;
+}
+
+/* treat_outliers(x [, winmax [, skew_threshold [, kurtosis_threshold]]]) OVER (...) */
+Datum
+wb_treat_outliers_window(PG_FUNCTION_ARGS)
+{
+	WindowObject winobj = PG_WINDOW_OBJECT();
+	OutlierPartition *part = outlier_partition(winobj, fcinfo);
+	double		x = part->treated[WinGetCurrentPosition(winobj)];
+
+	if (isnan(x))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(x);
+}
+
+/* outlier_treatment(x [, ...]) OVER (...): none, winsorised or log */
+Datum
+wb_outlier_treatment_window(PG_FUNCTION_ARGS)
+{
+	WindowObject winobj = PG_WINDOW_OBJECT();
+	OutlierPartition *part = outlier_partition(winobj, fcinfo);
+	static const char *const names[] = {"none", "winsorised", "log"};
+
+	PG_RETURN_TEXT_P(cstring_to_text(names[part->treatment]));
 }
 
 /* ----------------------------------------------------------------------

@@ -518,3 +518,21 @@ END
 $body$;
 COMMENT ON FUNCTION @extschema@.build_index(regclass, regclass, double precision, text, text, double precision, text, boolean, double precision, double precision, double precision) IS
 'the composite index of a long table (area, grp, period, indicator, value [, population]) with a catalog (indicator, domain, weight, higher_is_better [, lower_goalpost, upper_goalpost, domain_weight]): directed normalised indicator scores, domain scores and the index per area, group and period, with quintile categories, coverage and effective weights; normalisation on the baseline period keeps later periods comparable with it';
+
+-- Outlier treatment (COINr Treat defaults), as window functions
+CREATE FUNCTION @extschema@.treat_outliers(x double precision, winmax integer DEFAULT 5,
+                                           skew_threshold double precision DEFAULT 2,
+                                           kurtosis_threshold double precision DEFAULT 3.5)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'wb_treat_outliers_window'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.treat_outliers(double precision, integer, double precision, double precision) IS
+'window function: x after COINr''s outlier treatment of the partition: unchanged when |skew| < 2 or kurtosis < 3.5, else winsorised (extreme values on the skewed side replaced by the next, up to winmax points) until it passes, else ln(x - min + 0.01 (max - min)) of the original values';
+CREATE FUNCTION @extschema@.outlier_treatment(x double precision, winmax integer DEFAULT 5,
+                                              skew_threshold double precision DEFAULT 2,
+                                              kurtosis_threshold double precision DEFAULT 3.5)
+RETURNS text
+AS 'MODULE_PATHNAME', 'wb_outlier_treatment_window'
+LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.outlier_treatment(double precision, integer, double precision, double precision) IS
+'window function: the treatment treat_outliers applies to the partition: none, winsorised or log';

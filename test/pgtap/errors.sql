@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(265);
+SELECT plan(270);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -310,6 +310,12 @@ SELECT throws_ok($$SELECT wellbeing.joinpoint_aapc(ROW(1, '{}', '{1}', '{1}', '{
 SELECT throws_ok($$SELECT wellbeing.joinpoint_aapc(ROW(0, '{}', '{1}', '{1}', '{1}', 1, 1, 1, '{1}', 5, 3, 0.95, 0, 10, '{1,1}', NULL, 'bic')::wellbeing.joinpoint_fit, 1, 2)$$, '22023', NULL, 'joinpoint_aapc: fit without covariance');
 SELECT throws_ok($$SELECT wellbeing.joinpoint_aapc(ROW(0, '{}', '{1}', '{1}', '{1}', 1, 1, 1, '{1}', 5, 3, 0.95, 0, 10, '{1,1}', '{1,NaN,0,1}', 'bic')::wellbeing.joinpoint_fit, 1, 2)$$, '22023', NULL, 'joinpoint_aapc: NaN in the covariance');
 SELECT throws_ok($$SELECT wellbeing.joinpoint_aapc(ROW(0, '{}', '{1}', '{1}', '{1}', 1, 1, 1, '{1}', 5, 3, 7, 0, 10, '{1,1}', '{1,0,0,1}', 'bic')::wellbeing.joinpoint_fit, 1, 2)$$, '22023', NULL, 'joinpoint_aapc: level out of range in the fit');
+
+SELECT throws_ok($$SELECT wellbeing.treat_outliers(x, -1) OVER () FROM generate_series(1, 5) x$$, '22023', 'winmax must not be negative, got -1', 'treat_outliers: negative winmax');
+SELECT throws_ok($$SELECT wellbeing.treat_outliers(x, 5, -2) OVER () FROM generate_series(1, 5) x$$, '22023', 'skew_threshold must be positive, got -2', 'treat_outliers: negative skew threshold');
+SELECT throws_ok($$SELECT wellbeing.treat_outliers(x, 5, 2, 'NaN') OVER () FROM generate_series(1, 5) x$$, '22023', 'kurtosis_threshold must be a finite number, got NaN', 'treat_outliers: NaN kurtosis threshold');
+SELECT throws_ok($$SELECT wellbeing.treat_outliers(x) OVER () FROM unnest('{1,Infinity}'::float8[]) x$$, '22023', 'x must be a finite number, got Infinity', 'treat_outliers: infinite x');
+SELECT throws_ok($$SELECT wellbeing.outlier_treatment(x) OVER () FROM unnest('{1,NaN}'::float8[]) x$$, '22023', NULL, 'outlier_treatment: NaN x');
 
 SELECT * FROM finish();
 ROLLBACK;

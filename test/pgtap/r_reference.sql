@@ -4,7 +4,7 @@
 -- cases use population 100 000 per 100 (= R's pt = 1000) because events may
 -- not exceed population (SPEC section 2).
 BEGIN;
-SELECT plan(188);
+SELECT plan(200);
 CREATE TEMP TABLE ref (case_id text, quantity text, value float8);
 \copy ref FROM 'test/fixtures/estimates_reference.csv' WITH (FORMAT csv, HEADER true)
 CREATE TEMP TABLE eusilc (eq_income float8, weight float8);
@@ -218,6 +218,20 @@ FROM mk_exact GROUP BY case_id ORDER BY case_id;
 SELECT ok((SELECT (wellbeing.mann_kendall(x, y)).exact_p_value IS NULL
            FROM (VALUES (1, 2.0), (2, 2.0), (3, 5.0), (4, 6.0)) t(x, y)),
           'mann_kendall exact p: NULL with tied values');
+
+-- Outlier treatment = COINr's rule written out in R with e1071's type-2
+-- moments: test/fixtures/outliers_reference.R (six cases: untouched,
+-- winsorised high, low and with tied maxima, log transform)
+CREATE TEMP TABLE outl (case_id text, i int, x float8, treated float8, treatment text);
+\copy outl FROM 'test/fixtures/outliers_reference.csv' WITH (FORMAT csv, HEADER true)
+CREATE TEMP TABLE outl_ours AS
+SELECT case_id, i, treated, treatment,
+       wellbeing.treat_outliers(x) OVER w AS ours, wellbeing.outlier_treatment(x) OVER w AS our_treatment
+FROM outl WINDOW w AS (PARTITION BY case_id ORDER BY random());
+SELECT ok(bool_and(pg_temp.close(ours, treated, 1e-12)), format('treat_outliers %s = R (%s values)', case_id, count(*)))
+FROM outl_ours GROUP BY case_id ORDER BY case_id;
+SELECT is(min(our_treatment), min(treatment), format('outlier_treatment %s = R: %s', case_id, min(treatment)))
+FROM outl_ours GROUP BY case_id ORDER BY case_id;
 
 SELECT * FROM finish();
 ROLLBACK;
