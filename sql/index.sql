@@ -285,6 +285,18 @@ FROM (SELECT area, grp, period, level, sum(effective_weight) AS total
       FROM wellbeing.build_index('"index data; drop table catalog"', 'catalog', 1, 'minmax', reference_group => 'all')
       WHERE level <> 'index' GROUP BY area, grp, period, level HAVING count(effective_weight) > 0) s
 GROUP BY level ORDER BY level;
+-- diagnostics on directed values (i2 negated): period 1 i1 = 1, 2, 3 and
+-- -i2 = -30, -20, -10 correlate perfectly; period 2 i1 = 2, 3, 4 and
+-- -i2 = -20, -20, -10: r = 10 / sqrt(2 * 66.67) = sqrt(3)/2 = 0.866025;
+-- the standardised alpha of two items is 2 r / (1 + r): 1 and 0.928203;
+-- D2 has one indicator: no pairs, no alpha
+SELECT period, c.*
+FROM (VALUES (1), (2)) p(period),
+     wellbeing.index_correlations('"index data; drop table catalog"', 'catalog', p.period) c;
+SELECT period, domain, indicators, areas, round(cronbach_alpha::numeric, 6) AS alpha,
+       round(mean_correlation::numeric, 6) AS mean_correlation
+FROM (VALUES (1), (2)) p(period),
+     wellbeing.index_reliability('"index data; drop table catalog"', 'catalog', p.period) r;
 -- the caller's rights: a role without SELECT on the data cannot read it
 CREATE ROLE regress_wellbeing_index_reader;
 GRANT SELECT ON catalog TO regress_wellbeing_index_reader;
@@ -319,3 +331,43 @@ SELECT count(*) FROM wellbeing.build_index('"index data; drop table catalog"', '
 DROP TABLE "index data; drop table catalog", catalog, empty_data;
 REVOKE USAGE ON SCHEMA wellbeing FROM regress_wellbeing_index_reader;
 DROP ROLE regress_wellbeing_index_reader;
+
+-- index_uncertainty on 20 areas x 6 indicators in 2 domains (values from a
+-- formula; area A20 is the best on every indicator)
+CREATE TABLE unc (area text, grp text, period int, indicator text, value float8);
+INSERT INTO unc
+SELECT 'A' || lpad(a::text, 2, '0'), 'all', 2024, 'k' || k,
+       CASE WHEN a = 20 THEN 1000 ELSE a + 7 * sin(a * k) + 3 * k END
+FROM generate_series(1, 20) a, generate_series(1, 6) k;
+CREATE TABLE unc_catalog (indicator text, domain text, weight float8, higher_is_better bool);
+INSERT INTO unc_catalog SELECT 'k' || k, CASE WHEN k <= 3 THEN 'X' ELSE 'Y' END, k, true FROM generate_series(1, 6) k;
+UPDATE unc SET value = -value WHERE indicator = 'k6';
+UPDATE unc_catalog SET higher_is_better = false WHERE indicator = 'k6';
+CREATE TEMP TABLE u1 AS SELECT * FROM wellbeing.index_uncertainty('unc', 'unc_catalog', 2024, draws => 200);
+-- the nominal ranking is build_index's (z-scores, arithmetic, catalog weights)
+SELECT bool_and(u.nominal_rank = b.rnk) AS nominal_is_build_index, count(*) AS areas
+FROM u1 u JOIN (SELECT area, rank() OVER (ORDER BY score DESC) AS rnk
+                FROM wellbeing.build_index('unc', 'unc_catalog') WHERE level = 'index') b USING (area);
+-- bands are ordered, the dominating area is first in every draw, some ranks move
+SELECT bool_and(rank_p05 <= median_rank AND median_rank <= rank_p95) AS ordered_bands,
+       bool_and(rank_p95 = 1) FILTER (WHERE area = 'A20') AS a20_always_first,
+       count(*) FILTER (WHERE rank_p95 > rank_p05) > 0 AS some_ranks_move
+FROM u1;
+-- seeded: the same call gives the same answer, another seed another one
+SELECT (SELECT string_agg(u::text, ';' ORDER BY area) FROM wellbeing.index_uncertainty('unc', 'unc_catalog', 2024, draws => 200) u)
+       = (SELECT string_agg(u::text, ';' ORDER BY area) FROM u1 u) AS repeatable,
+       (SELECT string_agg(u::text, ';' ORDER BY area) FROM wellbeing.index_uncertainty('unc', 'unc_catalog', 2024, draws => 200, seed => 2) u)
+       <> (SELECT string_agg(u::text, ';' ORDER BY area) FROM u1 u) AS seed_matters;
+-- no noise and one recipe: every draw is the nominal ranking
+SELECT bool_and(median_rank = nominal_rank AND rank_p05 = nominal_rank AND rank_p95 = nominal_rank
+                AND mean_rank_shift = 0) AS collapses_to_nominal
+FROM wellbeing.index_uncertainty('unc', 'unc_catalog', 2024, draws => 20, weight_noise => 0,
+                                 recipes => ARRAY['zscore/arithmetic']);
+-- errors
+\set SHOW_CONTEXT never
+SELECT * FROM wellbeing.index_uncertainty('unc', 'unc_catalog', 2024, draws => 0);
+SELECT * FROM wellbeing.index_uncertainty('unc', 'unc_catalog', 2024, weight_noise => 1);
+SELECT * FROM wellbeing.index_uncertainty('unc', 'unc_catalog', 2024, recipes => ARRAY['rank/borda']);
+SELECT * FROM wellbeing.index_correlations('unc', 'unc_catalog', NULL);
+\set SHOW_CONTEXT errors
+DROP TABLE unc, unc_catalog;

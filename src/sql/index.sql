@@ -536,3 +536,233 @@ AS 'MODULE_PATHNAME', 'wb_outlier_treatment_window'
 LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.outlier_treatment(double precision, integer, double precision, double precision) IS
 'window function: the treatment treat_outliers applies to the partition: none, winsorised or log';
+
+-- Diagnostics: correlations and reliability of each domain's indicators,
+-- on directed values (deficits negated, so a positive correlation means the
+-- two indicators agree on which areas are better off).
+CREATE FUNCTION @extschema@.index_correlations(
+    data regclass,
+    catalog regclass,
+    period double precision,
+    grp text DEFAULT 'all')
+RETURNS TABLE (domain text, indicator_a text, indicator_b text, correlation double precision, areas integer)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $body$
+DECLARE
+    col text;
+BEGIN
+    IF period IS NULL THEN
+        RAISE EXCEPTION 'period must not be NULL' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    FOREACH col IN ARRAY ARRAY['area', 'grp', 'period', 'indicator', 'value'] LOOP
+        IF NOT EXISTS (SELECT 1 FROM pg_attribute a
+                       WHERE a.attrelid = data AND a.attname = col AND a.attnum > 0 AND NOT a.attisdropped) THEN
+            RAISE EXCEPTION 'table % has no column "%"', data, col
+                USING ERRCODE = 'undefined_column',
+                      HINT = 'data needs columns area, grp, period, indicator, value.';
+        END IF;
+    END LOOP;
+    FOREACH col IN ARRAY ARRAY['indicator', 'domain', 'higher_is_better'] LOOP
+        IF NOT EXISTS (SELECT 1 FROM pg_attribute a
+                       WHERE a.attrelid = catalog AND a.attname = col AND a.attnum > 0 AND NOT a.attisdropped) THEN
+            RAISE EXCEPTION 'table % has no column "%"', catalog, col
+                USING ERRCODE = 'undefined_column',
+                      HINT = 'catalog needs columns indicator, domain, higher_is_better.';
+        END IF;
+    END LOOP;
+    RETURN QUERY EXECUTE format($q$
+        WITH v AS (
+            SELECT d.area::text AS area, c.domain::text AS domain, d.indicator::text AS indicator,
+                   CASE WHEN c.higher_is_better::boolean THEN d.value::float8 ELSE -d.value::float8 END AS x
+            FROM %s AS d JOIN %s AS c ON c.indicator::text = d.indicator::text
+            WHERE d.period::float8 = $1 AND d.grp::text = $2 AND d.value IS NOT NULL
+              AND c.higher_is_better IS NOT NULL
+        )
+        SELECT a.domain, a.indicator, b.indicator, corr(a.x, b.x), count(*)::integer
+        FROM v a JOIN v b ON b.area = a.area AND b.domain = a.domain AND b.indicator > a.indicator
+        GROUP BY a.domain, a.indicator, b.indicator
+        ORDER BY a.domain, a.indicator, b.indicator
+    $q$, data, catalog) USING period, grp;
+END
+$body$;
+COMMENT ON FUNCTION @extschema@.index_correlations(regclass, regclass, double precision, text) IS
+'Pearson correlation of every pair of indicators within a domain across areas (one period and group), on directed values: negative correlations flag indicators that disagree (COINr get_corr_flags)';
+
+CREATE FUNCTION @extschema@.index_reliability(
+    data regclass,
+    catalog regclass,
+    period double precision,
+    grp text DEFAULT 'all')
+RETURNS TABLE (domain text, indicators integer, areas integer, cronbach_alpha double precision,
+               mean_correlation double precision)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $body$
+BEGIN
+    -- index_correlations checks the arguments and the columns
+    PERFORM 1 FROM @extschema@.index_correlations(data, catalog, period, grp) LIMIT 1;
+    RETURN QUERY EXECUTE format($q$
+        WITH v AS (
+            SELECT d.area::text AS area, c.domain::text AS domain, d.indicator::text AS indicator,
+                   CASE WHEN c.higher_is_better::boolean THEN d.value::float8 ELSE -d.value::float8 END AS x
+            FROM %s AS d JOIN %s AS c ON c.indicator::text = d.indicator::text
+            WHERE d.period::float8 = $1 AND d.grp::text = $2 AND d.value IS NOT NULL
+              AND c.higher_is_better IS NOT NULL
+        ), k AS (
+            SELECT v.domain, count(DISTINCT v.indicator)::integer AS k FROM v GROUP BY v.domain
+        ), complete AS (   -- areas with every indicator of the domain (listwise)
+            SELECT v.domain, v.area FROM v JOIN k ON k.domain = v.domain
+            GROUP BY v.domain, v.area, k.k HAVING count(*) = k.k
+        ), z AS (          -- standardised over the complete areas: alpha is the standardised alpha
+            SELECT v.domain, v.area, v.indicator,
+                   (v.x - avg(v.x) OVER w) / nullif(stddev_samp(v.x) OVER w, 0) AS z
+            FROM v JOIN complete USING (domain, area)
+            WINDOW w AS (PARTITION BY v.domain, v.indicator)
+        ), rows_ AS (
+            SELECT z.domain, z.area, array_agg(z.z ORDER BY z.indicator) AS items
+            FROM z GROUP BY z.domain, z.area
+        )
+        SELECT k.domain, k.k, count(r.area)::integer,
+               @extschema@.cronbach_alpha(r.items) FILTER (WHERE k.k >= 2),
+               (SELECT avg(ic.correlation) FROM @extschema@.index_correlations($3, $4, $1, $2) ic
+                WHERE ic.domain = k.domain)
+        FROM k LEFT JOIN rows_ r ON r.domain = k.domain
+        GROUP BY k.domain, k.k
+        ORDER BY k.domain
+    $q$, data, catalog) USING period, grp, data, catalog;
+END
+$body$;
+COMMENT ON FUNCTION @extschema@.index_reliability(regclass, regclass, double precision, text) IS
+'per domain: number of indicators, areas with all of them, Cronbach''s alpha of the standardised directed indicators over those areas (the Handbook''s standardised alpha; 0.7 is the usual threshold) and the mean pairwise correlation';
+
+-- index_uncertainty: a seeded Monte-Carlo over weights, normalisation and
+-- aggregation (OECD/JRC Handbook step 7, COINr get_sensitivity "UA"),
+-- reporting each area's median rank and 5-95 % band.
+CREATE FUNCTION @extschema@.index_uncertainty(
+    data regclass,
+    catalog regclass,
+    period double precision,
+    grp text DEFAULT 'all',
+    draws integer DEFAULT 1000,
+    weight_noise double precision DEFAULT 0.25,
+    recipes text[] DEFAULT ARRAY['zscore/arithmetic', 'minmax/arithmetic', 'minmax/geometric'],
+    seed integer DEFAULT 1)
+RETURNS TABLE (area text, nominal_score double precision, nominal_rank integer,
+               median_rank double precision, rank_p05 double precision, rank_p95 double precision,
+               mean_rank_shift double precision)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $body$
+DECLARE
+    has_domain_weight boolean;
+    r text;
+BEGIN
+    IF draws IS NULL OR draws < 1 OR draws > 100000 THEN
+        RAISE EXCEPTION 'draws must lie between 1 and 100000, got %', draws
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF weight_noise IS NULL OR NOT (weight_noise >= 0 AND weight_noise < 1) THEN
+        RAISE EXCEPTION 'weight_noise must lie in [0, 1), got %', weight_noise
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF recipes IS NULL OR cardinality(recipes) = 0 THEN
+        RAISE EXCEPTION 'recipes must name at least one recipe' USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Valid recipes are: zscore/arithmetic, minmax/arithmetic, minmax/geometric.';
+    END IF;
+    FOREACH r IN ARRAY recipes LOOP
+        IF r IS NULL OR r NOT IN ('zscore/arithmetic', 'minmax/arithmetic', 'minmax/geometric') THEN
+            RAISE EXCEPTION 'unknown recipe "%" for index_uncertainty', r
+                USING ERRCODE = 'invalid_parameter_value',
+                      HINT = 'Valid recipes are: zscore/arithmetic, minmax/arithmetic, minmax/geometric.';
+        END IF;
+    END LOOP;
+    IF seed IS NULL THEN
+        RAISE EXCEPTION 'seed must not be NULL' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    -- checks period, the columns and the tables (and the caller's access)
+    PERFORM 1 FROM @extschema@.index_correlations(data, catalog, period, grp) LIMIT 1;
+    IF NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = catalog
+                   AND a.attname = 'weight' AND a.attnum > 0 AND NOT a.attisdropped) THEN
+        RAISE EXCEPTION 'table % has no column "weight"', catalog USING ERRCODE = 'undefined_column';
+    END IF;
+    has_domain_weight := EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = catalog
+                                 AND a.attname = 'domain_weight' AND a.attnum > 0 AND NOT a.attisdropped);
+
+    RETURN QUERY EXECUTE format($q$
+        WITH c AS (
+            SELECT c.indicator::text AS indicator, c.domain::text AS domain, c.weight::float8 AS w,
+                   c.higher_is_better::boolean AS hib, %s AS dw
+            FROM %s AS c
+        ), v AS (
+            SELECT d.area::text AS area, c.indicator,
+                   CASE WHEN c.hib THEN d.value::float8 ELSE -d.value::float8 END AS x
+            FROM %s AS d JOIN c ON c.indicator = d.indicator::text
+            WHERE d.period::float8 = $1 AND d.grp::text = $2 AND d.value IS NOT NULL
+        ), st AS (
+            SELECT v.indicator, avg(v.x) AS mean, stddev_samp(v.x) AS sd, min(v.x) AS mn, max(v.x) AS mx
+            FROM v GROUP BY v.indicator
+        ), cells AS (      -- every catalog indicator for every area: absent ones are missing
+            SELECT a.area, c.indicator, c.domain, c.w, c.dw,
+                   (v.x - st.mean) / nullif(st.sd, 0) AS z,
+                   (v.x - st.mn) / nullif(st.mx - st.mn, 0) AS m
+            FROM (SELECT DISTINCT v.area FROM v) a
+            CROSS JOIN c
+            LEFT JOIN v ON v.area = a.area AND v.indicator = c.indicator
+            LEFT JOIN st ON st.indicator = c.indicator
+        ), u AS (          -- a deterministic uniform in [0, 1) from the seed, draw and key
+            SELECT r.draw,
+                   CASE WHEN r.draw = 0 THEN 1
+                        ELSE 1 + floor(cardinality($4) * ('x' || substr(md5($5 || ':' || r.draw || ':recipe'), 1, 12))::bit(48)::bigint
+                                       / 281474976710656.0)::int END AS recipe
+            FROM generate_series(0, $3) AS r(draw)
+        ), noise AS (
+            SELECT u.draw, c.indicator,
+                   CASE WHEN u.draw = 0 THEN 1.0
+                        ELSE 1.0 + $6 * (2 * ('x' || substr(md5($5 || ':' || u.draw || ':' || c.indicator), 1, 12))::bit(48)::bigint
+                                         / 281474976710656.0 - 1) END AS f
+            FROM u CROSS JOIN c
+        ), scored AS (
+            SELECT u.draw, cl.area, cl.domain, cl.dw, cl.w * n.f AS w,
+                   CASE WHEN u.draw = 0 THEN 'zscore/arithmetic' ELSE ($4)[u.recipe] END AS recipe,
+                   cl.z, cl.m
+            FROM u CROSS JOIN cells cl
+            JOIN noise n ON n.draw = u.draw AND n.indicator = cl.indicator
+        ), dom AS (
+            SELECT s.draw, s.area, s.domain, max(s.dw) AS dw,
+                   (@extschema@.aggregate_scores(
+                        CASE s.recipe WHEN 'zscore/arithmetic' THEN s.z
+                                      WHEN 'minmax/arithmetic' THEN s.m
+                                      ELSE 1 + 99 * s.m END,
+                        s.w, CASE WHEN s.recipe = 'minmax/geometric' THEN 'geometric' ELSE 'arithmetic' END,
+                        0.5)).score AS score,
+                   max(s.recipe) AS recipe
+            FROM scored s GROUP BY s.draw, s.area, s.domain
+        ), idx AS (
+            SELECT d.draw, d.area,
+                   (@extschema@.aggregate_scores(d.score, d.dw,
+                        CASE WHEN d.recipe = 'minmax/geometric' THEN 'geometric' ELSE 'arithmetic' END,
+                        0.5)).score AS score
+            FROM dom d GROUP BY d.draw, d.area
+        ), ranked AS (
+            SELECT i.draw, i.area, i.score, rank() OVER (PARTITION BY i.draw ORDER BY i.score DESC) AS rnk
+            FROM idx i WHERE i.score IS NOT NULL
+        ), nominal AS (
+            SELECT r.area, r.score, r.rnk FROM ranked r WHERE r.draw = 0
+        )
+        SELECT n.area, n.score, n.rnk::integer,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY r.rnk),
+               percentile_cont(0.05) WITHIN GROUP (ORDER BY r.rnk),
+               percentile_cont(0.95) WITHIN GROUP (ORDER BY r.rnk),
+               avg(abs(r.rnk - n.rnk))::float8
+        FROM nominal n JOIN ranked r ON r.area = n.area AND r.draw > 0
+        GROUP BY n.area, n.score, n.rnk
+        ORDER BY n.rnk, n.area
+    $q$,
+        CASE WHEN has_domain_weight THEN 'c.domain_weight::float8' ELSE '1.0::float8' END,
+        catalog, data)
+    USING period, grp, draws, recipes, seed::text, weight_noise;
+END
+$body$;
+COMMENT ON FUNCTION @extschema@.index_uncertainty(regclass, regclass, double precision, text, integer, double precision, text[], integer) IS
+'Monte-Carlo uncertainty of the index ranking in one period and group: each draw perturbs every indicator weight by a uniform factor in [1 - weight_noise, 1 + weight_noise] and picks one of the recipes (z-score or min-max normalisation, arithmetic or geometric aggregation); returns each area''s nominal score and rank (z-scores, arithmetic, catalog weights), median rank, 5 % and 95 % rank quantiles and mean absolute rank shift (OECD/JRC Handbook step 7, COINr); seeded, so repeatable';

@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(270);
+SELECT plan(279);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -316,6 +316,16 @@ SELECT throws_ok($$SELECT wellbeing.treat_outliers(x, 5, -2) OVER () FROM genera
 SELECT throws_ok($$SELECT wellbeing.treat_outliers(x, 5, 2, 'NaN') OVER () FROM generate_series(1, 5) x$$, '22023', 'kurtosis_threshold must be a finite number, got NaN', 'treat_outliers: NaN kurtosis threshold');
 SELECT throws_ok($$SELECT wellbeing.treat_outliers(x) OVER () FROM unnest('{1,Infinity}'::float8[]) x$$, '22023', 'x must be a finite number, got Infinity', 'treat_outliers: infinite x');
 SELECT throws_ok($$SELECT wellbeing.outlier_treatment(x) OVER () FROM unnest('{1,NaN}'::float8[]) x$$, '22023', NULL, 'outlier_treatment: NaN x');
+
+SELECT throws_ok($$SELECT * FROM wellbeing.index_uncertainty('bi_data', 'bi_catalog', 1, draws => 0)$$, '22023', 'draws must lie between 1 and 100000, got 0', 'index_uncertainty: no draws');
+SELECT throws_ok($$SELECT * FROM wellbeing.index_uncertainty('bi_data', 'bi_catalog', 1, weight_noise => -0.1)$$, '22023', NULL, 'index_uncertainty: negative noise');
+SELECT throws_ok($$SELECT * FROM wellbeing.index_uncertainty('bi_data', 'bi_catalog', 1, recipes => '{}')$$, '22023', 'recipes must name at least one recipe', 'index_uncertainty: no recipes');
+SELECT throws_ok($$SELECT * FROM wellbeing.index_uncertainty('bi_data', 'bi_catalog', 1, recipes => ARRAY['zscore/median'])$$, '22023', 'unknown recipe "zscore/median" for index_uncertainty', 'index_uncertainty: unknown recipe');
+SELECT throws_ok($$SELECT * FROM wellbeing.index_uncertainty('bi_data', 'bi_catalog', 1, seed => NULL)$$, '22023', NULL, 'index_uncertainty: NULL seed');
+SELECT throws_ok($$SELECT * FROM wellbeing.index_uncertainty('bi_catalog', 'bi_catalog', 1)$$, '42703', NULL, 'index_uncertainty: data without the needed columns');
+SELECT throws_ok($$SELECT * FROM wellbeing.index_correlations('bi_data', 'bi_catalog', NULL)$$, '22023', 'period must not be NULL', 'index_correlations: NULL period');
+SELECT throws_ok($$SELECT * FROM wellbeing.index_correlations('bi_data', 'bi_data', 1)$$, '42703', NULL, 'index_correlations: catalog without the needed columns');
+SELECT throws_ok($$SELECT * FROM wellbeing.index_reliability('no_such_table', 'bi_catalog', 1)$$, '42P01', NULL, 'index_reliability: unknown table');
 
 SELECT * FROM finish();
 ROLLBACK;
