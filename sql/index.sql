@@ -239,7 +239,8 @@ INSERT INTO catalog VALUES ('i1', 'D1', 1, true, 0, 4), ('i2', 'D1', 1, false, 1
 SELECT area, grp, period, level, name, round(score::numeric, 6) AS score, category,
        round(coverage::numeric, 6) AS coverage, round(effective_weight::numeric, 6) AS effective_weight
 FROM wellbeing.build_index('"index data; drop table catalog"', 'catalog', baseline_period => 1, normalization => 'minmax',
-                           reference_group => 'all');
+                           reference_group => 'all')
+ORDER BY area, grp, period, CASE level WHEN 'index' THEN 0 WHEN 'domain' THEN 1 ELSE 2 END, name;
 -- goalposts from the catalog, capped: i1 x / 4, i2 (30 - x) / 20, i3 (x - 5) / 5;
 -- period 1 index A ((.25 + 0)/2 + 0)/2 = .0625, B ((.5 + .5)/2 + 0)/2 = .25,
 -- C ((.75 + 1)/2 + .6)/2 = .7375; period 2 A (.5 + .5)/2 = .5 (D1 only),
