@@ -15,6 +15,7 @@ OBJS = \
 	src/estimate.o \
 	src/numeric/dist.o \
 	src/estimates.o \
+	src/survey.o \
 	src/sample.o \
 	src/suppress.o \
 	src/disparity.o \
@@ -31,6 +32,7 @@ OBJS = \
 SQL_SOURCES = \
 	src/sql/types.sql \
 	src/sql/estimates.sql \
+	src/sql/survey.sql \
 	src/sql/standard_population.sql \
 	src/sql/suppress.sql \
 	src/sql/disparity.sql \

@@ -27,30 +27,39 @@ $$;
 \echo 'events, shown as ·).'
 
 \echo
-\echo '-- 1. Resident survey 2024, by race/ethnicity (weighted; logit interval for shares)'
-\echo '--    Standard errors treat the survey as a weighted sample without strata or clusters;'
-\echo '--    design-based intervals (strata, PSUs) come with the survey family and will be wider.'
-SELECT race,
+\echo '-- 1. Resident survey 2024, by race/ethnicity, with its design: 6 strata (neighbourhoods),'
+\echo '--    145 PSUs (block groups); each race is a domain of the whole design (survey_*, logit'
+\echo '--    interval for shares, t on the design df). "simple SE" treats the survey as a weighted'
+\echo '--    sample without strata or clusters: clustering makes the design SE larger, stratification'
+\echo '--    can make it smaller.'
+SELECT r.race,
        pg_temp.show(food) AS "food insecure %",
        wellbeing.reliability(food) AS flag,
+       round(((food).se * 100)::numeric, 2) AS "SE",
+       round(((simple).se * 100)::numeric, 2) AS "simple SE",
        pg_temp.show(health) AS "health good %",
        pg_temp.show(satisfaction, 1, 2) AS "life satisfaction 0–10",
        (food).n::int AS respondents
-FROM (SELECT race,
-             wellbeing.proportion(food_insecure, weight) AS food,
-             wellbeing.proportion(self_rated_health_good, weight) AS health,
-             wellbeing.mean(life_satisfaction, weight) AS satisfaction
-      FROM city.survey WHERE year = 2024 GROUP BY race) s
-ORDER BY race;
+FROM (SELECT r.race,
+             wellbeing.survey_proportion(s.food_insecure, s.weight, s.stratum, s.psu, NULL, 0.95, NULL, s.race = r.race) AS food,
+             wellbeing.survey_proportion(s.self_rated_health_good, s.weight, s.stratum, s.psu, NULL, 0.95, NULL, s.race = r.race) AS health,
+             wellbeing.survey_mean(s.life_satisfaction, s.weight, s.stratum, s.psu, NULL, 0.95, NULL, s.race = r.race) AS satisfaction,
+             wellbeing.proportion(s.food_insecure, s.weight) FILTER (WHERE s.race = r.race) AS simple
+      FROM city.survey s CROSS JOIN (SELECT DISTINCT race FROM city.survey) r
+      WHERE s.year = 2024 GROUP BY r.race) r
+ORDER BY r.race;
 
 \echo
-\echo '-- 2. Resident survey 2024, food insecurity by neighbourhood and race/ethnicity'
+\echo '-- 2. Resident survey 2024, food insecurity by neighbourhood (a stratum) and race/ethnicity'
+\echo '--    (a domain within it), design-based'
 SELECT n.name AS neighbourhood, s.race,
        pg_temp.show(e) AS "food insecure %",
        wellbeing.reliability(e) AS flag,
        (e).n::int AS respondents
-FROM (SELECT neighbourhood_id, race, wellbeing.proportion(food_insecure, weight) AS e
-      FROM city.survey WHERE year = 2024 GROUP BY neighbourhood_id, race) s
+FROM (SELECT s.neighbourhood_id, r.race,
+             wellbeing.survey_proportion(s.food_insecure, s.weight, s.stratum, s.psu, NULL, 0.95, NULL, s.race = r.race) AS e
+      FROM city.survey s CROSS JOIN (SELECT DISTINCT race FROM city.survey) r
+      WHERE s.year = 2024 GROUP BY s.neighbourhood_id, r.race) s
 JOIN city.neighbourhoods n USING (neighbourhood_id)
 ORDER BY n.name, s.race;
 

@@ -1107,6 +1107,8 @@ wb_state_combine(PG_FUNCTION_ARGS)
 		a = wb_alpha_merge(fcinfo);
 	else if (tag == WB_STATE_TAG(WB_STATE_SEGMENTED))
 		a = wb_joinpoint_merge(fcinfo);
+	else if (tag == WB_STATE_TAG(WB_STATE_SURVEY))
+		a = wb_survey_merge(fcinfo);
 	else if (tag == WB_STATE_TAG(WB_STATE_SERIES))
 		a = wb_recent_merge(fcinfo);
 	else if (tag == WB_STATE_TAG(WB_STATE_GROUPS))
@@ -1122,7 +1124,7 @@ wb_state_combine(PG_FUNCTION_ARGS)
 	/* collecting states hold input rows (NaN marks a missing se) */
 	if (tag != WB_STATE_TAG(WB_STATE_SAMPLE) && tag != WB_STATE_TAG(WB_STATE_GROUPS) &&
 		tag != WB_STATE_TAG(WB_STATE_TRIPLES) && tag != WB_STATE_TAG(WB_STATE_SERIES) &&
-		tag != WB_STATE_TAG(WB_STATE_SEGMENTED))
+		tag != WB_STATE_TAG(WB_STATE_SEGMENTED) && tag != WB_STATE_TAG(WB_STATE_SURVEY))
 		check_state_finite(wb_state_data(a), 1, wb_state_length(a), "merged state");
 	PG_RETURN_ARRAYTYPE_P(a);
 }

@@ -49,4 +49,7 @@ extern ArrayType *wb_alpha_merge(FunctionCallInfo fcinfo);
 /* joinpoint.c: a new state holding the rows of both joinpoint states */
 extern ArrayType *wb_joinpoint_merge(FunctionCallInfo fcinfo);
 
+/* survey.c: the survey state at arg 0 with the PSU rows of arg 1 merged in */
+extern ArrayType *wb_survey_merge(FunctionCallInfo fcinfo);
+
 #endif							/* WB_FAMILIES_H */

@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(279);
+SELECT plan(302);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -326,6 +326,32 @@ SELECT throws_ok($$SELECT * FROM wellbeing.index_uncertainty('bi_catalog', 'bi_c
 SELECT throws_ok($$SELECT * FROM wellbeing.index_correlations('bi_data', 'bi_catalog', NULL)$$, '22023', 'period must not be NULL', 'index_correlations: NULL period');
 SELECT throws_ok($$SELECT * FROM wellbeing.index_correlations('bi_data', 'bi_data', 1)$$, '42703', NULL, 'index_correlations: catalog without the needed columns');
 SELECT throws_ok($$SELECT * FROM wellbeing.index_reliability('no_such_table', 'bi_catalog', 1)$$, '42P01', NULL, 'index_reliability: unknown table');
+
+CREATE TEMP TABLE sv (x float8, w float8, s int, p int, f float8);
+INSERT INTO sv VALUES (1, 1, 1, 1, 10), (2, 1, 1, 2, 10), (3, 1, 2, 3, 10), (4, 1, 2, 4, 10), (5, 1, 3, 5, 10);
+SELECT throws_ok($$SELECT wellbeing.survey_mean(x, -1, s, p) FROM sv$$, '22023', 'weight must be non-negative, got -1', 'survey_mean: negative weight');
+SELECT throws_ok($$SELECT wellbeing.survey_mean(x, NULL, s, p) FROM sv$$, '22004', 'weight must not be NULL in a survey design', 'survey_mean: NULL weight');
+SELECT throws_ok($$SELECT wellbeing.survey_mean(x, w, NULL::int, p) FROM sv$$, '22004', 'stratum must not be NULL in a survey design', 'survey_mean: NULL stratum');
+SELECT throws_ok($$SELECT wellbeing.survey_total(x, w, s, NULL::text) FROM sv$$, '22004', 'psu must not be NULL in a survey design', 'survey_total: NULL psu');
+SELECT throws_ok($$SELECT wellbeing.survey_mean(x, w, s, p) FROM sv$$, '22023', 'a stratum has only one PSU', 'survey_mean: lonely PSU under fail');
+SELECT lives_ok($$SELECT wellbeing.survey_mean(x, w, s, p, NULL, 0.95, 'lonely_psu=remove') FROM sv$$, 'survey_mean: lonely PSU removed');
+SELECT throws_ok($$SELECT wellbeing.survey_mean(x, w, s, p, NULL, 0.95, 'lonely_psu=drop') FROM sv$$, '22023', 'unknown method "drop" for lonely_psu', 'survey_mean: unknown lonely-PSU policy');
+SELECT throws_ok($$SELECT wellbeing.survey_mean(x, w, s, p, NULL, 0.95, 'interval=beta') FROM sv$$, '22023', 'unknown survey option "interval"', 'survey_mean: interval option on a mean');
+SELECT throws_ok($$SELECT wellbeing.survey_proportion(x > 2, w, s, p, NULL, 0.95, 'interval=wilson') FROM sv$$, '22023', 'unknown method "wilson" for survey_proportion interval', 'survey_proportion: unknown interval');
+SELECT throws_ok($$SELECT wellbeing.survey_proportion(x > 2, w, s, p, NULL, 0.95, 'lonely_psu') FROM sv$$, '22023', 'survey option "lonely_psu" is not of the form name=value', 'survey_proportion: malformed option');
+SELECT throws_ok($$SELECT wellbeing.survey_mean(x, w, s, p, NULL, 1.5) FROM sv$$, '22023', NULL, 'survey_mean: level 1.5');
+SELECT throws_ok($$SELECT wellbeing.survey_mean('NaN', w, s, p) FROM sv$$, '22023', 'x must be a finite number, got NaN', 'survey_mean: NaN x');
+SELECT throws_ok($$SELECT wellbeing.survey_ratio(x, 'Infinity', w, s, p) FROM sv$$, '22023', NULL, 'survey_ratio: infinite denominator');
+SELECT throws_ok($$SELECT wellbeing.survey_mean(x, w, 1, p, CASE WHEN p = 1 THEN 20 ELSE 10 END) FROM sv$$, '22023', NULL, 'survey_mean: fpc varying within a stratum');
+SELECT throws_ok($$SELECT wellbeing.survey_mean(x, w, 1, p, 3) FROM sv$$, '22023', NULL, 'survey_mean: fpc implying more than 100 % sampling');
+SELECT throws_ok($$SELECT wellbeing.survey_mean(x, w, 1, p, CASE WHEN p > 2 THEN 10 END) FROM sv$$, '22023', 'fpc must be given for every row or for none', 'survey_mean: fpc for some rows only');
+SELECT throws_ok($$SELECT wellbeing.survey_mean(x, w, s, p, CASE WHEN s = 1 THEN 0.5 ELSE 10 END, 0.95, 'lonely_psu=remove') FROM sv$$, '22023', NULL, 'survey_mean: fpc as sizes and fractions at once');
+SELECT throws_ok($$SELECT wellbeing.survey_mean(x, w, 1, p, -5) FROM sv$$, '22023', 'fpc must be positive, got -5', 'survey_mean: negative fpc');
+SELECT throws_ok($$SELECT wellbeing.survey_mean(x, w, 1, point(p, p)) FROM sv$$, '42883', NULL, 'survey_mean: a psu type without a hash function');
+SELECT throws_ok($$SELECT wellbeing.state_combine(wellbeing.survey_mean_transfn(NULL, 1, 1, 1, 1), wellbeing.survey_total_transfn(NULL, 1, 1, 1, 1))$$, '22023', NULL, 'state_combine: a survey mean state with a survey total state');
+SELECT throws_ok($$SELECT wellbeing.survey_finalfn('{19001,1,1,0,0.95,0,0,0,16,3}')$$, '22000', NULL, 'survey_finalfn: a state claiming rows it does not hold');
+SELECT throws_ok($$SELECT wellbeing.survey_finalfn('{19001,9,1,0,0.95,0,0,0,16,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0}')$$, '22000', NULL, 'survey_finalfn: unknown estimator');
+SELECT throws_ok($$SELECT wellbeing.survey_mean_difference(x, w, s, p, x > 2, x <= 2, 'NaN') FROM sv$$, '22023', NULL, 'survey_mean_difference: NaN fpc');
 
 SELECT * FROM finish();
 ROLLBACK;

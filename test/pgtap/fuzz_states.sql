@@ -29,6 +29,20 @@ CREATE FUNCTION pg_temp.random_state(tag float8, fixed int, header int, stride i
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE len int; rows int; st float8[] := ARRAY[tag];
 BEGIN
+  IF tag = 19001 AND random() < 0.8 THEN
+    -- survey: a well-formed header and index, random PSU rows
+    rows := floor(random() * 8)::int;
+    st := st || ARRAY[floor(random() * 6) + 1, floor(random() * 5) + 1, floor(random() * 6), 0.95,
+                      0, rows * 2, rows, 16, rows]::float8[];
+    FOR i IN 1..16 LOOP
+      st := st || CASE WHEN i <= rows THEN i ELSE 0 END::float8;
+    END LOOP;
+    FOR i IN 1..rows LOOP
+      st := st || ARRAY[floor(random() * 3), 0, i, 0, 'NaN', pg_temp.random_field(), pg_temp.random_field(),
+                        pg_temp.random_field(), pg_temp.random_field(), floor(random() * 3)]::float8[];
+    END LOOP;
+    RETURN st;
+  END IF;
   IF random() < 0.2 THEN
     len := floor(random() * 40)::int;
   ELSIF fixed > 0 THEN
@@ -40,7 +54,7 @@ BEGIN
   FOR i IN 2..len LOOP
     st := st || pg_temp.random_field();
   END LOOP;
-  IF fixed = 0 AND len >= header AND random() < 0.8 THEN
+  IF fixed = 0 AND stride > 0 AND len >= header AND random() < 0.8 THEN
     -- the used-rows field is the last header field; keep it consistent most of the time
     st[header] := floor(random() * ((len - header) / stride + 1));
     IF tag = 17001 THEN
@@ -85,7 +99,7 @@ INSERT INTO finals VALUES
   ('gap_trend_finalfn', 14001, 17, 0, 0), ('recent_trend_finalfn', 15001, 0, 4, 4),
   ('aggregate_scores_finalfn', 16001, 9, 0, 0), ('category_cutpoints_finalfn', 7001, 0, 3, 2),
   ('cronbach_alpha_finalfn', 17001, 0, 5, 3), ('cronbach_alpha_if_deleted_finalfn', 17001, 0, 5, 3),
-  ('joinpoint_finalfn', 18001, 0, 5, 3);
+  ('joinpoint_finalfn', 18001, 0, 5, 3), ('survey_finalfn', 19001, 0, 0, 0);
 
 CREATE TEMP TABLE outcomes (fn text, outcome text);
 DO $$
@@ -113,9 +127,9 @@ BEGIN
   END LOOP;
 END $$;
 
-SELECT ok((SELECT count(*) FROM outcomes) = 27 * 1200 * 2, 'every call returned or raised an expected SQLSTATE');
+SELECT ok((SELECT count(*) FROM outcomes) = 28 * 1200 * 2, 'every call returned or raised an expected SQLSTATE');
 SELECT ok((SELECT count(*) FROM outcomes WHERE outcome = 'error') > 0, 'some random states were rejected');
-SELECT ok((SELECT count(DISTINCT fn) FROM outcomes WHERE outcome = 'value') = 28, 'random states reached the computation of every function');
+SELECT ok((SELECT count(DISTINCT fn) FROM outcomes WHERE outcome = 'value') = 29, 'random states reached the computation of every function');
 SELECT diag(fn || ': ' || count(*) FILTER (WHERE outcome = 'value') || ' values, '
             || count(*) FILTER (WHERE outcome = 'error') || ' errors')
 FROM outcomes GROUP BY fn ORDER BY fn;

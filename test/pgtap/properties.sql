@@ -8,7 +8,7 @@
 -- "Same answer" is 1e-12 relative: sums taken in another order differ in
 -- the last bits only.
 BEGIN;
-SELECT plan(146);
+SELECT plan(152);
 
 SELECT setseed(0.42);
 CREATE TABLE prop_rows AS
@@ -219,6 +219,42 @@ SELECT is((SELECT (wellbeing.joinpoint_finalfn(wbtest.merge_states(st))).apc
 SELECT is((SELECT (wellbeing.joinpoint(x, y, y / 50)).apc_upper FROM (SELECT * FROM jp_series ORDER BY random()) r),
           (SELECT (fit).apc_upper FROM jp_single),
           'joinpoint: shuffled rows = same fit');
+
+-- 6. survey estimates (a PSU-keyed state): parallel = serial, partitions
+-- merged = single pass, shuffled rows = same (sums in another order: 1e-12)
+CREATE AGGREGATE wbtest.survey_mean_transfn(float8, float8, "any", "any") (SFUNC = wellbeing.survey_mean_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.survey_proportion_transfn(boolean, float8, "any", "any", float8, float8, text, boolean) (SFUNC = wellbeing.survey_proportion_transfn, STYPE = float8[]);
+CREATE FUNCTION wbtest.same_survey(a wellbeing.survey_estimate, b wellbeing.survey_estimate) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT a.n = b.n AND a.df = b.df AND abs(a.value - b.value) <= 1e-12 * abs(b.value)
+     AND abs(a.se - b.se) <= 1e-10 * b.se AND abs(a.lower - b.lower) <= 1e-10 * abs(b.lower)
+$$;
+CREATE TEMP VIEW survey_rows AS
+SELECT id, part50, income, weight, outcome, band % 6 AS stratum, (id % 211) AS psu, area FROM prop_rows;
+CREATE TEMP TABLE survey_serial AS
+SELECT wellbeing.survey_mean(income, weight, stratum, psu) AS m,
+       wellbeing.survey_proportion(outcome, weight, stratum, psu, NULL, 0.95, 'interval=beta', area = 3) AS p
+FROM survey_rows;
+SET LOCAL max_parallel_workers_per_gather = 2;
+SELECT ok(wbtest.ran_parallel('SELECT wellbeing.survey_mean(income, weight, stratum, psu) FROM survey_rows'),
+          'survey_mean: plan is parallel with workers launched');
+SELECT ok((SELECT wbtest.same_survey(wellbeing.survey_mean(income, weight, stratum, psu), (SELECT m FROM survey_serial)) FROM survey_rows),
+          'survey_mean: parallel answer = serial answer');
+SELECT ok((SELECT wbtest.same_survey(wellbeing.survey_proportion(outcome, weight, stratum, psu, NULL, 0.95, 'interval=beta', area = 3),
+                                     (SELECT p FROM survey_serial)) FROM survey_rows),
+          'survey_proportion in a domain: parallel answer = serial answer');
+SET LOCAL max_parallel_workers_per_gather = 0;
+SELECT ok((SELECT wbtest.same_survey(wellbeing.survey_finalfn(wbtest.merge_states(st)), (SELECT m FROM survey_serial))
+           FROM (SELECT wbtest.survey_mean_transfn(income, weight, stratum, psu) AS st
+                 FROM survey_rows GROUP BY part50 ORDER BY random()) p),
+          'survey_mean: 50 random partitions merged in random order = single pass');
+SELECT ok((SELECT wbtest.same_survey(wellbeing.survey_finalfn(wbtest.merge_states(st)), (SELECT p FROM survey_serial))
+           FROM (SELECT wbtest.survey_proportion_transfn(outcome, weight, stratum, psu, NULL, 0.95, 'interval=beta', area = 3) AS st
+                 FROM survey_rows GROUP BY part50 ORDER BY random()) p),
+          'survey_proportion in a domain: 50 random partitions merged = single pass');
+SELECT ok((SELECT wbtest.same_survey(wellbeing.survey_mean(income, weight, stratum, psu), (SELECT m FROM survey_serial))
+           FROM (SELECT * FROM survey_rows ORDER BY random()) r),
+          'survey_mean: shuffled rows = same answer');
 
 SELECT * FROM finish();
 ROLLBACK;

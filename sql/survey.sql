@@ -1,0 +1,83 @@
+-- Design-based survey estimates (R survey values: test/pgtap/survey_reference.sql).
+SET extra_float_digits = 0;
+-- A design by hand: stratum 1 has PSUs a (x = 1, 3; w = 2, 2) and b (x = 2;
+-- w = 4), stratum 2 has c (x = 5; w = 1) and d (x = 4, 6; w = 3, 1).
+-- Mean: sum(w x) = 39, sum(w) = 13, R = 3.  Linearised PSU totals
+-- u = (Y - R X)/13: a (8 - 12)/13, b (8 - 12)/13, c (5 - 3)/13, d (18 - 12)/13.
+-- Stratum 1: no spread, 0.  Stratum 2: mean 4/13, squares 2 * (2/13)^2 = 8/169,
+-- times n/(n - 1) = 2: 16/169.  SE = 4/13 = 0.307692; df = 4 PSUs - 2 strata = 2;
+-- t(0.975, 2) = 4.302653: 3 -/+ 1.323893.
+CREATE TABLE design (s int, psu text, x float8, w float8);
+INSERT INTO design VALUES (1, 'a', 1, 2), (1, 'a', 3, 2), (1, 'b', 2, 4), (2, 'c', 5, 1), (2, 'd', 4, 3), (2, 'd', 6, 1);
+SELECT round(value::numeric, 6) AS value, round(se::numeric, 6) AS se, round(lower::numeric, 6) AS lower,
+       round(upper::numeric, 6) AS upper, n, level, df
+FROM (SELECT (wellbeing.survey_mean(x, w, s, psu)).* FROM design) e;
+-- Total 39: u = Y: stratum 1 (8, 8) no spread; stratum 2 (5, 18): 2 * 2 * 6.5^2 = 169, SE 13.
+-- Ratio sum(w x) / sum(w) = the mean; a finite population of 4 PSUs in stratum 2
+-- halves its variance: SE = sqrt(8/169) = 0.217571.
+SELECT round((wellbeing.survey_total(x, w, s, psu)).value::numeric, 6) AS total,
+       round((wellbeing.survey_total(x, w, s, psu)).se::numeric, 6) AS total_se,
+       round((wellbeing.survey_ratio(x, 1, w, s, psu)).se::numeric, 6) AS ratio_se,
+       round((wellbeing.survey_mean(x, w, s, psu, CASE s WHEN 2 THEN 4 ELSE 1e6 END)).se::numeric, 6) AS fpc_se
+FROM design;
+-- A lonely stratum 3 (PSU e: x = 10, w = 2): fail is an error; remove and certainty
+-- ignore it; average scales the other strata by 3/2; adjust adds u_e^2 with u_e =
+-- (20 - 2 R)/15 about the population mean 0 (R = 59/15)
+INSERT INTO design VALUES (3, 'e', 10, 2);
+SELECT wellbeing.survey_mean(x, w, s, psu) FROM design;
+SELECT o, round(se::numeric, 6) AS se, df
+FROM unnest(ARRAY['lonely_psu=remove', 'lonely_psu=certainty', 'lonely_psu=average', 'lonely_psu=adjust']) o,
+     LATERAL (SELECT (wellbeing.survey_mean(x, w, s, psu, NULL, 0.95, o)).* FROM design) e;
+SELECT abs((SELECT (wellbeing.survey_mean(x, w, s, psu, NULL, 0.95, 'lonely_psu=average')).se FROM design) ^ 2
+           - 1.5 * (SELECT (wellbeing.survey_mean(x, w, s, psu, NULL, 0.95, 'lonely_psu=remove')).se FROM design) ^ 2) < 1e-15 AS average_is_3_over_2,
+       abs((SELECT (wellbeing.survey_mean(x, w, s, psu, NULL, 0.95, 'lonely_psu=adjust')).se FROM design) ^ 2
+           - (SELECT (wellbeing.survey_mean(x, w, s, psu, NULL, 0.95, 'lonely_psu=remove')).se FROM design) ^ 2
+           - ((20 - 2 * 59 / 15.0) / 15) ^ 2) < 1e-15 AS adjust_adds_u_squared;
+DELETE FROM design WHERE s = 3;
+-- Domains keep the whole design: the domain "x > 2" through the domain argument,
+-- and the same rows through WHERE (a different, smaller design: wrong SE)
+SELECT round((wellbeing.survey_mean(x, w, s, psu, NULL, 0.95, NULL, x > 2)).value::numeric, 6) AS domain_mean,
+       round((wellbeing.survey_mean(x, w, s, psu, NULL, 0.95, NULL, x > 2)).se::numeric, 6) AS domain_se,
+       (wellbeing.survey_mean(x, w, s, psu, NULL, 0.95, NULL, x > 2)).df AS domain_df,
+       (wellbeing.survey_mean(x, w, s, psu, NULL, 0.95, NULL, x > 2)).n AS domain_n
+FROM design;
+SELECT round(value::numeric, 6) AS where_mean, round(se::numeric, 6) AS where_se
+FROM (SELECT (wellbeing.survey_mean(x, w, s, psu, NULL, 0.95, 'lonely_psu=remove')).* FROM design WHERE x > 2) e;
+-- a NULL x is out of the domain, in the design: the same as domain => x IS NOT NULL
+SELECT (SELECT wellbeing.survey_mean(CASE WHEN x > 2 THEN x END, w, s, psu) FROM design)::text
+       = (SELECT wellbeing.survey_mean(x, w, s, psu, NULL, 0.95, NULL, x > 2) FROM design)::text AS null_is_out_of_domain;
+-- Differences of domains: a = stratum 1, b = stratum 2 share no PSU, so the
+-- variance is the sum of the domain variances; a domain minus itself is 0 with SE 0
+SELECT round((d).value::numeric, 6) AS difference,
+       abs((d).se ^ 2 - (a).se ^ 2 - (b).se ^ 2) < 1e-15 AS independent_domains_add,
+       (z).value AS self_difference, (z).se AS self_se
+FROM (SELECT wellbeing.survey_mean_difference(x, w, s, psu, s = 1, s = 2) AS d,
+             wellbeing.survey_mean(x, w, s, psu, NULL, 0.95, NULL, s = 1) AS a,
+             wellbeing.survey_mean(x, w, s, psu, NULL, 0.95, NULL, s = 2) AS b,
+             wellbeing.survey_mean_difference(x, w, s, psu, s = 1, s = 1) AS z
+      FROM design) t;
+-- Proportions: x > 2 has p = (2 + 1 + 3 + 1) / 13 = 7/13 by weight
+SELECT round(value::numeric, 6) AS p, round(se::numeric, 6) AS se, df
+FROM (SELECT (wellbeing.survey_proportion(x > 2, w, s, psu)).* FROM design) e;
+-- p = 0 has no logit: the Clopper-Pearson interval on n
+SELECT value, lower, round(upper::numeric, 6) AS upper, n
+FROM (SELECT (wellbeing.survey_proportion(x > 100, w, s, psu)).* FROM design) e;
+-- with one PSU per row and one stratum, the design is the weighted sample of
+-- the foundation: survey_mean = mean, survey_proportion = proportion (logit),
+-- survey_total = total
+SELECT abs((m).value - (f).value) < 1e-13 AND abs((m).se - (f).se) < 1e-13
+       AND abs((m).lower - (f).lower) < 1e-12 AND abs((m).upper - (f).upper) < 1e-12 AS mean_equals_foundation,
+       abs((p).se - (g).se) < 1e-13 AND abs((p).lower - (g).lower) < 1e-12 AS proportion_equals_foundation,
+       abs((t).se - (h).se) < 1e-9 * (h).se AS total_equals_foundation
+FROM (SELECT wellbeing.survey_mean(x, w, 1, i) AS m, wellbeing.mean(x, w) AS f,
+             wellbeing.survey_proportion(x > 2, w, 1, i) AS p, wellbeing.proportion(x > 2, w) AS g,
+             wellbeing.survey_total(x, w, 1, i) AS t, wellbeing.total(x, w) AS h
+      FROM (SELECT row_number() OVER () AS i, * FROM design) d) q;
+-- the result goes wherever a wellbeing.estimate goes (implicit cast)
+SELECT wellbeing.reliability(wellbeing.survey_mean(x, w, s, psu)) AS reliability,
+       (wellbeing.suppress(wellbeing.survey_mean(x, w, s, psu))).value IS NULL AS suppressed_n_below_11
+FROM design;
+-- empty input: NULL; an empty domain: no value
+SELECT wellbeing.survey_mean(x, w, s, psu) IS NULL AS empty FROM design WHERE false;
+SELECT (wellbeing.survey_mean(x, w, s, psu, NULL, 0.95, NULL, false)).value IS NULL AS empty_domain FROM design;
+DROP TABLE design;

@@ -1,0 +1,398 @@
+-- survey.sql: design-based estimates for stratified cluster samples
+-- (SPEC section 3): Taylor linearisation with with-replacement PSUs.
+
+CREATE TYPE @extschema@.survey_estimate AS (
+    value double precision,
+    se double precision,
+    lower double precision,
+    upper double precision,
+    n double precision,
+    level double precision,
+    df double precision
+);
+COMMENT ON TYPE @extschema@.survey_estimate IS
+'a design-based estimate: value, standard error (Taylor linearisation), t interval on the design degrees of freedom, n (rows in the domain with a value), level, and df = PSUs - strata (of the PSUs holding domain rows, as R survey''s degf of the subset); casts implicitly to wellbeing.estimate';
+
+CREATE FUNCTION @extschema@.survey_estimate_to_estimate(e @extschema@.survey_estimate)
+RETURNS @extschema@.estimate
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT ROW((e).value, (e).se, (e).lower, (e).upper, (e).n, (e).level)::@extschema@.estimate $$;
+COMMENT ON FUNCTION @extschema@.survey_estimate_to_estimate(@extschema@.survey_estimate) IS
+'the survey estimate without its degrees of freedom, so it can go wherever a wellbeing.estimate goes';
+CREATE CAST (@extschema@.survey_estimate AS @extschema@.estimate)
+    WITH FUNCTION @extschema@.survey_estimate_to_estimate(@extschema@.survey_estimate) AS IMPLICIT;
+
+CREATE FUNCTION @extschema@.survey_finalfn(double precision[])
+RETURNS @extschema@.survey_estimate
+AS 'MODULE_PATHNAME', 'wb_survey_finalfn'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_finalfn(double precision[]) IS 'final function of the survey_* aggregates';
+
+CREATE FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, "any", "any")
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_mean_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, "any", "any") IS 'transition function of the survey_mean aggregate';
+CREATE AGGREGATE @extschema@.survey_mean(x double precision, weight double precision, stratum "any", psu "any") (
+    SFUNC = @extschema@.survey_mean_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_mean(double precision, double precision, "any", "any") IS
+'the design-based mean of x (the ratio of weighted totals sum(w x) / sum(w)), rows with x NULL out of the domain but in the design, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey)';
+
+CREATE FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, "any", "any", double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_mean_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, "any", "any", double precision) IS 'transition function of the survey_mean aggregate';
+CREATE AGGREGATE @extschema@.survey_mean(x double precision, weight double precision, stratum "any", psu "any", fpc double precision) (
+    SFUNC = @extschema@.survey_mean_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_mean(double precision, double precision, "any", "any", double precision) IS
+'the design-based mean of x (the ratio of weighted totals sum(w x) / sum(w)), rows with x NULL out of the domain but in the design, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); fpc: the stratum''s population size in PSUs (or the sampling fraction), for a finite population correction';
+
+CREATE FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, "any", "any", double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_mean_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, "any", "any", double precision, double precision) IS 'transition function of the survey_mean aggregate';
+CREATE AGGREGATE @extschema@.survey_mean(x double precision, weight double precision, stratum "any", psu "any", fpc double precision, level double precision) (
+    SFUNC = @extschema@.survey_mean_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_mean(double precision, double precision, "any", "any", double precision, double precision) IS
+'the design-based mean of x (the ratio of weighted totals sum(w x) / sum(w)), rows with x NULL out of the domain but in the design, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); with a confidence level';
+
+CREATE FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, "any", "any", double precision, double precision, text)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_mean_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, "any", "any", double precision, double precision, text) IS 'transition function of the survey_mean aggregate';
+CREATE AGGREGATE @extschema@.survey_mean(x double precision, weight double precision, stratum "any", psu "any", fpc double precision, level double precision, options text) (
+    SFUNC = @extschema@.survey_mean_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_mean(double precision, double precision, "any", "any", double precision, double precision, text) IS
+'the design-based mean of x (the ratio of weighted totals sum(w x) / sum(w)), rows with x NULL out of the domain but in the design, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); options: lonely_psu=fail (default)|remove|adjust|average|certainty';
+
+CREATE FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, "any", "any", double precision, double precision, text, boolean)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_mean_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, "any", "any", double precision, double precision, text, boolean) IS 'transition function of the survey_mean aggregate';
+CREATE AGGREGATE @extschema@.survey_mean(x double precision, weight double precision, stratum "any", psu "any", fpc double precision, level double precision, options text, domain boolean) (
+    SFUNC = @extschema@.survey_mean_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_mean(double precision, double precision, "any", "any", double precision, double precision, text, boolean) IS
+'the design-based mean of x (the ratio of weighted totals sum(w x) / sum(w)), rows with x NULL out of the domain but in the design, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); domain: rows where it is not true stay in the design but out of the estimate (domain estimation with the whole design, as svyby)';
+
+CREATE FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, "any", "any")
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_total_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, "any", "any") IS 'transition function of the survey_total aggregate';
+CREATE AGGREGATE @extschema@.survey_total(x double precision, weight double precision, stratum "any", psu "any") (
+    SFUNC = @extschema@.survey_total_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_total(double precision, double precision, "any", "any") IS
+'the design-based total sum(w x), stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey)';
+
+CREATE FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, "any", "any", double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_total_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, "any", "any", double precision) IS 'transition function of the survey_total aggregate';
+CREATE AGGREGATE @extschema@.survey_total(x double precision, weight double precision, stratum "any", psu "any", fpc double precision) (
+    SFUNC = @extschema@.survey_total_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_total(double precision, double precision, "any", "any", double precision) IS
+'the design-based total sum(w x), stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); fpc: the stratum''s population size in PSUs (or the sampling fraction), for a finite population correction';
+
+CREATE FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, "any", "any", double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_total_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, "any", "any", double precision, double precision) IS 'transition function of the survey_total aggregate';
+CREATE AGGREGATE @extschema@.survey_total(x double precision, weight double precision, stratum "any", psu "any", fpc double precision, level double precision) (
+    SFUNC = @extschema@.survey_total_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_total(double precision, double precision, "any", "any", double precision, double precision) IS
+'the design-based total sum(w x), stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); with a confidence level';
+
+CREATE FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, "any", "any", double precision, double precision, text)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_total_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, "any", "any", double precision, double precision, text) IS 'transition function of the survey_total aggregate';
+CREATE AGGREGATE @extschema@.survey_total(x double precision, weight double precision, stratum "any", psu "any", fpc double precision, level double precision, options text) (
+    SFUNC = @extschema@.survey_total_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_total(double precision, double precision, "any", "any", double precision, double precision, text) IS
+'the design-based total sum(w x), stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); options: lonely_psu=fail (default)|remove|adjust|average|certainty';
+
+CREATE FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, "any", "any", double precision, double precision, text, boolean)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_total_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, "any", "any", double precision, double precision, text, boolean) IS 'transition function of the survey_total aggregate';
+CREATE AGGREGATE @extschema@.survey_total(x double precision, weight double precision, stratum "any", psu "any", fpc double precision, level double precision, options text, domain boolean) (
+    SFUNC = @extschema@.survey_total_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_total(double precision, double precision, "any", "any", double precision, double precision, text, boolean) IS
+'the design-based total sum(w x), stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); domain: rows where it is not true stay in the design but out of the estimate (domain estimation with the whole design, as svyby)';
+
+CREATE FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, "any", "any")
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_proportion_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, "any", "any") IS 'transition function of the survey_proportion aggregate';
+CREATE AGGREGATE @extschema@.survey_proportion(outcome boolean, weight double precision, stratum "any", psu "any") (
+    SFUNC = @extschema@.survey_proportion_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_proportion(boolean, double precision, "any", "any") IS
+'the design-based share of outcome true; interval by option interval= logit (default, as svyciprop), mean, beta (Korn-Graubard), asin, xlogit, on the design df, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey)';
+
+CREATE FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, "any", "any", double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_proportion_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, "any", "any", double precision) IS 'transition function of the survey_proportion aggregate';
+CREATE AGGREGATE @extschema@.survey_proportion(outcome boolean, weight double precision, stratum "any", psu "any", fpc double precision) (
+    SFUNC = @extschema@.survey_proportion_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_proportion(boolean, double precision, "any", "any", double precision) IS
+'the design-based share of outcome true; interval by option interval= logit (default, as svyciprop), mean, beta (Korn-Graubard), asin, xlogit, on the design df, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); fpc: the stratum''s population size in PSUs (or the sampling fraction), for a finite population correction';
+
+CREATE FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, "any", "any", double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_proportion_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, "any", "any", double precision, double precision) IS 'transition function of the survey_proportion aggregate';
+CREATE AGGREGATE @extschema@.survey_proportion(outcome boolean, weight double precision, stratum "any", psu "any", fpc double precision, level double precision) (
+    SFUNC = @extschema@.survey_proportion_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_proportion(boolean, double precision, "any", "any", double precision, double precision) IS
+'the design-based share of outcome true; interval by option interval= logit (default, as svyciprop), mean, beta (Korn-Graubard), asin, xlogit, on the design df, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); with a confidence level';
+
+CREATE FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, "any", "any", double precision, double precision, text)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_proportion_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, "any", "any", double precision, double precision, text) IS 'transition function of the survey_proportion aggregate';
+CREATE AGGREGATE @extschema@.survey_proportion(outcome boolean, weight double precision, stratum "any", psu "any", fpc double precision, level double precision, options text) (
+    SFUNC = @extschema@.survey_proportion_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_proportion(boolean, double precision, "any", "any", double precision, double precision, text) IS
+'the design-based share of outcome true; interval by option interval= logit (default, as svyciprop), mean, beta (Korn-Graubard), asin, xlogit, on the design df, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); options: lonely_psu=fail (default)|remove|adjust|average|certainty';
+
+CREATE FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, "any", "any", double precision, double precision, text, boolean)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_proportion_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, "any", "any", double precision, double precision, text, boolean) IS 'transition function of the survey_proportion aggregate';
+CREATE AGGREGATE @extschema@.survey_proportion(outcome boolean, weight double precision, stratum "any", psu "any", fpc double precision, level double precision, options text, domain boolean) (
+    SFUNC = @extschema@.survey_proportion_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_proportion(boolean, double precision, "any", "any", double precision, double precision, text, boolean) IS
+'the design-based share of outcome true; interval by option interval= logit (default, as svyciprop), mean, beta (Korn-Graubard), asin, xlogit, on the design df, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); domain: rows where it is not true stay in the design but out of the estimate (domain estimation with the whole design, as svyby)';
+
+CREATE FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, "any", "any")
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_ratio_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, "any", "any") IS 'transition function of the survey_ratio aggregate';
+CREATE AGGREGATE @extschema@.survey_ratio(numerator double precision, denominator double precision, weight double precision, stratum "any", psu "any") (
+    SFUNC = @extschema@.survey_ratio_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_ratio(double precision, double precision, double precision, "any", "any") IS
+'the design-based ratio sum(w numerator) / sum(w denominator) (svyratio), stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey)';
+
+CREATE FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, "any", "any", double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_ratio_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, "any", "any", double precision) IS 'transition function of the survey_ratio aggregate';
+CREATE AGGREGATE @extschema@.survey_ratio(numerator double precision, denominator double precision, weight double precision, stratum "any", psu "any", fpc double precision) (
+    SFUNC = @extschema@.survey_ratio_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_ratio(double precision, double precision, double precision, "any", "any", double precision) IS
+'the design-based ratio sum(w numerator) / sum(w denominator) (svyratio), stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); fpc: the stratum''s population size in PSUs (or the sampling fraction), for a finite population correction';
+
+CREATE FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, "any", "any", double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_ratio_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, "any", "any", double precision, double precision) IS 'transition function of the survey_ratio aggregate';
+CREATE AGGREGATE @extschema@.survey_ratio(numerator double precision, denominator double precision, weight double precision, stratum "any", psu "any", fpc double precision, level double precision) (
+    SFUNC = @extschema@.survey_ratio_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_ratio(double precision, double precision, double precision, "any", "any", double precision, double precision) IS
+'the design-based ratio sum(w numerator) / sum(w denominator) (svyratio), stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); with a confidence level';
+
+CREATE FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, "any", "any", double precision, double precision, text)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_ratio_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, "any", "any", double precision, double precision, text) IS 'transition function of the survey_ratio aggregate';
+CREATE AGGREGATE @extschema@.survey_ratio(numerator double precision, denominator double precision, weight double precision, stratum "any", psu "any", fpc double precision, level double precision, options text) (
+    SFUNC = @extschema@.survey_ratio_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_ratio(double precision, double precision, double precision, "any", "any", double precision, double precision, text) IS
+'the design-based ratio sum(w numerator) / sum(w denominator) (svyratio), stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); options: lonely_psu=fail (default)|remove|adjust|average|certainty';
+
+CREATE FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, "any", "any", double precision, double precision, text, boolean)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_ratio_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, "any", "any", double precision, double precision, text, boolean) IS 'transition function of the survey_ratio aggregate';
+CREATE AGGREGATE @extschema@.survey_ratio(numerator double precision, denominator double precision, weight double precision, stratum "any", psu "any", fpc double precision, level double precision, options text, domain boolean) (
+    SFUNC = @extschema@.survey_ratio_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_ratio(double precision, double precision, double precision, "any", "any", double precision, double precision, text, boolean) IS
+'the design-based ratio sum(w numerator) / sum(w denominator) (svyratio), stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); domain: rows where it is not true stay in the design but out of the estimate (domain estimation with the whole design, as svyby)';
+
+-- Differences between two domains of one design, linearised together (as
+-- svycontrast on svyby(..., covmat = TRUE)): the covariance of the two
+-- domain estimates, which share PSUs, is in the SE.
+
+CREATE FUNCTION @extschema@.survey_mean_difference_transfn(double precision[], double precision, double precision, "any", "any", boolean, boolean)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_mean_difference_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_mean_difference_transfn(double precision[], double precision, double precision, "any", "any", boolean, boolean) IS 'transition function of the survey_mean_difference aggregate';
+CREATE AGGREGATE @extschema@.survey_mean_difference(x double precision, weight double precision, stratum "any", psu "any", in_a boolean, in_b boolean) (
+    SFUNC = @extschema@.survey_mean_difference_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_mean_difference(double precision, double precision, "any", "any", boolean, boolean) IS
+'mean of x over the rows in domain a minus over the rows in domain b, both domains of one stratified cluster design linearised together so the SE holds their covariance; t interval on the design df';
+
+CREATE FUNCTION @extschema@.survey_mean_difference_transfn(double precision[], double precision, double precision, "any", "any", boolean, boolean, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_mean_difference_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_mean_difference_transfn(double precision[], double precision, double precision, "any", "any", boolean, boolean, double precision) IS 'transition function of the survey_mean_difference aggregate';
+CREATE AGGREGATE @extschema@.survey_mean_difference(x double precision, weight double precision, stratum "any", psu "any", in_a boolean, in_b boolean, fpc double precision) (
+    SFUNC = @extschema@.survey_mean_difference_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_mean_difference(double precision, double precision, "any", "any", boolean, boolean, double precision) IS
+'mean of x over the rows in domain a minus over the rows in domain b, both domains of one stratified cluster design linearised together so the SE holds their covariance; t interval on the design df';
+
+CREATE FUNCTION @extschema@.survey_mean_difference_transfn(double precision[], double precision, double precision, "any", "any", boolean, boolean, double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_mean_difference_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_mean_difference_transfn(double precision[], double precision, double precision, "any", "any", boolean, boolean, double precision, double precision) IS 'transition function of the survey_mean_difference aggregate';
+CREATE AGGREGATE @extschema@.survey_mean_difference(x double precision, weight double precision, stratum "any", psu "any", in_a boolean, in_b boolean, fpc double precision, level double precision) (
+    SFUNC = @extschema@.survey_mean_difference_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_mean_difference(double precision, double precision, "any", "any", boolean, boolean, double precision, double precision) IS
+'mean of x over the rows in domain a minus over the rows in domain b, both domains of one stratified cluster design linearised together so the SE holds their covariance; t interval on the design df';
+
+CREATE FUNCTION @extschema@.survey_mean_difference_transfn(double precision[], double precision, double precision, "any", "any", boolean, boolean, double precision, double precision, text)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_mean_difference_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_mean_difference_transfn(double precision[], double precision, double precision, "any", "any", boolean, boolean, double precision, double precision, text) IS 'transition function of the survey_mean_difference aggregate';
+CREATE AGGREGATE @extschema@.survey_mean_difference(x double precision, weight double precision, stratum "any", psu "any", in_a boolean, in_b boolean, fpc double precision, level double precision, options text) (
+    SFUNC = @extschema@.survey_mean_difference_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_mean_difference(double precision, double precision, "any", "any", boolean, boolean, double precision, double precision, text) IS
+'mean of x over the rows in domain a minus over the rows in domain b, both domains of one stratified cluster design linearised together so the SE holds their covariance; t interval on the design df';
+
+CREATE FUNCTION @extschema@.survey_proportion_difference_transfn(double precision[], boolean, double precision, "any", "any", boolean, boolean)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_proportion_difference_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_proportion_difference_transfn(double precision[], boolean, double precision, "any", "any", boolean, boolean) IS 'transition function of the survey_proportion_difference aggregate';
+CREATE AGGREGATE @extschema@.survey_proportion_difference(outcome boolean, weight double precision, stratum "any", psu "any", in_a boolean, in_b boolean) (
+    SFUNC = @extschema@.survey_proportion_difference_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_proportion_difference(boolean, double precision, "any", "any", boolean, boolean) IS
+'share of outcome true in domain a minus in domain b, both domains of one stratified cluster design linearised together so the SE holds their covariance; t interval on the design df';
+
+CREATE FUNCTION @extschema@.survey_proportion_difference_transfn(double precision[], boolean, double precision, "any", "any", boolean, boolean, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_proportion_difference_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_proportion_difference_transfn(double precision[], boolean, double precision, "any", "any", boolean, boolean, double precision) IS 'transition function of the survey_proportion_difference aggregate';
+CREATE AGGREGATE @extschema@.survey_proportion_difference(outcome boolean, weight double precision, stratum "any", psu "any", in_a boolean, in_b boolean, fpc double precision) (
+    SFUNC = @extschema@.survey_proportion_difference_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_proportion_difference(boolean, double precision, "any", "any", boolean, boolean, double precision) IS
+'share of outcome true in domain a minus in domain b, both domains of one stratified cluster design linearised together so the SE holds their covariance; t interval on the design df';
+
+CREATE FUNCTION @extschema@.survey_proportion_difference_transfn(double precision[], boolean, double precision, "any", "any", boolean, boolean, double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_proportion_difference_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_proportion_difference_transfn(double precision[], boolean, double precision, "any", "any", boolean, boolean, double precision, double precision) IS 'transition function of the survey_proportion_difference aggregate';
+CREATE AGGREGATE @extschema@.survey_proportion_difference(outcome boolean, weight double precision, stratum "any", psu "any", in_a boolean, in_b boolean, fpc double precision, level double precision) (
+    SFUNC = @extschema@.survey_proportion_difference_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_proportion_difference(boolean, double precision, "any", "any", boolean, boolean, double precision, double precision) IS
+'share of outcome true in domain a minus in domain b, both domains of one stratified cluster design linearised together so the SE holds their covariance; t interval on the design df';
+
+CREATE FUNCTION @extschema@.survey_proportion_difference_transfn(double precision[], boolean, double precision, "any", "any", boolean, boolean, double precision, double precision, text)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_proportion_difference_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_proportion_difference_transfn(double precision[], boolean, double precision, "any", "any", boolean, boolean, double precision, double precision, text) IS 'transition function of the survey_proportion_difference aggregate';
+CREATE AGGREGATE @extschema@.survey_proportion_difference(outcome boolean, weight double precision, stratum "any", psu "any", in_a boolean, in_b boolean, fpc double precision, level double precision, options text) (
+    SFUNC = @extschema@.survey_proportion_difference_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_proportion_difference(boolean, double precision, "any", "any", boolean, boolean, double precision, double precision, text) IS
+'share of outcome true in domain a minus in domain b, both domains of one stratified cluster design linearised together so the SE holds their covariance; t interval on the design df';

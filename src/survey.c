@@ -1,0 +1,943 @@
+/*-------------------------------------------------------------------------
+ *
+ * survey.c
+ *	  Design-based estimation for stratified cluster samples (SPEC section
+ *	  3, issue 7): survey_mean, survey_total, survey_ratio and
+ *	  survey_proportion with (x, weight, stratum, psu [, fpc [, level
+ *	  [, options [, domain]]]]), Taylor linearisation with with-replacement
+ *	  PSUs as R survey's svyrecvar (one stage, the ultimate cluster).
+ *
+ * Every estimator is a ratio of weighted totals, R = Y / X (a total has no
+ * X), so the state keeps, per (stratum, PSU), the weighted sums of the
+ * numerator and the denominator over the rows in the domain.  At the end
+ * the linearised PSU totals are u = (Y_hi - R X_hi) / X (or Y_hi for a
+ * total) and
+ *
+ *	  V = sum_h (1 - f_h) n_h / (n_h - 1) sum_i (u_hi - mean_h u)^2.
+ *
+ * Rows outside the domain (domain false, or x NULL) stay in the design:
+ * their PSU keeps its place with zero sums, which is what makes a domain's
+ * variance use the whole design (svyby, subset()).
+ *
+ * The state is a float8[]: a header, an open-addressing index (slots
+ * holding row number + 1) and the PSU rows, so a group's state finds its
+ * PSU row in O(1) and needs no side memory; it combines by merging rows.
+ * Strata and PSUs are identified by a 64-bit hash of their value (of any
+ * type with a hash function), kept as two exact 32-bit halves.
+ *
+ * src/survey.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "wellbeing.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "args.h"
+#include "catalog/pg_collation.h"
+#include "catalog/pg_type.h"
+#include "estimate.h"
+#include "families.h"
+#include "funcapi.h"
+#include "numeric/dist.h"
+#include "state.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/typcache.h"
+
+typedef enum SurveyEstimator
+{
+	SV_MEAN = 1,
+	SV_TOTAL = 2,
+	SV_RATIO = 3,
+	SV_PROPORTION = 4,
+	SV_MEAN_DIFFERENCE = 5,		/* mean in domain a - mean in domain b */
+	SV_PROPORTION_DIFFERENCE = 6
+} SurveyEstimator;
+
+typedef enum LonelyPsu
+{
+	LONELY_FAIL = 1,
+	LONELY_REMOVE = 2,
+	LONELY_ADJUST = 3,
+	LONELY_AVERAGE = 4,
+	LONELY_CERTAINTY = 5
+} LonelyPsu;
+
+static const WbMethod lonely_policies[] = {
+	{"fail", LONELY_FAIL},
+	{"remove", LONELY_REMOVE},
+	{"adjust", LONELY_ADJUST},
+	{"average", LONELY_AVERAGE},
+	{"certainty", LONELY_CERTAINTY},
+	{NULL, 0}
+};
+
+typedef enum PropInterval
+{
+	PI_LOGIT = 1,
+	PI_MEAN = 2,
+	PI_BETA = 3,
+	PI_ASIN = 4,
+	PI_XLOGIT = 5
+} PropInterval;
+
+static const WbMethod prop_intervals[] = {
+	{"logit", PI_LOGIT},
+	{"mean", PI_MEAN},
+	{"beta", PI_BETA},
+	{"asin", PI_ASIN},
+	{"xlogit", PI_XLOGIT},
+	{NULL, 0}
+};
+
+/* header fields */
+enum
+{
+	SV_ESTIMATOR = 1, SV_LONELY, SV_INTERVAL, SV_LEVEL,	/* parameters */
+	SV_ROWS_WITH_FPC, SV_ROWS, SV_DOMAIN_ROWS, SV_CAPACITY, SV_USED, SV_HEADER
+};
+
+#define SV_NPARAMS 4
+
+/* PSU row fields */
+enum
+{
+	R_STRATUM_HI, R_STRATUM_LO, R_PSU_HI, R_PSU_LO, R_FPC, R_SY, R_SX,
+	R_SY_B, R_SX_B,				/* domain b of a difference */
+	R_N_DOMAIN,
+	SV_STRIDE
+};
+
+#define SV_MIN_CAPACITY 16
+#define SV_MAX_PSUS (1 << 24)
+
+/* ----------------------------------------------------------------------
+ * The state
+ * ----------------------------------------------------------------------
+ */
+static inline double *
+sv_slots(double *s)
+{
+	return s + SV_HEADER;
+}
+
+static inline double *
+sv_row(double *s, int64 i)
+{
+	return s + SV_HEADER + (int64) s[SV_CAPACITY] + i * SV_STRIDE;
+}
+
+static inline uint64
+sv_mix(double shi, double slo, double phi, double plo)
+{
+	uint64		h = ((uint64) shi << 32 | (uint64) slo) * UINT64CONST(0x9E3779B97F4A7C15);
+
+	h ^= ((uint64) phi << 32 | (uint64) plo) + UINT64CONST(0x632BE59BD9B4E019) + (h << 6) + (h >> 2);
+	h ^= h >> 29;
+	return h;
+}
+
+/* the slot holding the row of key (or the empty slot where it goes) */
+static int64
+sv_find(double *s, const double *key)
+{
+	int64		cap = (int64) s[SV_CAPACITY];
+	double	   *slots = sv_slots(s);
+	int64		i = (int64) (sv_mix(key[0], key[1], key[2], key[3]) & (uint64) (cap - 1));
+
+	for (;;)
+	{
+		double	   *r;
+
+		if (slots[i] == 0)
+			return i;
+		r = sv_row(s, (int64) slots[i] - 1);
+		if (r[R_STRATUM_HI] == key[0] && r[R_STRATUM_LO] == key[1] &&
+			r[R_PSU_HI] == key[2] && r[R_PSU_LO] == key[3])
+			return i;
+		i = (i + 1) & (cap - 1);
+	}
+}
+
+static ArrayType *
+sv_alloc(const double *header, int64 capacity, int64 rows_room)
+{
+	ArrayType  *state = wb_state_new(WB_STATE_SURVEY,
+									 SV_HEADER + capacity + rows_room * SV_STRIDE);
+	double	   *s = wb_state_data(state);
+
+	memcpy(s + 1, header + 1, sizeof(double) * (SV_HEADER - 1));
+	s[SV_CAPACITY] = (double) capacity;
+	s[SV_USED] = 0;
+	return state;
+}
+
+/* a copy of state with twice the capacity, rows re-indexed */
+static ArrayType *
+sv_grow(double *s)
+{
+	int64		used = (int64) s[SV_USED];
+	int64		cap = (int64) s[SV_CAPACITY] * 2;
+	ArrayType  *bigger;
+	double	   *t;
+	int64		i;
+
+	if (cap / 2 > SV_MAX_PSUS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("survey estimates take at most %d strata x PSUs in one group", SV_MAX_PSUS)));
+	bigger = sv_alloc(s, cap, cap / 2);
+	t = wb_state_data(bigger);
+	for (i = 0; i < used; i++)
+	{
+		double	   *r = sv_row(s, i);
+		int64		slot = sv_find(t, r);
+
+		memcpy(sv_row(t, i), r, sizeof(double) * SV_STRIDE);
+		sv_slots(t)[slot] = (double) (i + 1);
+	}
+	t[SV_USED] = (double) used;
+	return bigger;
+}
+
+/*
+ * The row of key in *state (growing the state when needed), with its fpc
+ * checked against the row's; a new row starts with zero sums.
+ */
+static double *
+sv_row_for(ArrayType **state, const double *key, double fpc)
+{
+	double	   *s = wb_state_data(*state);
+	int64		slot = sv_find(s, key);
+	double	   *r;
+
+	if (sv_slots(s)[slot] == 0)
+	{
+		/*
+		 * Keep the load factor at most 1/2, and make sure the array has room
+		 * for the row (a state from SQL may be shorter than ours).
+		 */
+		if ((s[SV_USED] + 1) * 2 > s[SV_CAPACITY] ||
+			wb_state_length(*state) < SV_HEADER + s[SV_CAPACITY] + (s[SV_USED] + 1) * SV_STRIDE)
+		{
+			*state = sv_grow(s);
+			s = wb_state_data(*state);
+			slot = sv_find(s, key);
+		}
+		r = sv_row(s, (int64) s[SV_USED]);
+		memset(r, 0, sizeof(double) * SV_STRIDE);
+		memcpy(r, key, sizeof(double) * 4);
+		r[R_FPC] = fpc;
+		sv_slots(s)[slot] = s[SV_USED] + 1;
+		s[SV_USED] += 1;
+		return r;
+	}
+	r = sv_row(s, (int64) sv_slots(s)[slot] - 1);
+	if (!(r[R_FPC] == fpc || (isnan(r[R_FPC]) && isnan(fpc))))
+		ereport(ERROR,
+				(errcode(WB_ERRCODE_BAD_ARGUMENT),
+				 errmsg("fpc must be the same for every row of a stratum, got %g and %g",
+						r[R_FPC], fpc)));
+	return r;
+}
+
+/* check a state from SQL (or our own) before reading it */
+static ArrayType *
+sv_state_get(FunctionCallInfo fcinfo, int argno)
+{
+	ArrayType  *state = wb_state_get(fcinfo, argno, WB_STATE_SURVEY, SV_HEADER, true);
+	double	   *s = wb_state_data(state);
+	double		cap = s[SV_CAPACITY],
+				used = s[SV_USED];
+	int64		i;
+
+	if (!(cap >= SV_MIN_CAPACITY && cap <= 2.0 * SV_MAX_PSUS) || cap != floor(cap) ||
+		((int64) cap & ((int64) cap - 1)) != 0 ||
+		!(used >= 0 && used * 2 <= cap) || used != floor(used) ||
+		wb_state_length(state) < SV_HEADER + cap + used * SV_STRIDE)
+		wb_state_error("The survey state's capacity or row count does not fit the array.");
+	if (!(s[SV_ESTIMATOR] >= SV_MEAN && s[SV_ESTIMATOR] <= SV_PROPORTION_DIFFERENCE) ||
+		!(s[SV_LONELY] >= LONELY_FAIL && s[SV_LONELY] <= LONELY_CERTAINTY) ||
+		!(s[SV_INTERVAL] >= 0 && s[SV_INTERVAL] <= PI_XLOGIT) ||
+		!(s[SV_LEVEL] > 0 && s[SV_LEVEL] < 1))
+		wb_state_error("A parameter of the survey state is out of range.");
+	wb_state_check_count(s[SV_ROWS]);
+	wb_state_check_count(s[SV_ROWS_WITH_FPC]);
+	wb_state_check_count(s[SV_DOMAIN_ROWS]);
+	/* the index must point at distinct rows in range */
+	{
+		int64		seen = 0;
+
+		for (i = 0; i < (int64) cap; i++)
+		{
+			double		v = sv_slots(s)[i];
+
+			if (v == 0)
+				continue;
+			if (!(v >= 1 && v <= used) || v != floor(v))
+				wb_state_error("The survey state's index points outside its rows.");
+			seen++;
+		}
+		if (seen != (int64) used)
+			wb_state_error("The survey state's index does not cover its rows.");
+	}
+	for (i = 0; i < (int64) used; i++)
+	{
+		double	   *r = sv_row(s, i);
+		int			j;
+
+		for (j = 0; j < SV_STRIDE; j++)
+		{
+			if (j == R_FPC ? (!isnan(r[j]) && !(r[j] > 0 && isfinite(r[j]))) : !isfinite(r[j]))
+				wb_state_error("A PSU row of the survey state holds an invalid number.");
+		}
+		if (r[R_STRATUM_HI] < 0 || r[R_STRATUM_HI] > 4294967295.0 ||
+			r[R_STRATUM_LO] < 0 || r[R_STRATUM_LO] > 4294967295.0 ||
+			r[R_PSU_HI] < 0 || r[R_PSU_HI] > 4294967295.0 ||
+			r[R_PSU_LO] < 0 || r[R_PSU_LO] > 4294967295.0)
+			wb_state_error("A PSU key of the survey state is out of range.");
+		wb_state_check_count(r[R_N_DOMAIN]);
+		/* the index must find every row where it is */
+		if (sv_slots(s)[sv_find(s, r)] != (double) (i + 1))
+			wb_state_error("The survey state's index does not find its rows.");
+	}
+	return state;
+}
+
+/* ----------------------------------------------------------------------
+ * Transition
+ * ----------------------------------------------------------------------
+ */
+
+/* the 64-bit hash of argument argno (of any hashable type) as two halves */
+static void
+sv_hash_arg(FunctionCallInfo fcinfo, int argno, const char *name, double *out)
+{
+	Oid			type = get_fn_expr_argtype(fcinfo->flinfo, argno);
+	TypeCacheEntry *tc;
+	uint64		h;
+
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s must not be NULL in a survey design", name),
+				 errhint("Give unstratified designs a constant stratum, such as 1.")));
+	if (!OidIsValid(type))
+		ereport(ERROR,
+				(errcode(ERRCODE_INDETERMINATE_DATATYPE),
+				 errmsg("could not determine the type of %s", name)));
+	tc = lookup_type_cache(type, TYPECACHE_HASH_EXTENDED_PROC_FINFO);
+	if (!OidIsValid(tc->hash_extended_proc_finfo.fn_oid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_FUNCTION),
+				 errmsg("%s has type %s, which cannot be hashed", name, format_type_be(type))));
+	h = DatumGetUInt64(FunctionCall2Coll(&tc->hash_extended_proc_finfo,
+										 OidIsValid(PG_GET_COLLATION()) ? PG_GET_COLLATION() : C_COLLATION_OID,
+										 PG_GETARG_DATUM(argno), UInt64GetDatum(0)));
+	out[0] = (double) (h >> 32);
+	out[1] = (double) (h & UINT64CONST(0xFFFFFFFF));
+}
+
+/* the option "name=value" pairs of the options text, or NULL */
+static void
+sv_parse_options(const char *text, int estimator, double *header)
+{
+	char	   *copy = pstrdup(text);
+	char	   *tok,
+			   *save = NULL;
+
+	for (tok = strtok_r(copy, ", ", &save); tok != NULL; tok = strtok_r(NULL, ", ", &save))
+	{
+		char	   *eq = strchr(tok, '=');
+
+		if (eq == NULL)
+			ereport(ERROR,
+					(errcode(WB_ERRCODE_BAD_ARGUMENT),
+					 errmsg("survey option \"%s\" is not of the form name=value", tok),
+					 errhint("Valid options are lonely_psu=fail|remove|adjust|average|certainty and, for proportions, interval=logit|mean|beta|asin|xlogit.")));
+		*eq = '\0';
+		if (strcmp(tok, "lonely_psu") == 0)
+			header[SV_LONELY] = wb_parse_method(eq + 1, lonely_policies, "lonely_psu");
+		else if (strcmp(tok, "interval") == 0 && estimator == SV_PROPORTION)
+			header[SV_INTERVAL] = wb_parse_method(eq + 1, prop_intervals, "survey_proportion interval");
+		else
+			ereport(ERROR,
+					(errcode(WB_ERRCODE_BAD_ARGUMENT),
+					 errmsg("unknown survey option \"%s\"", tok),
+					 errhint("Valid options are lonely_psu=fail|remove|adjust|average|certainty and, for proportions, interval=logit|mean|beta|asin|xlogit.")));
+	}
+	pfree(copy);
+}
+
+/*
+ * One row: y and x are the numerator and denominator contributions (x = 1
+ * for a mean or proportion, unused for a total); in_domain false keeps the
+ * row's PSU in the design with nothing added.  first is the position of
+ * the weight argument; stratum, psu, fpc, level, options, domain follow.
+ */
+static Datum sv_accumulate_rows(FunctionCallInfo fcinfo, int estimator, int first,
+								int fpc_arg, int level_arg, int options_arg, int domain_arg,
+								bool in_a, bool in_b, double y, double x);
+
+static Datum
+sv_accumulate(FunctionCallInfo fcinfo, int estimator, int first, bool in_domain,
+			  double y, double x)
+{
+	return sv_accumulate_rows(fcinfo, estimator, first, first + 3, first + 4, first + 5,
+							  first + 6, in_domain, false, y, x);
+}
+
+/*
+ * The general form: the weight at argument first, then stratum and psu;
+ * fpc, level, options and domain at the given positions (absent when past
+ * the last argument); in_a / in_b say whether the row counts in the
+ * estimate's domain (or the first and second domain of a difference).
+ */
+static Datum
+sv_accumulate_rows(FunctionCallInfo fcinfo, int estimator, int first,
+				   int fpc_arg, int level_arg, int options_arg, int domain_arg,
+				   bool in_a, bool in_b, double y, double x)
+{
+	ArrayType  *state;
+	double	   *s;
+	double	   *r;
+	double		key[4];
+	double		w,
+				fpc = NAN;
+	int			nargs = PG_NARGS();
+	bool		domain_row;
+
+	if (PG_ARGISNULL(first))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("weight must not be NULL in a survey design")));
+	w = PG_GETARG_FLOAT8(first);
+	wb_check_nonneg(w, "weight");
+	sv_hash_arg(fcinfo, first + 1, "stratum", key);
+	sv_hash_arg(fcinfo, first + 2, "psu", key + 2);
+	if (nargs > fpc_arg && !PG_ARGISNULL(fpc_arg))
+	{
+		fpc = PG_GETARG_FLOAT8(fpc_arg);
+		wb_check_positive(fpc, "fpc");
+	}
+	/* rows of the domain, with or without a value (svyciprop's nrow) */
+	domain_row = !(nargs > domain_arg && (PG_ARGISNULL(domain_arg) || !PG_GETARG_BOOL(domain_arg)));
+	if (!domain_row)
+		in_a = false;
+
+	if (PG_ARGISNULL(0))
+	{
+		double		header[SV_HEADER] = {0};
+
+		header[SV_ESTIMATOR] = estimator;
+		header[SV_LONELY] = LONELY_FAIL;
+		header[SV_INTERVAL] = estimator == SV_PROPORTION ? PI_LOGIT : 0;
+		header[SV_LEVEL] = 0.95;
+		if (nargs > level_arg && !PG_ARGISNULL(level_arg))
+		{
+			header[SV_LEVEL] = PG_GETARG_FLOAT8(level_arg);
+			wb_check_level(header[SV_LEVEL]);
+		}
+		if (nargs > options_arg && !PG_ARGISNULL(options_arg))
+		{
+			char	   *opts = text_to_cstring(PG_GETARG_TEXT_PP(options_arg));
+
+			sv_parse_options(opts, estimator, header);
+			pfree(opts);
+		}
+		state = sv_alloc(header, SV_MIN_CAPACITY, SV_MIN_CAPACITY / 2);
+	}
+	else if (AggCheckCallContext(fcinfo, NULL))
+		state = wb_state_get(fcinfo, 0, WB_STATE_SURVEY, SV_HEADER, true);	/* our own */
+	else
+		state = sv_state_get(fcinfo, 0);	/* called from SQL: check it all */
+
+	r = sv_row_for(&state, key, fpc);
+	s = wb_state_data(state);
+	s[SV_ROWS] += 1;
+	if (domain_row)
+		s[SV_DOMAIN_ROWS] += 1;
+	if (!isnan(fpc))
+		s[SV_ROWS_WITH_FPC] += 1;
+	if (in_a)
+	{
+		r[R_SY] += w * y;
+		r[R_SX] += w * x;
+	}
+	if (in_b)
+	{
+		r[R_SY_B] += w * y;
+		r[R_SX_B] += w * x;
+	}
+	if (in_a || in_b)
+	{
+		r[R_N_DOMAIN] += 1;
+		if (!isfinite(r[R_SY]) || !isfinite(r[R_SX]) || !isfinite(r[R_SY_B]) || !isfinite(r[R_SX_B]))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("a weighted PSU total overflows")));
+	}
+	PG_RETURN_ARRAYTYPE_P(state);
+}
+
+/* survey_mean(x, weight, stratum, psu [, fpc [, level [, options [, domain]]]]) */
+PG_FUNCTION_INFO_V1(wb_survey_mean_transfn);
+Datum
+wb_survey_mean_transfn(PG_FUNCTION_ARGS)
+{
+	double		x = PG_ARGISNULL(1) ? 0 : PG_GETARG_FLOAT8(1);
+
+	if (!PG_ARGISNULL(1))
+		wb_check_finite(x, "x");
+	return sv_accumulate(fcinfo, SV_MEAN, 2, !PG_ARGISNULL(1), x, 1.0);
+}
+
+/* survey_total(x, weight, stratum, psu [, ...]) */
+PG_FUNCTION_INFO_V1(wb_survey_total_transfn);
+Datum
+wb_survey_total_transfn(PG_FUNCTION_ARGS)
+{
+	double		x = PG_ARGISNULL(1) ? 0 : PG_GETARG_FLOAT8(1);
+
+	if (!PG_ARGISNULL(1))
+		wb_check_finite(x, "x");
+	return sv_accumulate(fcinfo, SV_TOTAL, 2, !PG_ARGISNULL(1), x, 0.0);
+}
+
+/* survey_proportion(outcome boolean, weight, stratum, psu [, ...]) */
+PG_FUNCTION_INFO_V1(wb_survey_proportion_transfn);
+Datum
+wb_survey_proportion_transfn(PG_FUNCTION_ARGS)
+{
+	bool		known = !PG_ARGISNULL(1);
+
+	return sv_accumulate(fcinfo, SV_PROPORTION, 2, known,
+						 known && PG_GETARG_BOOL(1) ? 1.0 : 0.0, 1.0);
+}
+
+/* survey_ratio(numerator, denominator, weight, stratum, psu [, ...]) */
+PG_FUNCTION_INFO_V1(wb_survey_ratio_transfn);
+Datum
+wb_survey_ratio_transfn(PG_FUNCTION_ARGS)
+{
+	bool		known = !PG_ARGISNULL(1) && !PG_ARGISNULL(2);
+	double		y = known ? PG_GETARG_FLOAT8(1) : 0,
+				x = known ? PG_GETARG_FLOAT8(2) : 0;
+
+	if (known)
+	{
+		wb_check_finite(y, "numerator");
+		wb_check_finite(x, "denominator");
+	}
+	return sv_accumulate(fcinfo, SV_RATIO, 3, known, y, x);
+}
+
+/*
+ * survey_mean_difference(x, weight, stratum, psu, in_a, in_b [, fpc [, level
+ * [, options]]]): mean of x over the rows in a minus over those in b, the
+ * two domains linearised together (as svycontrast on svyby with covmat).
+ */
+static Datum
+sv_difference(FunctionCallInfo fcinfo, int estimator, bool known, double y)
+{
+	bool		in_a = known && !PG_ARGISNULL(5) && PG_GETARG_BOOL(5);
+	bool		in_b = known && !PG_ARGISNULL(6) && PG_GETARG_BOOL(6);
+
+	return sv_accumulate_rows(fcinfo, estimator, 2, 7, 8, 9, INT_MAX, in_a, in_b, y, 1.0);
+}
+
+PG_FUNCTION_INFO_V1(wb_survey_mean_difference_transfn);
+Datum
+wb_survey_mean_difference_transfn(PG_FUNCTION_ARGS)
+{
+	double		x = PG_ARGISNULL(1) ? 0 : PG_GETARG_FLOAT8(1);
+
+	if (!PG_ARGISNULL(1))
+		wb_check_finite(x, "x");
+	return sv_difference(fcinfo, SV_MEAN_DIFFERENCE, !PG_ARGISNULL(1), x);
+}
+
+PG_FUNCTION_INFO_V1(wb_survey_proportion_difference_transfn);
+Datum
+wb_survey_proportion_difference_transfn(PG_FUNCTION_ARGS)
+{
+	bool		known = !PG_ARGISNULL(1);
+
+	return sv_difference(fcinfo, SV_PROPORTION_DIFFERENCE, known,
+						 known && PG_GETARG_BOOL(1) ? 1.0 : 0.0);
+}
+
+/* merge survey state b into a copy of a (rows of equal keys add up) */
+ArrayType *
+wb_survey_merge(FunctionCallInfo fcinfo)
+{
+	ArrayType  *a = sv_state_get(fcinfo, 0);
+	ArrayType  *b = sv_state_get(fcinfo, 1);
+	double	   *sa = wb_state_data(a);
+	double	   *sb = wb_state_data(b);
+	int64		i;
+
+	for (i = 1; i <= SV_NPARAMS; i++)
+	{
+		if (sa[i] != sb[i])
+			ereport(ERROR,
+					(errcode(WB_ERRCODE_BAD_ARGUMENT),
+					 errmsg("cannot combine survey states computed with different parameters"),
+					 errhint("Level, options and the estimator must be the same for every row of a group.")));
+	}
+	sa[SV_ROWS] += sb[SV_ROWS];
+	sa[SV_DOMAIN_ROWS] += sb[SV_DOMAIN_ROWS];
+	sa[SV_ROWS_WITH_FPC] += sb[SV_ROWS_WITH_FPC];
+	for (i = 0; i < (int64) sb[SV_USED]; i++)
+	{
+		double	   *rb = sv_row(sb, i);
+		double	   *ra = sv_row_for(&a, rb, rb[R_FPC]);
+
+		ra[R_SY] += rb[R_SY];
+		ra[R_SX] += rb[R_SX];
+		ra[R_SY_B] += rb[R_SY_B];
+		ra[R_SX_B] += rb[R_SX_B];
+		ra[R_N_DOMAIN] += rb[R_N_DOMAIN];
+		sa = wb_state_data(a);
+	}
+	return a;
+}
+
+/* ----------------------------------------------------------------------
+ * Final: the linearised variance
+ * ----------------------------------------------------------------------
+ */
+static int
+sv_row_cmp(const void *pa, const void *pb)
+{
+	const double *a = *(const double *const *) pa;
+	const double *b = *(const double *const *) pb;
+	int			j;
+
+	for (j = R_STRATUM_HI; j <= R_PSU_LO; j++)
+	{
+		if (a[j] != b[j])
+			return a[j] < b[j] ? -1 : 1;
+	}
+	return 0;
+}
+
+/*
+ * A PSU's total of the linearised estimator: Y_hi for a total,
+ * (Y_hi - R X_hi) / X for a ratio (a mean is a ratio to the weight), and
+ * the difference of two such for a difference of domain means.
+ */
+static inline double
+sv_linearised(const double *r, int estimator, double ratio, double X,
+			  double ratio_b, double Xb)
+{
+	switch (estimator)
+	{
+		case SV_TOTAL:
+			return r[R_SY];
+		case SV_MEAN_DIFFERENCE:
+		case SV_PROPORTION_DIFFERENCE:
+			return (r[R_SY] - ratio * r[R_SX]) / X - (r[R_SY_B] - ratio_b * r[R_SX_B]) / Xb;
+		default:
+			return (r[R_SY] - ratio * r[R_SX]) / X;
+	}
+}
+
+typedef struct SvResult
+{
+	double		value;
+	double		se;
+	double		df;
+	double		n;
+	double		psus;			/* PSUs in the design */
+	double		rows;			/* rows of the domain, with a value or not */
+} SvResult;
+
+static void
+sv_compute(double *s, SvResult *res)
+{
+	int64		used = (int64) s[SV_USED];
+	int			estimator = (int) s[SV_ESTIMATOR];
+	int			lonely = (int) s[SV_LONELY];
+	double	  **rows = palloc(sizeof(double *) * Max(used, 1));
+	double		Y = 0,
+				X = 0,
+				Yb = 0,
+				Xb = 0,
+				ratio = NAN,
+				ratio_b = NAN,
+				var = 0;
+	bool		difference = estimator == SV_MEAN_DIFFERENCE || estimator == SV_PROPORTION_DIFFERENCE;
+	int64		i,
+				start,
+				strata = 0,
+				ok_strata = 0,
+				domain_psus = 0,
+				domain_strata = 0;
+	bool		fpc_given = s[SV_ROWS_WITH_FPC] > 0;
+	int			fpc_kind = 0;	/* 1 population sizes, 2 sampling fractions */
+
+	memset(res, 0, sizeof(SvResult));
+	res->value = res->se = res->df = NAN;
+	if (fpc_given && s[SV_ROWS_WITH_FPC] != s[SV_ROWS])
+		ereport(ERROR,
+				(errcode(WB_ERRCODE_BAD_ARGUMENT),
+				 errmsg("fpc must be given for every row or for none")));
+	for (i = 0; i < used; i++)
+	{
+		rows[i] = sv_row(s, i);
+		Y += rows[i][R_SY];
+		X += rows[i][R_SX];
+		Yb += rows[i][R_SY_B];
+		Xb += rows[i][R_SX_B];
+		res->n += rows[i][R_N_DOMAIN];
+		if (fpc_given)
+		{
+			int			kind = rows[i][R_FPC] > 1 ? 1 : (rows[i][R_FPC] < 1 ? 2 : 0);
+
+			if (kind != 0 && fpc_kind != 0 && kind != fpc_kind)
+				ereport(ERROR,
+						(errcode(WB_ERRCODE_BAD_ARGUMENT),
+						 errmsg("fpc must be population sizes (all >= 1) or sampling fractions (all <= 1), not both")));
+			if (kind != 0)
+				fpc_kind = kind;
+		}
+	}
+	res->psus = used;
+	res->rows = s[SV_DOMAIN_ROWS];
+	if (estimator == SV_TOTAL)
+		res->value = Y;
+	else if (difference)
+	{
+		if (X == 0 || Xb == 0)
+			return;				/* an empty domain: no difference */
+		ratio = Y / X;
+		ratio_b = Yb / Xb;
+		res->value = ratio - ratio_b;
+	}
+	else if (X != 0)
+		res->value = ratio = Y / X;
+	else
+		return;					/* an empty domain: no value */
+
+	qsort(rows, used, sizeof(double *), sv_row_cmp);
+	for (start = 0; start < used;)
+	{
+		int64		end = start,
+					n_h;
+		double		sum_u = 0,
+					mean_u,
+					ss = 0,
+					f = 1.0,
+					fpc = rows[start][R_FPC],
+					v_h;
+		bool		in_domain = false,
+					lonely_na = false;
+
+		while (end < used && rows[end][R_STRATUM_HI] == rows[start][R_STRATUM_HI] &&
+			   rows[end][R_STRATUM_LO] == rows[start][R_STRATUM_LO])
+			end++;
+		n_h = end - start;
+		for (i = start; i < end; i++)
+		{
+			double		u = sv_linearised(rows[i], estimator, ratio, X, ratio_b, Xb);
+
+			sum_u += u;
+			if (fpc_given && rows[i][R_FPC] != fpc)
+				ereport(ERROR,
+						(errcode(WB_ERRCODE_BAD_ARGUMENT),
+						 errmsg("fpc must be the same for every PSU of a stratum, got %g and %g",
+								fpc, rows[i][R_FPC])));
+			if (rows[i][R_N_DOMAIN] > 0)
+			{
+				in_domain = true;
+				domain_psus++;
+			}
+		}
+		if (in_domain)
+			domain_strata++;
+		mean_u = sum_u / n_h;
+		for (i = start; i < end; i++)
+		{
+			double		u = sv_linearised(rows[i], estimator, ratio, X, ratio_b, Xb);
+
+			ss += (u - mean_u) * (u - mean_u);
+		}
+		if (fpc_given)
+		{
+			/* finite population correction 1 - n/N, N from a size or a fraction */
+			double		N = fpc_kind == 2 || fpc < 1 ? n_h / fpc : fpc;
+
+			if (N < n_h)
+				ereport(ERROR,
+						(errcode(WB_ERRCODE_BAD_ARGUMENT),
+						 errmsg("fpc implies more than 100 %% sampling in a stratum: %g PSUs sampled of %g",
+								(double) n_h, N)));
+			f = (N - n_h) / N;
+		}
+		strata++;
+		if (f < 1e-7)
+			v_h = 0;			/* a fully sampled (certainty) stratum */
+		else if (n_h > 1)
+			v_h = f * n_h / (n_h - 1.0) * ss;
+		else
+		{
+			double		u = sum_u;
+
+			switch (lonely)
+			{
+				case LONELY_FAIL:
+					ereport(ERROR,
+							(errcode(WB_ERRCODE_BAD_ARGUMENT),
+							 errmsg("a stratum has only one PSU"),
+							 errhint("Choose a lonely-PSU policy with options => 'lonely_psu=remove' (or adjust, average, certainty).")));
+					break;
+				case LONELY_ADJUST:
+					/* centred at the population mean of the linearised values, 0 */
+					v_h = f * u * u;
+					break;
+				case LONELY_AVERAGE:
+					lonely_na = true;
+					v_h = 0;
+					break;
+				default:		/* remove, certainty: no contribution */
+					v_h = 0;
+					break;
+			}
+		}
+		if (!lonely_na)
+		{
+			ok_strata++;
+			var += v_h;
+		}
+		start = end;
+	}
+	/* "average": the missing strata get the mean of the others' contributions */
+	if (ok_strata > 0)
+		var *= (double) strata / ok_strata;
+	else
+		var = NAN;
+	res->se = sqrt(var);
+	res->df = (double) (domain_psus - domain_strata);
+}
+
+/* ----------------------------------------------------------------------
+ * Result: wellbeing.survey_estimate (value, se, lower, upper, n, level, df)
+ * ----------------------------------------------------------------------
+ */
+static void
+sv_proportion_interval(int method, double p, double se, double df, double level,
+					   double rows, double *lo, double *hi)
+{
+	double		t = wb_t_crit(level, df);
+
+	switch (method)
+	{
+		case PI_MEAN:
+			*lo = p - t * se;
+			*hi = p + t * se;
+			return;
+		case PI_ASIN:
+			{
+				double		a = asin(sqrt(p));
+				double		sa = se / (2.0 * sqrt(p * (1.0 - p)));
+
+				*lo = pow(sin(fmax(a - t * sa, 0.0)), 2);
+				*hi = pow(sin(fmin(a + t * sa, M_PI / 2.0)), 2);
+				return;
+			}
+		case PI_BETA:
+			{
+				/* Korn-Graubard: the effective n, rescaled to the design df */
+				double		alpha = 1.0 - level;
+				double		n_eff = p * (1.0 - p) / (se * se);
+				double		r = wb_qt(alpha / 2.0, rows - 1.0) / wb_qt(alpha / 2.0, df);
+
+				n_eff *= r * r;
+				*lo = p > 0 ? wb_qbeta(alpha / 2.0, n_eff * p, n_eff * (1.0 - p) + 1.0) : 0.0;
+				*hi = p < 1 ? wb_qbeta(1.0 - alpha / 2.0, n_eff * p + 1.0, n_eff * (1.0 - p)) : 1.0;
+				return;
+			}
+		default:				/* logit, xlogit: a t interval on the logit scale */
+			{
+				double		eta = log(p / (1.0 - p));
+				double		se_eta = se / (p * (1.0 - p));
+
+				*lo = 1.0 / (1.0 + exp(-(eta - t * se_eta)));
+				*hi = 1.0 / (1.0 + exp(-(eta + t * se_eta)));
+				return;
+			}
+	}
+}
+
+PG_FUNCTION_INFO_V1(wb_survey_finalfn);
+Datum
+wb_survey_finalfn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *state;
+	double	   *s;
+	SvResult	res;
+	TupleDesc	tupdesc;
+	Datum		values[7];
+	bool		nulls[7];
+	double		out[7];
+	double		level;
+	int			i;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	state = sv_state_get(fcinfo, 0);
+	s = wb_state_data(state);
+	level = s[SV_LEVEL];
+	sv_compute(s, &res);
+
+	out[0] = res.value;
+	out[1] = res.se;
+	out[2] = out[3] = NAN;
+	out[4] = res.n;
+	out[5] = level;
+	out[6] = res.df;
+	if (isfinite(res.value) && isfinite(res.se) && res.df >= 1)
+	{
+		if (s[SV_ESTIMATOR] != SV_PROPORTION)
+		{
+			double		t = wb_t_crit(level, res.df);
+
+			out[2] = res.value - t * res.se;
+			out[3] = res.value + t * res.se;
+		}
+		else if (res.value > 0 && res.value < 1 && res.se > 0)
+			sv_proportion_interval((int) s[SV_INTERVAL], res.value, res.se, res.df, level,
+								   res.rows, &out[2], &out[3]);
+		else
+		{
+			/*
+			 * At 0 or 1 (or without variance) no transformed interval
+			 * exists: the Clopper-Pearson interval on the domain's rows,
+			 * the effective sample size when the design effect cannot be
+			 * estimated (as NCHS does).
+			 */
+			double		alpha = 1.0 - level;
+			double		x = res.value * res.n;
+
+			out[2] = x > 0 ? wb_qbeta(alpha / 2.0, x, res.n - x + 1.0) : 0.0;
+			out[3] = x < res.n ? wb_qbeta(1.0 - alpha / 2.0, x + 1.0, res.n - x) : 1.0;
+		}
+	}
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE ||
+		tupdesc->natts != 7)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("survey estimate called in a context that cannot accept its record")));
+	tupdesc = BlessTupleDesc(tupdesc);
+	for (i = 0; i < 7; i++)
+	{
+		nulls[i] = !isfinite(out[i]);
+		values[i] = nulls[i] ? (Datum) 0 : Float8GetDatum(out[i]);
+	}
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
