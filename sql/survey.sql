@@ -81,3 +81,23 @@ FROM design;
 SELECT wellbeing.survey_mean(x, w, s, psu) IS NULL AS empty FROM design WHERE false;
 SELECT (wellbeing.survey_mean(x, w, s, psu, NULL, 0.95, NULL, false)).value IS NULL AS empty_domain FROM design;
 DROP TABLE design;
+
+-- Replicate weights by hand: x = 1..5, full weights 1, three replicates with
+-- weights x, 2x and 1: estimates 55/15, 55/15 and 3 (mean 31/9); squares
+-- 2 (2/9)^2 + (4/9)^2 = 24/81; jk1 scale (R - 1)/R = 2/3: SE = sqrt(16/81) = 4/9
+SELECT value, round(se::numeric, 12) AS se, df, n
+FROM (SELECT (wellbeing.replicate_mean(x, 1, ARRAY[x, 2 * x, 1], 'jk1')).* FROM generate_series(1, 5) x) e;
+-- mse centres at the full-sample estimate 3: 2 (2/3)^2 = 8/9, times 2/3: SE = 4/(3 sqrt 3)
+SELECT round(se::numeric, 12) AS se_mse, round((4 / (3 * sqrt(3)))::numeric, 12) AS by_hand
+FROM (SELECT (wellbeing.replicate_mean(x, 1, ARRAY[x, 2 * x, 1], 'jk1', 'mse=true')).* FROM generate_series(1, 5) x) e;
+-- brr scale 1/R against jk1's 2/3: 1/2; sdr 4/R against brr: 4; other with
+-- scale 2 and rscales (1, 0, 1): rscale 0 drops the second replicate from the
+-- centre and the sum, the kept 11/3 and 3 centre at 10/3, squares 2/9,
+-- SE = sqrt(2 * 2/9) = 2/3
+SELECT round(((b).se ^ 2 / (j).se ^ 2)::numeric, 12) AS brr_over_jk1, round(((s).se ^ 2 / (b).se ^ 2)::numeric, 12) AS sdr_over_brr,
+       round((o).se::numeric, 12) AS other_scale_2_rscales_1_0_1
+FROM (SELECT wellbeing.replicate_mean(x, 1, ARRAY[x, 2 * x, 1], 'jk1') AS j,
+             wellbeing.replicate_mean(x, 1, ARRAY[x, 2 * x, 1], 'brr') AS b,
+             wellbeing.replicate_mean(x, 1, ARRAY[x, 2 * x, 1], 'sdr') AS s,
+             wellbeing.replicate_mean(x, 1, ARRAY[x, 2 * x, 1], 'other', 'scale=2', '{1,0,1}') AS o
+      FROM generate_series(1, 5) x) t;

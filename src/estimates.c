@@ -1109,6 +1109,8 @@ wb_state_combine(PG_FUNCTION_ARGS)
 		a = wb_joinpoint_merge(fcinfo);
 	else if (tag == WB_STATE_TAG(WB_STATE_SURVEY))
 		a = wb_survey_merge(fcinfo);
+	else if (tag == WB_STATE_TAG(WB_STATE_REPLICATE))
+		a = wb_replicate_merge(fcinfo);
 	else if (tag == WB_STATE_TAG(WB_STATE_SERIES))
 		a = wb_recent_merge(fcinfo);
 	else if (tag == WB_STATE_TAG(WB_STATE_GROUPS))

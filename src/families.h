@@ -52,4 +52,7 @@ extern ArrayType *wb_joinpoint_merge(FunctionCallInfo fcinfo);
 /* survey.c: the survey state at arg 0 with the PSU rows of arg 1 merged in */
 extern ArrayType *wb_survey_merge(FunctionCallInfo fcinfo);
 
+/* survey.c: the replicate-weight state at arg 0 with the sums of arg 1 added */
+extern ArrayType *wb_replicate_merge(FunctionCallInfo fcinfo);
+
 #endif							/* WB_FAMILIES_H */

@@ -396,3 +396,219 @@ CREATE AGGREGATE @extschema@.survey_proportion_difference(outcome boolean, weigh
 );
 COMMENT ON AGGREGATE @extschema@.survey_proportion_difference(boolean, double precision, "any", "any", boolean, boolean, double precision, double precision, text) IS
 'share of outcome true in domain a minus in domain b, both domains of one stratified cluster design linearised together so the SE holds their covariance; t interval on the design df';
+
+-- Replicate-weight estimates (as R survey's svrepdesign): the estimate with
+-- each replicate's weights, variance scale * sum rscales (theta_r - c)^2.
+CREATE FUNCTION @extschema@.replicate_finalfn(double precision[])
+RETURNS @extschema@.survey_estimate
+AS 'MODULE_PATHNAME', 'wb_replicate_finalfn'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.replicate_finalfn(double precision[]) IS 'final function of the replicate_* aggregates';
+
+CREATE FUNCTION @extschema@.replicate_mean_transfn(double precision[], double precision, double precision, double precision[], text)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_replicate_mean_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.replicate_mean_transfn(double precision[], double precision, double precision, double precision[], text) IS 'transition function of the replicate_mean aggregate';
+CREATE AGGREGATE @extschema@.replicate_mean(x double precision, weight double precision, replicate_weights double precision[], method text) (
+    SFUNC = @extschema@.replicate_mean_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.replicate_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.replicate_mean(double precision, double precision, double precision[], text) IS
+'the mean of x with replicate-weight variance, method jk1, jkn, brr, fay, sdr, bootstrap or other (scale and rscales as R survey''s svrepdesign), t interval on R - 1 df';
+
+CREATE FUNCTION @extschema@.replicate_mean_transfn(double precision[], double precision, double precision, double precision[], text, text)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_replicate_mean_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.replicate_mean_transfn(double precision[], double precision, double precision, double precision[], text, text) IS 'transition function of the replicate_mean aggregate';
+CREATE AGGREGATE @extschema@.replicate_mean(x double precision, weight double precision, replicate_weights double precision[], method text, options text) (
+    SFUNC = @extschema@.replicate_mean_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.replicate_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.replicate_mean(double precision, double precision, double precision[], text, text) IS
+'the mean of x with replicate-weight variance, method jk1, jkn, brr, fay, sdr, bootstrap or other (scale and rscales as R survey''s svrepdesign), t interval on R - 1 df; options: scale=, rho= (fay), mse=true, df=';
+
+CREATE FUNCTION @extschema@.replicate_mean_transfn(double precision[], double precision, double precision, double precision[], text, text, double precision[])
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_replicate_mean_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.replicate_mean_transfn(double precision[], double precision, double precision, double precision[], text, text, double precision[]) IS 'transition function of the replicate_mean aggregate';
+CREATE AGGREGATE @extschema@.replicate_mean(x double precision, weight double precision, replicate_weights double precision[], method text, options text, rscales double precision[]) (
+    SFUNC = @extschema@.replicate_mean_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.replicate_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.replicate_mean(double precision, double precision, double precision[], text, text, double precision[]) IS
+'the mean of x with replicate-weight variance, method jk1, jkn, brr, fay, sdr, bootstrap or other (scale and rscales as R survey''s svrepdesign), t interval on R - 1 df; rscales: one multiplier per replicate (needed by jkn)';
+
+CREATE FUNCTION @extschema@.replicate_mean_transfn(double precision[], double precision, double precision, double precision[], text, text, double precision[], boolean)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_replicate_mean_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.replicate_mean_transfn(double precision[], double precision, double precision, double precision[], text, text, double precision[], boolean) IS 'transition function of the replicate_mean aggregate';
+CREATE AGGREGATE @extschema@.replicate_mean(x double precision, weight double precision, replicate_weights double precision[], method text, options text, rscales double precision[], domain boolean) (
+    SFUNC = @extschema@.replicate_mean_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.replicate_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.replicate_mean(double precision, double precision, double precision[], text, text, double precision[], boolean) IS
+'the mean of x with replicate-weight variance, method jk1, jkn, brr, fay, sdr, bootstrap or other (scale and rscales as R survey''s svrepdesign), t interval on R - 1 df; domain: rows where it is not true count in no replicate (domain estimation)';
+
+CREATE FUNCTION @extschema@.replicate_total_transfn(double precision[], double precision, double precision, double precision[], text)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_replicate_total_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.replicate_total_transfn(double precision[], double precision, double precision, double precision[], text) IS 'transition function of the replicate_total aggregate';
+CREATE AGGREGATE @extschema@.replicate_total(x double precision, weight double precision, replicate_weights double precision[], method text) (
+    SFUNC = @extschema@.replicate_total_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.replicate_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.replicate_total(double precision, double precision, double precision[], text) IS
+'the total of x with replicate-weight variance, method jk1, jkn, brr, fay, sdr, bootstrap or other (scale and rscales as R survey''s svrepdesign), t interval on R - 1 df';
+
+CREATE FUNCTION @extschema@.replicate_total_transfn(double precision[], double precision, double precision, double precision[], text, text)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_replicate_total_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.replicate_total_transfn(double precision[], double precision, double precision, double precision[], text, text) IS 'transition function of the replicate_total aggregate';
+CREATE AGGREGATE @extschema@.replicate_total(x double precision, weight double precision, replicate_weights double precision[], method text, options text) (
+    SFUNC = @extschema@.replicate_total_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.replicate_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.replicate_total(double precision, double precision, double precision[], text, text) IS
+'the total of x with replicate-weight variance, method jk1, jkn, brr, fay, sdr, bootstrap or other (scale and rscales as R survey''s svrepdesign), t interval on R - 1 df; options: scale=, rho= (fay), mse=true, df=';
+
+CREATE FUNCTION @extschema@.replicate_total_transfn(double precision[], double precision, double precision, double precision[], text, text, double precision[])
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_replicate_total_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.replicate_total_transfn(double precision[], double precision, double precision, double precision[], text, text, double precision[]) IS 'transition function of the replicate_total aggregate';
+CREATE AGGREGATE @extschema@.replicate_total(x double precision, weight double precision, replicate_weights double precision[], method text, options text, rscales double precision[]) (
+    SFUNC = @extschema@.replicate_total_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.replicate_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.replicate_total(double precision, double precision, double precision[], text, text, double precision[]) IS
+'the total of x with replicate-weight variance, method jk1, jkn, brr, fay, sdr, bootstrap or other (scale and rscales as R survey''s svrepdesign), t interval on R - 1 df; rscales: one multiplier per replicate (needed by jkn)';
+
+CREATE FUNCTION @extschema@.replicate_total_transfn(double precision[], double precision, double precision, double precision[], text, text, double precision[], boolean)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_replicate_total_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.replicate_total_transfn(double precision[], double precision, double precision, double precision[], text, text, double precision[], boolean) IS 'transition function of the replicate_total aggregate';
+CREATE AGGREGATE @extschema@.replicate_total(x double precision, weight double precision, replicate_weights double precision[], method text, options text, rscales double precision[], domain boolean) (
+    SFUNC = @extschema@.replicate_total_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.replicate_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.replicate_total(double precision, double precision, double precision[], text, text, double precision[], boolean) IS
+'the total of x with replicate-weight variance, method jk1, jkn, brr, fay, sdr, bootstrap or other (scale and rscales as R survey''s svrepdesign), t interval on R - 1 df; domain: rows where it is not true count in no replicate (domain estimation)';
+
+CREATE FUNCTION @extschema@.replicate_proportion_transfn(double precision[], boolean, double precision, double precision[], text)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_replicate_proportion_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.replicate_proportion_transfn(double precision[], boolean, double precision, double precision[], text) IS 'transition function of the replicate_proportion aggregate';
+CREATE AGGREGATE @extschema@.replicate_proportion(outcome boolean, weight double precision, replicate_weights double precision[], method text) (
+    SFUNC = @extschema@.replicate_proportion_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.replicate_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.replicate_proportion(boolean, double precision, double precision[], text) IS
+'the share of outcome true (interval= logit, mean, beta, asin, xlogit on df) with replicate-weight variance, method jk1, jkn, brr, fay, sdr, bootstrap or other (scale and rscales as R survey''s svrepdesign), t interval on R - 1 df';
+
+CREATE FUNCTION @extschema@.replicate_proportion_transfn(double precision[], boolean, double precision, double precision[], text, text)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_replicate_proportion_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.replicate_proportion_transfn(double precision[], boolean, double precision, double precision[], text, text) IS 'transition function of the replicate_proportion aggregate';
+CREATE AGGREGATE @extschema@.replicate_proportion(outcome boolean, weight double precision, replicate_weights double precision[], method text, options text) (
+    SFUNC = @extschema@.replicate_proportion_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.replicate_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.replicate_proportion(boolean, double precision, double precision[], text, text) IS
+'the share of outcome true (interval= logit, mean, beta, asin, xlogit on df) with replicate-weight variance, method jk1, jkn, brr, fay, sdr, bootstrap or other (scale and rscales as R survey''s svrepdesign), t interval on R - 1 df; options: scale=, rho= (fay), mse=true, df=';
+
+CREATE FUNCTION @extschema@.replicate_proportion_transfn(double precision[], boolean, double precision, double precision[], text, text, double precision[])
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_replicate_proportion_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.replicate_proportion_transfn(double precision[], boolean, double precision, double precision[], text, text, double precision[]) IS 'transition function of the replicate_proportion aggregate';
+CREATE AGGREGATE @extschema@.replicate_proportion(outcome boolean, weight double precision, replicate_weights double precision[], method text, options text, rscales double precision[]) (
+    SFUNC = @extschema@.replicate_proportion_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.replicate_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.replicate_proportion(boolean, double precision, double precision[], text, text, double precision[]) IS
+'the share of outcome true (interval= logit, mean, beta, asin, xlogit on df) with replicate-weight variance, method jk1, jkn, brr, fay, sdr, bootstrap or other (scale and rscales as R survey''s svrepdesign), t interval on R - 1 df; rscales: one multiplier per replicate (needed by jkn)';
+
+CREATE FUNCTION @extschema@.replicate_proportion_transfn(double precision[], boolean, double precision, double precision[], text, text, double precision[], boolean)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_replicate_proportion_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.replicate_proportion_transfn(double precision[], boolean, double precision, double precision[], text, text, double precision[], boolean) IS 'transition function of the replicate_proportion aggregate';
+CREATE AGGREGATE @extschema@.replicate_proportion(outcome boolean, weight double precision, replicate_weights double precision[], method text, options text, rscales double precision[], domain boolean) (
+    SFUNC = @extschema@.replicate_proportion_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.replicate_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.replicate_proportion(boolean, double precision, double precision[], text, text, double precision[], boolean) IS
+'the share of outcome true (interval= logit, mean, beta, asin, xlogit on df) with replicate-weight variance, method jk1, jkn, brr, fay, sdr, bootstrap or other (scale and rscales as R survey''s svrepdesign), t interval on R - 1 df; domain: rows where it is not true count in no replicate (domain estimation)';
+
+CREATE FUNCTION @extschema@.replicate_ratio_transfn(double precision[], double precision, double precision, double precision, double precision[], text)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_replicate_ratio_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.replicate_ratio_transfn(double precision[], double precision, double precision, double precision, double precision[], text) IS 'transition function of the replicate_ratio aggregate';
+CREATE AGGREGATE @extschema@.replicate_ratio(numerator double precision, denominator double precision, weight double precision, replicate_weights double precision[], method text) (
+    SFUNC = @extschema@.replicate_ratio_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.replicate_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.replicate_ratio(double precision, double precision, double precision, double precision[], text) IS
+'the ratio sum(w numerator) / sum(w denominator) with replicate-weight variance, method jk1, jkn, brr, fay, sdr, bootstrap or other (scale and rscales as R survey''s svrepdesign), t interval on R - 1 df';
+
+CREATE FUNCTION @extschema@.replicate_ratio_transfn(double precision[], double precision, double precision, double precision, double precision[], text, text)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_replicate_ratio_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.replicate_ratio_transfn(double precision[], double precision, double precision, double precision, double precision[], text, text) IS 'transition function of the replicate_ratio aggregate';
+CREATE AGGREGATE @extschema@.replicate_ratio(numerator double precision, denominator double precision, weight double precision, replicate_weights double precision[], method text, options text) (
+    SFUNC = @extschema@.replicate_ratio_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.replicate_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.replicate_ratio(double precision, double precision, double precision, double precision[], text, text) IS
+'the ratio sum(w numerator) / sum(w denominator) with replicate-weight variance, method jk1, jkn, brr, fay, sdr, bootstrap or other (scale and rscales as R survey''s svrepdesign), t interval on R - 1 df; options: scale=, rho= (fay), mse=true, df=';
+
+CREATE FUNCTION @extschema@.replicate_ratio_transfn(double precision[], double precision, double precision, double precision, double precision[], text, text, double precision[])
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_replicate_ratio_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.replicate_ratio_transfn(double precision[], double precision, double precision, double precision, double precision[], text, text, double precision[]) IS 'transition function of the replicate_ratio aggregate';
+CREATE AGGREGATE @extschema@.replicate_ratio(numerator double precision, denominator double precision, weight double precision, replicate_weights double precision[], method text, options text, rscales double precision[]) (
+    SFUNC = @extschema@.replicate_ratio_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.replicate_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.replicate_ratio(double precision, double precision, double precision, double precision[], text, text, double precision[]) IS
+'the ratio sum(w numerator) / sum(w denominator) with replicate-weight variance, method jk1, jkn, brr, fay, sdr, bootstrap or other (scale and rscales as R survey''s svrepdesign), t interval on R - 1 df; rscales: one multiplier per replicate (needed by jkn)';
+
+CREATE FUNCTION @extschema@.replicate_ratio_transfn(double precision[], double precision, double precision, double precision, double precision[], text, text, double precision[], boolean)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_replicate_ratio_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.replicate_ratio_transfn(double precision[], double precision, double precision, double precision, double precision[], text, text, double precision[], boolean) IS 'transition function of the replicate_ratio aggregate';
+CREATE AGGREGATE @extschema@.replicate_ratio(numerator double precision, denominator double precision, weight double precision, replicate_weights double precision[], method text, options text, rscales double precision[], domain boolean) (
+    SFUNC = @extschema@.replicate_ratio_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.replicate_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.replicate_ratio(double precision, double precision, double precision, double precision[], text, text, double precision[], boolean) IS
+'the ratio sum(w numerator) / sum(w denominator) with replicate-weight variance, method jk1, jkn, brr, fay, sdr, bootstrap or other (scale and rscales as R survey''s svrepdesign), t interval on R - 1 df; domain: rows where it is not true count in no replicate (domain estimation)';

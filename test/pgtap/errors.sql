@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(302);
+SELECT plan(321);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -352,6 +352,26 @@ SELECT throws_ok($$SELECT wellbeing.state_combine(wellbeing.survey_mean_transfn(
 SELECT throws_ok($$SELECT wellbeing.survey_finalfn('{19001,1,1,0,0.95,0,0,0,16,3}')$$, '22000', NULL, 'survey_finalfn: a state claiming rows it does not hold');
 SELECT throws_ok($$SELECT wellbeing.survey_finalfn('{19001,9,1,0,0.95,0,0,0,16,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0}')$$, '22000', NULL, 'survey_finalfn: unknown estimator');
 SELECT throws_ok($$SELECT wellbeing.survey_mean_difference(x, w, s, p, x > 2, x <= 2, 'NaN') FROM sv$$, '22023', NULL, 'survey_mean_difference: NaN fpc');
+
+SELECT throws_ok($$SELECT wellbeing.replicate_mean(x, w, ARRAY[w, w], 'jack') FROM sv$$, '22023', 'unknown method "jack" for replicate weights', 'replicate_mean: unknown method');
+SELECT throws_ok($$SELECT wellbeing.replicate_mean(x, w, ARRAY[w, w], NULL) FROM sv$$, '22004', 'method must not be NULL', 'replicate_mean: NULL method');
+SELECT throws_ok($$SELECT wellbeing.replicate_mean(x, w, CASE WHEN x > 2 THEN ARRAY[w, w] ELSE ARRAY[w, w, w] END, 'brr') FROM sv$$, '2202E', NULL, 'replicate_mean: replicate arrays of different lengths');
+SELECT throws_ok($$SELECT wellbeing.replicate_mean(x, w, ARRAY[w], 'brr') FROM sv$$, '2202E', NULL, 'replicate_mean: one replicate');
+SELECT throws_ok($$SELECT wellbeing.replicate_mean(x, w, ARRAY[w, NULL], 'brr') FROM sv$$, '2202E', NULL, 'replicate_mean: NULL replicate weight');
+SELECT throws_ok($$SELECT wellbeing.replicate_mean(x, w, ARRAY[w, -w], 'brr') FROM sv$$, '22023', NULL, 'replicate_mean: negative replicate weight');
+SELECT throws_ok($$SELECT wellbeing.replicate_total(x, -1, ARRAY[w, w], 'brr') FROM sv$$, '22023', 'weight must be non-negative, got -1', 'replicate_total: negative weight');
+SELECT throws_ok($$SELECT wellbeing.replicate_total(x, w, NULL, 'brr') FROM sv$$, '22004', NULL, 'replicate_total: NULL replicate weights');
+SELECT throws_ok($$SELECT wellbeing.replicate_mean(x, w, ARRAY[w, w], 'jkn') FROM sv$$, '22023', 'method jkn needs rscales, (n_h - 1)/n_h for each replicate', 'replicate_mean: jkn without rscales');
+SELECT throws_ok($$SELECT wellbeing.replicate_mean(x, w, ARRAY[w, w], 'jkn', NULL, '{0.5,0.5,0.5}') FROM sv$$, '2202E', NULL, 'replicate_mean: rscales of the wrong length');
+SELECT throws_ok($$SELECT wellbeing.replicate_mean(x, w, ARRAY[w, w], 'fay') FROM sv$$, '22023', 'method fay needs its rho', 'replicate_mean: fay without rho');
+SELECT throws_ok($$SELECT wellbeing.replicate_mean(x, w, ARRAY[w, w], 'fay', 'rho=1') FROM sv$$, '22023', 'rho must lie in [0, 1), got 1', 'replicate_mean: fay rho 1');
+SELECT throws_ok($$SELECT wellbeing.replicate_mean(x, w, ARRAY[w, w], 'brr', 'mse=yes') FROM sv$$, '22023', 'mse must be true or false, got "yes"', 'replicate_mean: bad mse option');
+SELECT throws_ok($$SELECT wellbeing.replicate_mean(x, w, ARRAY[w, w], 'other', 'scale=-1') FROM sv$$, '22023', 'scale must be positive, got -1', 'replicate_mean: negative scale');
+SELECT throws_ok($$SELECT wellbeing.replicate_mean(x, w, ARRAY[w, w], 'other', 'lonely_psu=remove') FROM sv$$, '22023', 'unknown replicate option "lonely_psu"', 'replicate_mean: a survey option');
+SELECT throws_ok($$SELECT wellbeing.replicate_mean('Infinity', w, ARRAY[w, w], 'brr') FROM sv$$, '22023', NULL, 'replicate_mean: infinite x');
+SELECT throws_ok($$SELECT wellbeing.state_combine(wellbeing.replicate_mean_transfn(NULL, 1, 1, '{1,1}', 'brr'), wellbeing.replicate_mean_transfn(NULL, 1, 1, '{1,1,1}', 'brr'))$$, '2202E', NULL, 'state_combine: replicate states of different lengths');
+SELECT throws_ok($$SELECT wellbeing.state_combine(wellbeing.replicate_mean_transfn(NULL, 1, 1, '{1,1}', 'brr'), wellbeing.replicate_mean_transfn(NULL, 1, 1, '{1,1}', 'jk1'))$$, '22023', NULL, 'state_combine: replicate states of different methods');
+SELECT throws_ok($$SELECT wellbeing.replicate_finalfn('{20001,1,3,0,0,0.95,0.5,1,2}')$$, '22000', NULL, 'replicate_finalfn: truncated state');
 
 SELECT * FROM finish();
 ROLLBACK;

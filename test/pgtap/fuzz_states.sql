@@ -29,6 +29,17 @@ CREATE FUNCTION pg_temp.random_state(tag float8, fixed int, header int, stride i
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE len int; rows int; st float8[] := ARRAY[tag];
 BEGIN
+  IF tag = 20001 AND random() < 0.8 THEN
+    -- replicate weights: parameters in range, R replicates, random sums
+    rows := floor(random() * 3)::int + 2;
+    st := st || ARRAY[floor(random() * 4) + 1, floor(random() * 7) + 1, floor(random() * 2), floor(random() * 6),
+                      0.95, random() + 0.01, rows - 1, rows, floor(random() * 9), floor(random() * 9),
+                      floor(random() * 9)]::float8[];
+    FOR i IN 1..(rows + 2 * (rows + 1)) LOOP
+      st := st || pg_temp.random_field();
+    END LOOP;
+    RETURN st;
+  END IF;
   IF tag = 19001 AND random() < 0.8 THEN
     -- survey: a well-formed header and index, random PSU rows
     rows := floor(random() * 8)::int;
@@ -99,7 +110,8 @@ INSERT INTO finals VALUES
   ('gap_trend_finalfn', 14001, 17, 0, 0), ('recent_trend_finalfn', 15001, 0, 4, 4),
   ('aggregate_scores_finalfn', 16001, 9, 0, 0), ('category_cutpoints_finalfn', 7001, 0, 3, 2),
   ('cronbach_alpha_finalfn', 17001, 0, 5, 3), ('cronbach_alpha_if_deleted_finalfn', 17001, 0, 5, 3),
-  ('joinpoint_finalfn', 18001, 0, 5, 3), ('survey_finalfn', 19001, 0, 0, 0);
+  ('joinpoint_finalfn', 18001, 0, 5, 3), ('survey_finalfn', 19001, 0, 0, 0),
+  ('replicate_finalfn', 20001, 0, 0, 0);
 
 CREATE TEMP TABLE outcomes (fn text, outcome text);
 DO $$
@@ -127,9 +139,9 @@ BEGIN
   END LOOP;
 END $$;
 
-SELECT ok((SELECT count(*) FROM outcomes) = 28 * 1200 * 2, 'every call returned or raised an expected SQLSTATE');
+SELECT ok((SELECT count(*) FROM outcomes) = 29 * 1200 * 2, 'every call returned or raised an expected SQLSTATE');
 SELECT ok((SELECT count(*) FROM outcomes WHERE outcome = 'error') > 0, 'some random states were rejected');
-SELECT ok((SELECT count(DISTINCT fn) FROM outcomes WHERE outcome = 'value') = 29, 'random states reached the computation of every function');
+SELECT ok((SELECT count(DISTINCT fn) FROM outcomes WHERE outcome = 'value') = 30, 'random states reached the computation of every function');
 SELECT diag(fn || ': ' || count(*) FILTER (WHERE outcome = 'value') || ' values, '
             || count(*) FILTER (WHERE outcome = 'error') || ' errors')
 FROM outcomes GROUP BY fn ORDER BY fn;

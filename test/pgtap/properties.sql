@@ -8,7 +8,7 @@
 -- "Same answer" is 1e-12 relative: sums taken in another order differ in
 -- the last bits only.
 BEGIN;
-SELECT plan(152);
+SELECT plan(154);
 
 SELECT setseed(0.42);
 CREATE TABLE prop_rows AS
@@ -255,6 +255,20 @@ SELECT ok((SELECT wbtest.same_survey(wellbeing.survey_finalfn(wbtest.merge_state
 SELECT ok((SELECT wbtest.same_survey(wellbeing.survey_mean(income, weight, stratum, psu), (SELECT m FROM survey_serial))
            FROM (SELECT * FROM survey_rows ORDER BY random()) r),
           'survey_mean: shuffled rows = same answer');
+
+-- 7. replicate weights: partitions merged = single pass, shuffled = same
+CREATE AGGREGATE wbtest.replicate_mean_transfn(float8, float8, float8[], text) (SFUNC = wellbeing.replicate_mean_transfn, STYPE = float8[]);
+CREATE TEMP VIEW rep_rows AS
+SELECT part50, income, weight, ARRAY[weight * (1 + (id % 3)), weight * (2 - (id % 2)), weight * (1 + (id % 5) / 4.0), weight] AS rw
+FROM prop_rows;
+CREATE TEMP TABLE rep_serial AS SELECT wellbeing.replicate_mean(income, weight, rw, 'jk1') AS m FROM rep_rows;
+SELECT ok((SELECT wbtest.same_survey(wellbeing.replicate_finalfn(wbtest.merge_states(st)), (SELECT m FROM rep_serial))
+           FROM (SELECT wbtest.replicate_mean_transfn(income, weight, rw, 'jk1') AS st
+                 FROM rep_rows GROUP BY part50 ORDER BY random()) p),
+          'replicate_mean: 50 random partitions merged in random order = single pass');
+SELECT ok((SELECT wbtest.same_survey(wellbeing.replicate_mean(income, weight, rw, 'jk1'), (SELECT m FROM rep_serial))
+           FROM (SELECT * FROM rep_rows ORDER BY random()) r),
+          'replicate_mean: shuffled rows = same answer');
 
 SELECT * FROM finish();
 ROLLBACK;
