@@ -81,7 +81,8 @@ typedef enum PropInterval
 	PI_MEAN = 2,
 	PI_BETA = 3,
 	PI_ASIN = 4,
-	PI_XLOGIT = 5
+	PI_XLOGIT = 5,
+	PI_LIKELIHOOD = 6
 } PropInterval;
 
 static const WbMethod prop_intervals[] = {
@@ -90,6 +91,7 @@ static const WbMethod prop_intervals[] = {
 	{"beta", PI_BETA},
 	{"asin", PI_ASIN},
 	{"xlogit", PI_XLOGIT},
+	{"likelihood", PI_LIKELIHOOD},
 	{NULL, 0}
 };
 
@@ -261,7 +263,7 @@ sv_state_get(FunctionCallInfo fcinfo, int argno)
 		wb_state_error("The survey state's capacity or row count does not fit the array.");
 	if (!(s[SV_ESTIMATOR] >= SV_MEAN && s[SV_ESTIMATOR] <= SV_PROPORTION_DIFFERENCE) ||
 		!(s[SV_LONELY] >= LONELY_FAIL && s[SV_LONELY] <= LONELY_CERTAINTY) ||
-		!(s[SV_INTERVAL] >= 0 && s[SV_INTERVAL] <= PI_XLOGIT) ||
+		!(s[SV_INTERVAL] >= 0 && s[SV_INTERVAL] <= PI_LIKELIHOOD) ||
 		!(s[SV_LEVEL] > 0 && s[SV_LEVEL] < 1))
 		wb_state_error("A parameter of the survey state is out of range.");
 	wb_state_check_count(s[SV_ROWS]);
@@ -357,7 +359,7 @@ sv_parse_options(const char *text, int estimator, double *header)
 			ereport(ERROR,
 					(errcode(WB_ERRCODE_BAD_ARGUMENT),
 					 errmsg("survey option \"%s\" is not of the form name=value", tok),
-					 errhint("Valid options are lonely_psu=fail|remove|adjust|average|certainty and, for proportions, interval=logit|mean|beta|asin|xlogit.")));
+					 errhint("Valid options are lonely_psu=fail|remove|adjust|average|certainty and, for proportions, interval=logit|mean|beta|asin|xlogit|likelihood.")));
 		*eq = '\0';
 		if (strcmp(tok, "lonely_psu") == 0)
 			header[SV_LONELY] = wb_parse_method(eq + 1, lonely_policies, "lonely_psu");
@@ -367,7 +369,7 @@ sv_parse_options(const char *text, int estimator, double *header)
 			ereport(ERROR,
 					(errcode(WB_ERRCODE_BAD_ARGUMENT),
 					 errmsg("unknown survey option \"%s\"", tok),
-					 errhint("Valid options are lonely_psu=fail|remove|adjust|average|certainty and, for proportions, interval=logit|mean|beta|asin|xlogit.")));
+					 errhint("Valid options are lonely_psu=fail|remove|adjust|average|certainty and, for proportions, interval=logit|mean|beta|asin|xlogit|likelihood.")));
 	}
 	pfree(copy);
 }
@@ -828,14 +830,57 @@ sv_compute(double *s, SvResult *res)
  * Result: wellbeing.survey_estimate (value, se, lower, upper, n, level, df)
  * ----------------------------------------------------------------------
  */
+/* KL(a || b) for Bernoulli distributions */
+static double
+bernoulli_kl(double a, double b)
+{
+	return a * log(a / b) + (1.0 - a) * log((1.0 - a) / (1.0 - b));
+}
+
+/* the b in (lo, hi) with KL(p || b) = crit, KL monotone there; bisection */
+static double
+kl_root(double p, double crit, double lo, double hi)
+{
+	int			i;
+
+	for (i = 0; i < 200 && lo < hi; i++)
+	{
+		double		mid = (lo + hi) / 2.0;
+		bool		beyond = bernoulli_kl(p, mid) > crit;
+
+		if (mid == lo || mid == hi)
+			break;
+		/* below p, KL falls as b rises; above p it rises */
+		if ((mid < p) == beyond)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (lo + hi) / 2.0;
+}
+
 static void
 sv_proportion_interval(int method, double p, double se, double df, double level,
-					   double rows, double *lo, double *hi)
+					   double rows, double n, double *lo, double *hi)
 {
 	double		t = wb_t_crit(level, df);
 
 	switch (method)
 	{
+		case PI_LIKELIHOOD:
+			{
+				/*
+				 * svyciprop's profile likelihood of the quasibinomial fit,
+				 * solved exactly: KL(p || b) <= t^2 phi V / (2 p (1 - p)),
+				 * the dispersion phi = n/(n - 1) for 0/1 data (R profiles on
+				 * a grid and interpolates, so it agrees to about 1e-5)
+				 */
+				double		crit = t * t * n / (n - 1.0) * se * se / (2.0 * p * (1.0 - p));
+
+				*lo = kl_root(p, crit, 0.0, p);
+				*hi = kl_root(p, crit, p, 1.0);
+				return;
+			}
 		case PI_MEAN:
 			*lo = p - t * se;
 			*hi = p + t * se;
@@ -911,7 +956,7 @@ wb_survey_finalfn(PG_FUNCTION_ARGS)
 		}
 		else if (res.value > 0 && res.value < 1 && res.se > 0)
 			sv_proportion_interval((int) s[SV_INTERVAL], res.value, res.se, res.df, level,
-								   res.rows, &out[2], &out[3]);
+								   res.rows, res.n, &out[2], &out[3]);
 		else
 		{
 			/*
@@ -1020,7 +1065,7 @@ rp_parse_options(const char *text, int estimator, double *h, bool *scale_given)
 			ereport(ERROR,
 					(errcode(WB_ERRCODE_BAD_ARGUMENT),
 					 errmsg("replicate option \"%s\" is not of the form name=value", tok),
-					 errhint("Valid options are scale=, rho= (fay), mse=true|false, df= and, for proportions, interval=logit|mean|beta|asin|xlogit.")));
+					 errhint("Valid options are scale=, rho= (fay), mse=true|false, df= and, for proportions, interval=logit|mean|beta|asin|xlogit|likelihood.")));
 		*eq = '\0';
 		if (strcmp(tok, "interval") == 0 && estimator == SV_PROPORTION)
 		{
@@ -1044,7 +1089,7 @@ rp_parse_options(const char *text, int estimator, double *h, bool *scale_given)
 			ereport(ERROR,
 					(errcode(WB_ERRCODE_BAD_ARGUMENT),
 					 errmsg("unknown replicate option \"%s\"", tok),
-					 errhint("Valid options are scale=, rho= (fay), mse=true|false, df= and, for proportions, interval=logit|mean|beta|asin|xlogit.")));
+					 errhint("Valid options are scale=, rho= (fay), mse=true|false, df= and, for proportions, interval=logit|mean|beta|asin|xlogit|likelihood.")));
 		v = strtod(eq + 1, &end);
 		if (*end != '\0' || end == eq + 1)
 			ereport(ERROR,
@@ -1074,7 +1119,7 @@ rp_parse_options(const char *text, int estimator, double *h, bool *scale_given)
 			ereport(ERROR,
 					(errcode(WB_ERRCODE_BAD_ARGUMENT),
 					 errmsg("unknown replicate option \"%s\"", tok),
-					 errhint("Valid options are scale=, rho= (fay), mse=true|false, df= and, for proportions, interval=logit|mean|beta|asin|xlogit.")));
+					 errhint("Valid options are scale=, rho= (fay), mse=true|false, df= and, for proportions, interval=logit|mean|beta|asin|xlogit|likelihood.")));
 	}
 	pfree(copy);
 }
@@ -1311,7 +1356,7 @@ rp_state_get(FunctionCallInfo fcinfo, int argno)
 	if (!(s[RP_ESTIMATOR] >= SV_MEAN && s[RP_ESTIMATOR] <= SV_PROPORTION) ||
 		!(s[RP_METHOD] >= REP_JK1 && s[RP_METHOD] <= REP_OTHER) ||
 		!(s[RP_MSE] == 0 || s[RP_MSE] == 1) ||
-		!(s[RP_INTERVAL] >= 0 && s[RP_INTERVAL] <= PI_XLOGIT) ||
+		!(s[RP_INTERVAL] >= 0 && s[RP_INTERVAL] <= PI_LIKELIHOOD) ||
 		!(s[RP_LEVEL] > 0 && s[RP_LEVEL] < 1) || !(s[RP_SCALE] > 0) || !(s[RP_DF] > 0))
 		wb_state_error("A parameter of the replicate state is out of range.");
 	wb_state_check_count(s[RP_ROWS]);
@@ -1460,7 +1505,7 @@ wb_replicate_finalfn(PG_FUNCTION_ARGS)
 			}
 			else if (theta0 > 0 && theta0 < 1 && se > 0)
 				sv_proportion_interval((int) s[RP_INTERVAL], theta0, se, s[RP_DF], s[RP_LEVEL],
-									   s[RP_DOMAIN_ROWS], &out[2], &out[3]);
+									   s[RP_DOMAIN_ROWS], s[RP_N], &out[2], &out[3]);
 		}
 	}
 

@@ -170,7 +170,7 @@ CREATE AGGREGATE @extschema@.survey_proportion(outcome boolean, weight double pr
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.survey_proportion(boolean, double precision, "any", "any") IS
-'the design-based share of outcome true; interval by option interval= logit (default, as svyciprop), mean, beta (Korn-Graubard), asin, xlogit, on the design df, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey)';
+'the design-based share of outcome true; interval by option interval= logit (default, as svyciprop), mean, beta (Korn-Graubard), asin, xlogit, likelihood, on the design df, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey)';
 
 CREATE FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, "any", "any", double precision)
 RETURNS double precision[]
@@ -183,7 +183,7 @@ CREATE AGGREGATE @extschema@.survey_proportion(outcome boolean, weight double pr
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.survey_proportion(boolean, double precision, "any", "any", double precision) IS
-'the design-based share of outcome true; interval by option interval= logit (default, as svyciprop), mean, beta (Korn-Graubard), asin, xlogit, on the design df, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); fpc: the stratum''s population size in PSUs (or the sampling fraction), for a finite population correction';
+'the design-based share of outcome true; interval by option interval= logit (default, as svyciprop), mean, beta (Korn-Graubard), asin, xlogit, likelihood, on the design df, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); fpc: the stratum''s population size in PSUs (or the sampling fraction), for a finite population correction';
 
 CREATE FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, "any", "any", double precision, double precision)
 RETURNS double precision[]
@@ -196,7 +196,7 @@ CREATE AGGREGATE @extschema@.survey_proportion(outcome boolean, weight double pr
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.survey_proportion(boolean, double precision, "any", "any", double precision, double precision) IS
-'the design-based share of outcome true; interval by option interval= logit (default, as svyciprop), mean, beta (Korn-Graubard), asin, xlogit, on the design df, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); with a confidence level';
+'the design-based share of outcome true; interval by option interval= logit (default, as svyciprop), mean, beta (Korn-Graubard), asin, xlogit, likelihood, on the design df, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); with a confidence level';
 
 CREATE FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, "any", "any", double precision, double precision, text)
 RETURNS double precision[]
@@ -209,7 +209,7 @@ CREATE AGGREGATE @extschema@.survey_proportion(outcome boolean, weight double pr
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.survey_proportion(boolean, double precision, "any", "any", double precision, double precision, text) IS
-'the design-based share of outcome true; interval by option interval= logit (default, as svyciprop), mean, beta (Korn-Graubard), asin, xlogit, on the design df, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); options: lonely_psu=fail (default)|remove|adjust|average|certainty';
+'the design-based share of outcome true; interval by option interval= logit (default, as svyciprop), mean, beta (Korn-Graubard), asin, xlogit, likelihood, on the design df, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); options: lonely_psu=fail (default)|remove|adjust|average|certainty';
 
 CREATE FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, "any", "any", double precision, double precision, text, boolean)
 RETURNS double precision[]
@@ -222,7 +222,7 @@ CREATE AGGREGATE @extschema@.survey_proportion(outcome boolean, weight double pr
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.survey_proportion(boolean, double precision, "any", "any", double precision, double precision, text, boolean) IS
-'the design-based share of outcome true; interval by option interval= logit (default, as svyciprop), mean, beta (Korn-Graubard), asin, xlogit, on the design df, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); domain: rows where it is not true stay in the design but out of the estimate (domain estimation with the whole design, as svyby)';
+'the design-based share of outcome true; interval by option interval= logit (default, as svyciprop), mean, beta (Korn-Graubard), asin, xlogit, likelihood, on the design df, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); domain: rows where it is not true stay in the design but out of the estimate (domain estimation with the whole design, as svyby)';
 
 CREATE FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, "any", "any")
 RETURNS double precision[]
@@ -520,7 +520,7 @@ CREATE AGGREGATE @extschema@.replicate_proportion(outcome boolean, weight double
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.replicate_proportion(boolean, double precision, double precision[], text) IS
-'the share of outcome true (interval= logit, mean, beta, asin, xlogit on df) with replicate-weight variance, method jk1, jkn, brr, fay, sdr, bootstrap or other (scale and rscales as R survey''s svrepdesign), t interval on R - 1 df';
+'the share of outcome true (interval= logit, mean, beta, asin, xlogit, likelihood on df) with replicate-weight variance, method jk1, jkn, brr, fay, sdr, bootstrap or other (scale and rscales as R survey''s svrepdesign), t interval on R - 1 df';
 
 CREATE FUNCTION @extschema@.replicate_proportion_transfn(double precision[], boolean, double precision, double precision[], text, text)
 RETURNS double precision[]
@@ -533,7 +533,7 @@ CREATE AGGREGATE @extschema@.replicate_proportion(outcome boolean, weight double
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.replicate_proportion(boolean, double precision, double precision[], text, text) IS
-'the share of outcome true (interval= logit, mean, beta, asin, xlogit on df) with replicate-weight variance, method jk1, jkn, brr, fay, sdr, bootstrap or other (scale and rscales as R survey''s svrepdesign), t interval on R - 1 df; options: scale=, rho= (fay), mse=true, df=';
+'the share of outcome true (interval= logit, mean, beta, asin, xlogit, likelihood on df) with replicate-weight variance, method jk1, jkn, brr, fay, sdr, bootstrap or other (scale and rscales as R survey''s svrepdesign), t interval on R - 1 df; options: scale=, rho= (fay), mse=true, df=';
 
 CREATE FUNCTION @extschema@.replicate_proportion_transfn(double precision[], boolean, double precision, double precision[], text, text, double precision[])
 RETURNS double precision[]
@@ -546,7 +546,7 @@ CREATE AGGREGATE @extschema@.replicate_proportion(outcome boolean, weight double
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.replicate_proportion(boolean, double precision, double precision[], text, text, double precision[]) IS
-'the share of outcome true (interval= logit, mean, beta, asin, xlogit on df) with replicate-weight variance, method jk1, jkn, brr, fay, sdr, bootstrap or other (scale and rscales as R survey''s svrepdesign), t interval on R - 1 df; rscales: one multiplier per replicate (needed by jkn)';
+'the share of outcome true (interval= logit, mean, beta, asin, xlogit, likelihood on df) with replicate-weight variance, method jk1, jkn, brr, fay, sdr, bootstrap or other (scale and rscales as R survey''s svrepdesign), t interval on R - 1 df; rscales: one multiplier per replicate (needed by jkn)';
 
 CREATE FUNCTION @extschema@.replicate_proportion_transfn(double precision[], boolean, double precision, double precision[], text, text, double precision[], boolean)
 RETURNS double precision[]
@@ -559,7 +559,7 @@ CREATE AGGREGATE @extschema@.replicate_proportion(outcome boolean, weight double
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.replicate_proportion(boolean, double precision, double precision[], text, text, double precision[], boolean) IS
-'the share of outcome true (interval= logit, mean, beta, asin, xlogit on df) with replicate-weight variance, method jk1, jkn, brr, fay, sdr, bootstrap or other (scale and rscales as R survey''s svrepdesign), t interval on R - 1 df; domain: rows where it is not true count in no replicate (domain estimation)';
+'the share of outcome true (interval= logit, mean, beta, asin, xlogit, likelihood on df) with replicate-weight variance, method jk1, jkn, brr, fay, sdr, bootstrap or other (scale and rscales as R survey''s svrepdesign), t interval on R - 1 df; domain: rows where it is not true count in no replicate (domain estimation)';
 
 CREATE FUNCTION @extschema@.replicate_ratio_transfn(double precision[], double precision, double precision, double precision, double precision[], text)
 RETURNS double precision[]

@@ -1,9 +1,11 @@
 -- Design-based estimates against R survey 4.1.1 on its shipped data (api
 -- strat / clus1 designs with and without fpc, nhanes with strata and PSUs, a
 -- lonely-PSU variant of apistrat), to 1e-8 relative: the data and the R
--- commands are test/fixtures/survey_*.csv and survey_reference.R.
+-- commands are test/fixtures/survey_*.csv and survey_reference.R.  The
+-- likelihood interval is checked against the exact root of R's profile
+-- criterion (R's own grid interpolation agrees to about 1e-5).
 BEGIN;
-SELECT plan(324);
+SELECT plan(345);
 CREATE TEMP TABLE ref (case_id text, quantity text, value float8);
 \copy ref FROM 'test/fixtures/survey_reference.csv' WITH (FORMAT csv, HEADER true)
 CREATE TEMP TABLE apistrat (snum int, stype text, pw float8, fpc float8, api00 float8, api99 float8, enroll float8,
@@ -31,7 +33,8 @@ FROM (VALUES ('strat', 'apistrat', 'pw', 'stype', 'snum', 'NULL'),
              ('prop.sch_wide.xlogit', 'SELECT wellbeing.survey_proportion(sch_wide = 1, %2$s, %3$s, %4$s, %5$s, 0.95, ''interval=xlogit'') FROM %1$s'),
              ('prop.sch_wide.mean', 'SELECT wellbeing.survey_proportion(sch_wide = 1, %2$s, %3$s, %4$s, %5$s, 0.95, ''interval=mean'') FROM %1$s'),
              ('prop.sch_wide.asin', 'SELECT wellbeing.survey_proportion(sch_wide = 1, %2$s, %3$s, %4$s, %5$s, 0.95, ''interval=asin'') FROM %1$s'),
-             ('prop.sch_wide.beta', 'SELECT wellbeing.survey_proportion(sch_wide = 1, %2$s, %3$s, %4$s, %5$s, 0.95, ''interval=beta'') FROM %1$s')) c(stat, tmpl);
+             ('prop.sch_wide.beta', 'SELECT wellbeing.survey_proportion(sch_wide = 1, %2$s, %3$s, %4$s, %5$s, 0.95, ''interval=beta'') FROM %1$s'),
+             ('prop.sch_wide.likelihood_exact', 'SELECT wellbeing.survey_proportion(sch_wide = 1, %2$s, %3$s, %4$s, %5$s, 0.95, ''interval=likelihood'') FROM %1$s')) c(stat, tmpl);
 INSERT INTO cases VALUES
   ('nhanes.mean.HI_CHOL', 'SELECT wellbeing.survey_mean(hi_chol, wtmec2yr, sdmvstra, sdmvpsu) FROM nhanes'),
   ('nhanes.total.HI_CHOL', 'SELECT wellbeing.survey_total(hi_chol, wtmec2yr, sdmvstra, sdmvpsu) FROM nhanes'),
@@ -40,6 +43,7 @@ INSERT INTO cases VALUES
   ('nhanes.prop.HI_CHOL.mean', 'SELECT wellbeing.survey_proportion(hi_chol = 1, wtmec2yr, sdmvstra, sdmvpsu, NULL, 0.95, ''interval=mean'') FROM nhanes'),
   ('nhanes.prop.HI_CHOL.asin', 'SELECT wellbeing.survey_proportion(hi_chol = 1, wtmec2yr, sdmvstra, sdmvpsu, NULL, 0.95, ''interval=asin'') FROM nhanes'),
   ('nhanes.prop.HI_CHOL.beta', 'SELECT wellbeing.survey_proportion(hi_chol = 1, wtmec2yr, sdmvstra, sdmvpsu, NULL, 0.95, ''interval=beta'') FROM nhanes'),
+  ('nhanes_nonmissing.prop.HI_CHOL.likelihood_exact', 'SELECT wellbeing.survey_proportion(hi_chol = 1, wtmec2yr, sdmvstra, sdmvpsu, NULL, 0.95, ''interval=likelihood'') FROM nhanes WHERE hi_chol IS NOT NULL'),
   ('nhanes_nonmissing.prop.HI_CHOL.beta', 'SELECT wellbeing.survey_proportion(hi_chol = 1, wtmec2yr, sdmvstra, sdmvpsu, NULL, 0.95, ''interval=beta'') FROM nhanes WHERE hi_chol IS NOT NULL'),
   ('nhanes.contrast.HI_CHOL.race_1_minus_2', 'SELECT wellbeing.survey_mean_difference(hi_chol, wtmec2yr, sdmvstra, sdmvpsu, race = 1, race = 2) FROM nhanes'),
   ('strat.contrast.api00.awards01_1_minus_0', 'SELECT wellbeing.survey_mean_difference(api00, pw, stype, snum, awards01 = 1, awards01 = 0) FROM apistrat'),
@@ -82,6 +86,12 @@ SELECT ok(CASE r.quantity
 FROM ours o JOIN ref r USING (case_id)
 WHERE r.quantity IN ('value', 'se', 'lower', 'upper', 'df')
 ORDER BY r.case_id, r.quantity;
+
+-- R's own likelihood limits (interpolated on a profile grid) to 1e-4
+SELECT ok(bool_and(abs(CASE r.quantity WHEN 'lower' THEN (o.e).lower ELSE (o.e).upper END - r.value) < 1e-4),
+          'likelihood intervals within 1e-4 of R''s interpolated ones (' || count(*) || ' limits)')
+FROM ours o JOIN ref r ON r.case_id = replace(o.case_id, 'likelihood_exact', 'likelihood')
+WHERE o.case_id LIKE '%likelihood_exact' AND r.quantity IN ('lower', 'upper');
 
 SELECT * FROM finish();
 ROLLBACK;
