@@ -73,6 +73,15 @@ FROM (SELECT wellbeing.survey_mean(x, w, 1, i) AS m, wellbeing.mean(x, w) AS f,
              wellbeing.survey_proportion(x > 2, w, 1, i) AS p, wellbeing.proportion(x > 2, w) AS g,
              wellbeing.survey_total(x, w, 1, i) AS t, wellbeing.total(x, w) AS h
       FROM (SELECT row_number() OVER () AS i, * FROM design) d) q;
+-- Standardisation (R values in test/pgtap/survey_reference.sql): bands x <= 2
+-- (mean (2 + 8)/6 = 5/3) and x > 2 (mean 29/7) with standard 3 : 1 give
+-- (3 * 5/3 + 29/7) / 4 = 2.285714; one band is the plain mean (value and SE);
+-- a standard equal to the bands' weighted sizes (6 and 7) gives the crude mean 3
+SELECT round((wellbeing.survey_standardized_mean(x, w, s, psu, x > 2, CASE WHEN x > 2 THEN 1 ELSE 3 END)).value::numeric, 6) AS standardized,
+       abs((wellbeing.survey_standardized_mean(x, w, s, psu, 'all'::text, 5)).se - (wellbeing.survey_mean(x, w, s, psu)).se) < 1e-15 AS one_band_is_mean,
+       round((wellbeing.survey_standardized_mean(x, w, s, psu, x > 2, CASE WHEN x > 2 THEN 7 ELSE 6 END)).value::numeric, 12) AS crude
+FROM design;
+SELECT wellbeing.survey_standardized_mean(x, w, s, psu, x > 2, x) FROM design;
 -- the result goes wherever a wellbeing.estimate goes (implicit cast)
 SELECT wellbeing.reliability(wellbeing.survey_mean(x, w, s, psu)) AS reliability,
        (wellbeing.suppress(wellbeing.survey_mean(x, w, s, psu))).value IS NULL AS suppressed_n_below_11

@@ -54,8 +54,12 @@ typedef enum SurveyEstimator
 	SV_RATIO = 3,
 	SV_PROPORTION = 4,
 	SV_MEAN_DIFFERENCE = 5,		/* mean in domain a - mean in domain b */
-	SV_PROPORTION_DIFFERENCE = 6
+	SV_PROPORTION_DIFFERENCE = 6,
+	SV_STANDARDIZED_MEAN = 7	/* direct standardisation over bands (svystandardize) */
 } SurveyEstimator;
+
+#define SV_KEY 5				/* stratum (2), PSU (2), band */
+#define SV_MAX_BANDS 1000
 
 typedef enum LonelyPsu
 {
@@ -107,8 +111,11 @@ enum
 /* PSU row fields */
 enum
 {
-	R_STRATUM_HI, R_STRATUM_LO, R_PSU_HI, R_PSU_LO, R_FPC, R_SY, R_SX,
+	R_STRATUM_HI, R_STRATUM_LO, R_PSU_HI, R_PSU_LO,
+	R_BAND,						/* age band of a standardised estimate, else 0 */
+	R_FPC, R_SY, R_SX,
 	R_SY_B, R_SX_B,				/* domain b of a difference */
+	R_STANDARD,					/* the band's standard population, else 0 */
 	R_N_DOMAIN,
 	SV_STRIDE
 };
@@ -133,11 +140,12 @@ sv_row(double *s, int64 i)
 }
 
 static inline uint64
-sv_mix(double shi, double slo, double phi, double plo)
+sv_mix(const double *key)
 {
-	uint64		h = ((uint64) shi << 32 | (uint64) slo) * UINT64CONST(0x9E3779B97F4A7C15);
+	uint64		h = ((uint64) key[0] << 32 | (uint64) key[1]) * UINT64CONST(0x9E3779B97F4A7C15);
 
-	h ^= ((uint64) phi << 32 | (uint64) plo) + UINT64CONST(0x632BE59BD9B4E019) + (h << 6) + (h >> 2);
+	h ^= ((uint64) key[2] << 32 | (uint64) key[3]) + UINT64CONST(0x632BE59BD9B4E019) + (h << 6) + (h >> 2);
+	h ^= (uint64) key[4] + UINT64CONST(0x9E3779B97F4A7C15) + (h << 6) + (h >> 2);
 	h ^= h >> 29;
 	return h;
 }
@@ -148,7 +156,7 @@ sv_find(double *s, const double *key)
 {
 	int64		cap = (int64) s[SV_CAPACITY];
 	double	   *slots = sv_slots(s);
-	int64		i = (int64) (sv_mix(key[0], key[1], key[2], key[3]) & (uint64) (cap - 1));
+	int64		i = (int64) (sv_mix(key) & (uint64) (cap - 1));
 
 	for (;;)
 	{
@@ -158,7 +166,7 @@ sv_find(double *s, const double *key)
 			return i;
 		r = sv_row(s, (int64) slots[i] - 1);
 		if (r[R_STRATUM_HI] == key[0] && r[R_STRATUM_LO] == key[1] &&
-			r[R_PSU_HI] == key[2] && r[R_PSU_LO] == key[3])
+			r[R_PSU_HI] == key[2] && r[R_PSU_LO] == key[3] && r[R_BAND] == key[4])
 			return i;
 		i = (i + 1) & (cap - 1);
 	}
@@ -210,7 +218,7 @@ sv_grow(double *s)
  * checked against the row's; a new row starts with zero sums.
  */
 static double *
-sv_row_for(ArrayType **state, const double *key, double fpc)
+sv_row_for(ArrayType **state, const double *key, double fpc, double standard)
 {
 	double	   *s = wb_state_data(*state);
 	int64		slot = sv_find(s, key);
@@ -231,8 +239,9 @@ sv_row_for(ArrayType **state, const double *key, double fpc)
 		}
 		r = sv_row(s, (int64) s[SV_USED]);
 		memset(r, 0, sizeof(double) * SV_STRIDE);
-		memcpy(r, key, sizeof(double) * 4);
+		memcpy(r, key, sizeof(double) * SV_KEY);
 		r[R_FPC] = fpc;
+		r[R_STANDARD] = standard;
 		sv_slots(s)[slot] = s[SV_USED] + 1;
 		s[SV_USED] += 1;
 		return r;
@@ -243,6 +252,11 @@ sv_row_for(ArrayType **state, const double *key, double fpc)
 				(errcode(WB_ERRCODE_BAD_ARGUMENT),
 				 errmsg("fpc must be the same for every row of a stratum, got %g and %g",
 						r[R_FPC], fpc)));
+	if (r[R_STANDARD] != standard)
+		ereport(ERROR,
+				(errcode(WB_ERRCODE_BAD_ARGUMENT),
+				 errmsg("standard must be the same for every row of a band, got %g and %g",
+						r[R_STANDARD], standard)));
 	return r;
 }
 
@@ -261,7 +275,7 @@ sv_state_get(FunctionCallInfo fcinfo, int argno)
 		!(used >= 0 && used * 2 <= cap) || used != floor(used) ||
 		wb_state_length(state) < SV_HEADER + cap + used * SV_STRIDE)
 		wb_state_error("The survey state's capacity or row count does not fit the array.");
-	if (!(s[SV_ESTIMATOR] >= SV_MEAN && s[SV_ESTIMATOR] <= SV_PROPORTION_DIFFERENCE) ||
+	if (!(s[SV_ESTIMATOR] >= SV_MEAN && s[SV_ESTIMATOR] <= SV_STANDARDIZED_MEAN) ||
 		!(s[SV_LONELY] >= LONELY_FAIL && s[SV_LONELY] <= LONELY_CERTAINTY) ||
 		!(s[SV_INTERVAL] >= 0 && s[SV_INTERVAL] <= PI_LIKELIHOOD) ||
 		!(s[SV_LEVEL] > 0 && s[SV_LEVEL] < 1))
@@ -296,6 +310,9 @@ sv_state_get(FunctionCallInfo fcinfo, int argno)
 			if (j == R_FPC ? (!isnan(r[j]) && !(r[j] > 0 && isfinite(r[j]))) : !isfinite(r[j]))
 				wb_state_error("A PSU row of the survey state holds an invalid number.");
 		}
+		if (r[R_BAND] < 0 || r[R_BAND] > 4503599627370495.0 || r[R_BAND] != floor(r[R_BAND]) ||
+			r[R_STANDARD] < 0)
+			wb_state_error("A band of the survey state is out of range.");
 		if (r[R_STRATUM_HI] < 0 || r[R_STRATUM_HI] > 4294967295.0 ||
 			r[R_STRATUM_LO] < 0 || r[R_STRATUM_LO] > 4294967295.0 ||
 			r[R_PSU_HI] < 0 || r[R_PSU_HI] > 4294967295.0 ||
@@ -382,14 +399,14 @@ sv_parse_options(const char *text, int estimator, double *header)
  */
 static Datum sv_accumulate_rows(FunctionCallInfo fcinfo, int estimator, int first,
 								int fpc_arg, int level_arg, int options_arg, int domain_arg,
-								bool in_a, bool in_b, double y, double x);
+								int band_arg, bool in_a, bool in_b, double y, double x);
 
 static Datum
 sv_accumulate(FunctionCallInfo fcinfo, int estimator, int first, bool in_domain,
 			  double y, double x)
 {
 	return sv_accumulate_rows(fcinfo, estimator, first, first + 3, first + 4, first + 5,
-							  first + 6, in_domain, false, y, x);
+							  first + 6, -1, in_domain, false, y, x);
 }
 
 /*
@@ -401,14 +418,15 @@ sv_accumulate(FunctionCallInfo fcinfo, int estimator, int first, bool in_domain,
 static Datum
 sv_accumulate_rows(FunctionCallInfo fcinfo, int estimator, int first,
 				   int fpc_arg, int level_arg, int options_arg, int domain_arg,
-				   bool in_a, bool in_b, double y, double x)
+				   int band_arg, bool in_a, bool in_b, double y, double x)
 {
 	ArrayType  *state;
 	double	   *s;
 	double	   *r;
-	double		key[4];
+	double		key[SV_KEY] = {0};
 	double		w,
-				fpc = NAN;
+				fpc = NAN,
+				standard = 0;
 	int			nargs = PG_NARGS();
 	bool		domain_row;
 
@@ -420,6 +438,21 @@ sv_accumulate_rows(FunctionCallInfo fcinfo, int estimator, int first,
 	wb_check_nonneg(w, "weight");
 	sv_hash_arg(fcinfo, first + 1, "stratum", key);
 	sv_hash_arg(fcinfo, first + 2, "psu", key + 2);
+	if (band_arg > 0)
+	{
+		double		band[2];
+
+		/* a band as one exact double: 52 bits of its hash */
+		sv_hash_arg(fcinfo, band_arg, "age_band", band);
+		key[4] = fmod(band[0], 1048576.0) * 4294967296.0 + band[1];
+		if (PG_ARGISNULL(band_arg + 1))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("standard must not be NULL")));
+		standard = PG_GETARG_FLOAT8(band_arg + 1);
+		wb_check_nonneg(standard, "standard");
+		wb_check_finite(standard, "standard");
+	}
 	if (nargs > fpc_arg && !PG_ARGISNULL(fpc_arg))
 	{
 		fpc = PG_GETARG_FLOAT8(fpc_arg);
@@ -457,7 +490,7 @@ sv_accumulate_rows(FunctionCallInfo fcinfo, int estimator, int first,
 	else
 		state = sv_state_get(fcinfo, 0);	/* called from SQL: check it all */
 
-	r = sv_row_for(&state, key, fpc);
+	r = sv_row_for(&state, key, fpc, standard);
 	s = wb_state_data(state);
 	s[SV_ROWS] += 1;
 	if (domain_row)
@@ -548,7 +581,7 @@ sv_difference(FunctionCallInfo fcinfo, int estimator, bool known, double y)
 	bool		in_a = known && !PG_ARGISNULL(5) && PG_GETARG_BOOL(5);
 	bool		in_b = known && !PG_ARGISNULL(6) && PG_GETARG_BOOL(6);
 
-	return sv_accumulate_rows(fcinfo, estimator, 2, 7, 8, 9, INT_MAX, in_a, in_b, y, 1.0);
+	return sv_accumulate_rows(fcinfo, estimator, 2, 7, 8, 9, INT_MAX, -1, in_a, in_b, y, 1.0);
 }
 
 PG_FUNCTION_INFO_V1(wb_survey_mean_difference_transfn);
@@ -570,6 +603,34 @@ wb_survey_proportion_difference_transfn(PG_FUNCTION_ARGS)
 
 	return sv_difference(fcinfo, SV_PROPORTION_DIFFERENCE, known,
 						 known && PG_GETARG_BOOL(1) ? 1.0 : 0.0);
+}
+
+/*
+ * survey_standardized_mean(x, weight, stratum, psu, age_band, standard
+ * [, fpc [, level [, options [, domain]]]]): the mean of x standardised to
+ * the standard population over the bands, sum_a s_a mean_a / sum_a s_a
+ * (svystandardize), linearised over the design.
+ */
+PG_FUNCTION_INFO_V1(wb_survey_standardized_mean_transfn);
+Datum
+wb_survey_standardized_mean_transfn(PG_FUNCTION_ARGS)
+{
+	double		x = PG_ARGISNULL(1) ? 0 : PG_GETARG_FLOAT8(1);
+
+	if (!PG_ARGISNULL(1))
+		wb_check_finite(x, "x");
+	return sv_accumulate_rows(fcinfo, SV_STANDARDIZED_MEAN, 2, 7, 8, 9, 10, 5,
+							  !PG_ARGISNULL(1), false, x, 1.0);
+}
+
+PG_FUNCTION_INFO_V1(wb_survey_standardized_proportion_transfn);
+Datum
+wb_survey_standardized_proportion_transfn(PG_FUNCTION_ARGS)
+{
+	bool		known = !PG_ARGISNULL(1);
+
+	return sv_accumulate_rows(fcinfo, SV_STANDARDIZED_MEAN, 2, 7, 8, 9, 10, 5,
+							  known, false, known && PG_GETARG_BOOL(1) ? 1.0 : 0.0, 1.0);
 }
 
 /* merge survey state b into a copy of a (rows of equal keys add up) */
@@ -596,7 +657,7 @@ wb_survey_merge(FunctionCallInfo fcinfo)
 	for (i = 0; i < (int64) sb[SV_USED]; i++)
 	{
 		double	   *rb = sv_row(sb, i);
-		double	   *ra = sv_row_for(&a, rb, rb[R_FPC]);
+		double	   *ra = sv_row_for(&a, rb, rb[R_FPC], rb[R_STANDARD]);
 
 		ra[R_SY] += rb[R_SY];
 		ra[R_SX] += rb[R_SX];
@@ -612,13 +673,21 @@ wb_survey_merge(FunctionCallInfo fcinfo)
  * Final: the linearised variance
  * ----------------------------------------------------------------------
  */
-static int
-sv_row_cmp(const void *pa, const void *pb)
+/* a PSU row with its share of the PSU's linearised total */
+typedef struct SvItem
 {
-	const double *a = *(const double *const *) pa;
-	const double *b = *(const double *const *) pb;
+	const double *r;
+	double		u;
+} SvItem;
+
+static int
+sv_item_cmp(const void *pa, const void *pb)
+{
+	const double *a = ((const SvItem *) pa)->r;
+	const double *b = ((const SvItem *) pb)->r;
 	int			j;
 
+	/* by stratum, then PSU (the bands of a PSU in any order) */
 	for (j = R_STRATUM_HI; j <= R_PSU_LO; j++)
 	{
 		if (a[j] != b[j])
@@ -658,6 +727,42 @@ typedef struct SvResult
 	double		rows;			/* rows of the domain, with a value or not */
 } SvResult;
 
+/* the bands of a standardised estimate: their totals and standard weights */
+typedef struct SvBand
+{
+	double		id;
+	double		Y;
+	double		X;
+	double		standard;
+} SvBand;
+
+static int
+sv_band_index(SvBand *bands, int *nbands, const double *r)
+{
+	int			i;
+
+	for (i = 0; i < *nbands; i++)
+	{
+		if (bands[i].id == r[R_BAND])
+		{
+			if (bands[i].standard != r[R_STANDARD])
+				ereport(ERROR,
+						(errcode(WB_ERRCODE_BAD_ARGUMENT),
+						 errmsg("standard must be the same for every row of a band, got %g and %g",
+								bands[i].standard, r[R_STANDARD])));
+			return i;
+		}
+	}
+	if (*nbands >= SV_MAX_BANDS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("a standardised estimate takes at most %d bands", SV_MAX_BANDS)));
+	bands[*nbands].id = r[R_BAND];
+	bands[*nbands].Y = bands[*nbands].X = 0;
+	bands[*nbands].standard = r[R_STANDARD];
+	return (*nbands)++;
+}
+
 static void
 sv_compute(double *s, SvResult *res)
 {
@@ -665,14 +770,20 @@ sv_compute(double *s, SvResult *res)
 	int			estimator = (int) s[SV_ESTIMATOR];
 	int			lonely = (int) s[SV_LONELY];
 	double	  **rows = palloc(sizeof(double *) * Max(used, 1));
+	SvItem	   *items = palloc(sizeof(SvItem) * Max(used, 1));
+	int		   *band_of = NULL;
+	SvBand	   *bands = NULL;
+	int			nbands = 0;
 	double		Y = 0,
 				X = 0,
 				Yb = 0,
 				Xb = 0,
 				ratio = NAN,
 				ratio_b = NAN,
+				standard_total = 0,
 				var = 0;
 	bool		difference = estimator == SV_MEAN_DIFFERENCE || estimator == SV_PROPORTION_DIFFERENCE;
+	bool		standardized = estimator == SV_STANDARDIZED_MEAN;
 	int64		i,
 				start,
 				strata = 0,
@@ -688,6 +799,11 @@ sv_compute(double *s, SvResult *res)
 		ereport(ERROR,
 				(errcode(WB_ERRCODE_BAD_ARGUMENT),
 				 errmsg("fpc must be given for every row or for none")));
+	if (standardized)
+	{
+		bands = palloc(sizeof(SvBand) * Min(Max(used, 1), SV_MAX_BANDS));
+		band_of = palloc(sizeof(int) * Max(used, 1));
+	}
 	for (i = 0; i < used; i++)
 	{
 		rows[i] = sv_row(s, i);
@@ -696,6 +812,14 @@ sv_compute(double *s, SvResult *res)
 		Yb += rows[i][R_SY_B];
 		Xb += rows[i][R_SX_B];
 		res->n += rows[i][R_N_DOMAIN];
+		if (standardized)
+		{
+			int			a = sv_band_index(bands, &nbands, rows[i]);
+
+			band_of[i] = a;
+			bands[a].Y += rows[i][R_SY];
+			bands[a].X += rows[i][R_SX];
+		}
 		if (fpc_given)
 		{
 			int			kind = rows[i][R_FPC] > 1 ? 1 : (rows[i][R_FPC] < 1 ? 2 : 0);
@@ -708,8 +832,9 @@ sv_compute(double *s, SvResult *res)
 				fpc_kind = kind;
 		}
 	}
-	res->psus = used;
 	res->rows = s[SV_DOMAIN_ROWS];
+
+	/* the estimate */
 	if (estimator == SV_TOTAL)
 		res->value = Y;
 	else if (difference)
@@ -720,40 +845,85 @@ sv_compute(double *s, SvResult *res)
 		ratio_b = Yb / Xb;
 		res->value = ratio - ratio_b;
 	}
+	else if (standardized)
+	{
+		double		value = 0;
+		int			a;
+
+		for (a = 0; a < nbands; a++)
+			standard_total += bands[a].standard;
+		if (!(standard_total > 0))
+			return;
+		for (a = 0; a < nbands; a++)
+		{
+			if (bands[a].standard == 0)
+				continue;
+			if (bands[a].X == 0)
+				return;			/* a band of the standard with no one in the domain */
+			value += bands[a].standard / standard_total * bands[a].Y / bands[a].X;
+		}
+		res->value = value;
+	}
 	else if (X != 0)
 		res->value = ratio = Y / X;
 	else
 		return;					/* an empty domain: no value */
 
-	qsort(rows, used, sizeof(double *), sv_row_cmp);
+	/* each row's share of its PSU's linearised total */
+	for (i = 0; i < used; i++)
+	{
+		items[i].r = rows[i];
+		if (standardized)
+		{
+			SvBand	   *b = &bands[band_of[i]];
+
+			items[i].u = b->standard == 0 ? 0 :
+				b->standard / standard_total * (rows[i][R_SY] - b->Y / b->X * rows[i][R_SX]) / b->X;
+		}
+		else
+			items[i].u = sv_linearised(rows[i], estimator, ratio, X, ratio_b, Xb);
+	}
+
+	qsort(items, used, sizeof(SvItem), sv_item_cmp);
 	for (start = 0; start < used;)
 	{
 		int64		end = start,
-					n_h;
+					n_h = 0,
+					j;
 		double		sum_u = 0,
 					mean_u,
 					ss = 0,
 					f = 1.0,
-					fpc = rows[start][R_FPC],
+					fpc = items[start].r[R_FPC],
 					v_h;
+		double	   *psu_u;
 		bool		in_domain = false,
 					lonely_na = false;
 
-		while (end < used && rows[end][R_STRATUM_HI] == rows[start][R_STRATUM_HI] &&
-			   rows[end][R_STRATUM_LO] == rows[start][R_STRATUM_LO])
+		while (end < used && items[end].r[R_STRATUM_HI] == items[start].r[R_STRATUM_HI] &&
+			   items[end].r[R_STRATUM_LO] == items[start].r[R_STRATUM_LO])
 			end++;
-		n_h = end - start;
-		for (i = start; i < end; i++)
+		/* the PSU totals of the stratum: consecutive rows of one PSU add up */
+		psu_u = palloc(sizeof(double) * (end - start));
+		for (i = start; i < end; i = j)
 		{
-			double		u = sv_linearised(rows[i], estimator, ratio, X, ratio_b, Xb);
+			double		t = 0,
+						nd = 0;
 
-			sum_u += u;
-			if (fpc_given && rows[i][R_FPC] != fpc)
-				ereport(ERROR,
-						(errcode(WB_ERRCODE_BAD_ARGUMENT),
-						 errmsg("fpc must be the same for every PSU of a stratum, got %g and %g",
-								fpc, rows[i][R_FPC])));
-			if (rows[i][R_N_DOMAIN] > 0)
+			for (j = i; j < end && items[j].r[R_PSU_HI] == items[i].r[R_PSU_HI] &&
+				 items[j].r[R_PSU_LO] == items[i].r[R_PSU_LO]; j++)
+			{
+				t += items[j].u;
+				nd += items[j].r[R_N_DOMAIN];
+				if (fpc_given && items[j].r[R_FPC] != fpc)
+					ereport(ERROR,
+							(errcode(WB_ERRCODE_BAD_ARGUMENT),
+							 errmsg("fpc must be the same for every PSU of a stratum, got %g and %g",
+									fpc, items[j].r[R_FPC])));
+			}
+			psu_u[n_h++] = t;
+			sum_u += t;
+			if (nd > 0)
 			{
 				in_domain = true;
 				domain_psus++;
@@ -762,12 +932,9 @@ sv_compute(double *s, SvResult *res)
 		if (in_domain)
 			domain_strata++;
 		mean_u = sum_u / n_h;
-		for (i = start; i < end; i++)
-		{
-			double		u = sv_linearised(rows[i], estimator, ratio, X, ratio_b, Xb);
-
-			ss += (u - mean_u) * (u - mean_u);
-		}
+		for (i = 0; i < n_h; i++)
+			ss += (psu_u[i] - mean_u) * (psu_u[i] - mean_u);
+		pfree(psu_u);
 		if (fpc_given)
 		{
 			/* finite population correction 1 - n/N, N from a size or a fraction */
@@ -787,8 +954,6 @@ sv_compute(double *s, SvResult *res)
 			v_h = f * n_h / (n_h - 1.0) * ss;
 		else
 		{
-			double		u = sum_u;
-
 			switch (lonely)
 			{
 				case LONELY_FAIL:
@@ -799,7 +964,7 @@ sv_compute(double *s, SvResult *res)
 					break;
 				case LONELY_ADJUST:
 					/* centred at the population mean of the linearised values, 0 */
-					v_h = f * u * u;
+					v_h = f * sum_u * sum_u;
 					break;
 				case LONELY_AVERAGE:
 					lonely_na = true;

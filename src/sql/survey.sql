@@ -612,3 +612,137 @@ CREATE AGGREGATE @extschema@.replicate_ratio(numerator double precision, denomin
 );
 COMMENT ON AGGREGATE @extschema@.replicate_ratio(double precision, double precision, double precision, double precision[], text, text, double precision[], boolean) IS
 'the ratio sum(w numerator) / sum(w denominator) with replicate-weight variance, method jk1, jkn, brr, fay, sdr, bootstrap or other (scale and rscales as R survey''s svrepdesign), t interval on R - 1 df; domain: rows where it is not true count in no replicate (domain estimation)';
+
+-- Direct standardisation of survey estimates (svystandardize): the domain
+-- means of each band weighted by the standard population, linearised over
+-- the whole design.
+
+CREATE FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, "any", "any", "any", double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_standardized_mean_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, "any", "any", "any", double precision) IS 'transition function of the survey_standardized_mean aggregate';
+CREATE AGGREGATE @extschema@.survey_standardized_mean(x double precision, weight double precision, stratum "any", psu "any", age_band "any", standard double precision) (
+    SFUNC = @extschema@.survey_standardized_mean_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_standardized_mean(double precision, double precision, "any", "any", "any", double precision) IS
+'the mean of x standardised to the standard population over age bands: sum over bands of standard * (domain mean in the band) / sum of standard (R survey svystandardize), linearised over the stratified cluster design; standard is the band''s standard population (any scale), the same on every row of a band';
+
+CREATE FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, "any", "any", "any", double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_standardized_mean_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, "any", "any", "any", double precision, double precision) IS 'transition function of the survey_standardized_mean aggregate';
+CREATE AGGREGATE @extschema@.survey_standardized_mean(x double precision, weight double precision, stratum "any", psu "any", age_band "any", standard double precision, fpc double precision) (
+    SFUNC = @extschema@.survey_standardized_mean_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_standardized_mean(double precision, double precision, "any", "any", "any", double precision, double precision) IS
+'the mean of x standardised to the standard population over age bands: sum over bands of standard * (domain mean in the band) / sum of standard (R survey svystandardize), linearised over the stratified cluster design; standard is the band''s standard population (any scale), the same on every row of a band';
+
+CREATE FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, "any", "any", "any", double precision, double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_standardized_mean_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, "any", "any", "any", double precision, double precision, double precision) IS 'transition function of the survey_standardized_mean aggregate';
+CREATE AGGREGATE @extschema@.survey_standardized_mean(x double precision, weight double precision, stratum "any", psu "any", age_band "any", standard double precision, fpc double precision, level double precision) (
+    SFUNC = @extschema@.survey_standardized_mean_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_standardized_mean(double precision, double precision, "any", "any", "any", double precision, double precision, double precision) IS
+'the mean of x standardised to the standard population over age bands: sum over bands of standard * (domain mean in the band) / sum of standard (R survey svystandardize), linearised over the stratified cluster design; standard is the band''s standard population (any scale), the same on every row of a band';
+
+CREATE FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, "any", "any", "any", double precision, double precision, double precision, text)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_standardized_mean_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, "any", "any", "any", double precision, double precision, double precision, text) IS 'transition function of the survey_standardized_mean aggregate';
+CREATE AGGREGATE @extschema@.survey_standardized_mean(x double precision, weight double precision, stratum "any", psu "any", age_band "any", standard double precision, fpc double precision, level double precision, options text) (
+    SFUNC = @extschema@.survey_standardized_mean_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_standardized_mean(double precision, double precision, "any", "any", "any", double precision, double precision, double precision, text) IS
+'the mean of x standardised to the standard population over age bands: sum over bands of standard * (domain mean in the band) / sum of standard (R survey svystandardize), linearised over the stratified cluster design; standard is the band''s standard population (any scale), the same on every row of a band';
+
+CREATE FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, "any", "any", "any", double precision, double precision, double precision, text, boolean)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_standardized_mean_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, "any", "any", "any", double precision, double precision, double precision, text, boolean) IS 'transition function of the survey_standardized_mean aggregate';
+CREATE AGGREGATE @extschema@.survey_standardized_mean(x double precision, weight double precision, stratum "any", psu "any", age_band "any", standard double precision, fpc double precision, level double precision, options text, domain boolean) (
+    SFUNC = @extschema@.survey_standardized_mean_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_standardized_mean(double precision, double precision, "any", "any", "any", double precision, double precision, double precision, text, boolean) IS
+'the mean of x standardised to the standard population over age bands: sum over bands of standard * (domain mean in the band) / sum of standard (R survey svystandardize), linearised over the stratified cluster design; standard is the band''s standard population (any scale), the same on every row of a band';
+
+CREATE FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, "any", "any", "any", double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_standardized_proportion_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, "any", "any", "any", double precision) IS 'transition function of the survey_standardized_proportion aggregate';
+CREATE AGGREGATE @extschema@.survey_standardized_proportion(outcome boolean, weight double precision, stratum "any", psu "any", age_band "any", standard double precision) (
+    SFUNC = @extschema@.survey_standardized_proportion_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_standardized_proportion(boolean, double precision, "any", "any", "any", double precision) IS
+'the share of outcome true standardised to the standard population over age bands: sum over bands of standard * (domain mean in the band) / sum of standard (R survey svystandardize), linearised over the stratified cluster design; standard is the band''s standard population (any scale), the same on every row of a band';
+
+CREATE FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, "any", "any", "any", double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_standardized_proportion_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, "any", "any", "any", double precision, double precision) IS 'transition function of the survey_standardized_proportion aggregate';
+CREATE AGGREGATE @extschema@.survey_standardized_proportion(outcome boolean, weight double precision, stratum "any", psu "any", age_band "any", standard double precision, fpc double precision) (
+    SFUNC = @extschema@.survey_standardized_proportion_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_standardized_proportion(boolean, double precision, "any", "any", "any", double precision, double precision) IS
+'the share of outcome true standardised to the standard population over age bands: sum over bands of standard * (domain mean in the band) / sum of standard (R survey svystandardize), linearised over the stratified cluster design; standard is the band''s standard population (any scale), the same on every row of a band';
+
+CREATE FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, "any", "any", "any", double precision, double precision, double precision)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_standardized_proportion_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, "any", "any", "any", double precision, double precision, double precision) IS 'transition function of the survey_standardized_proportion aggregate';
+CREATE AGGREGATE @extschema@.survey_standardized_proportion(outcome boolean, weight double precision, stratum "any", psu "any", age_band "any", standard double precision, fpc double precision, level double precision) (
+    SFUNC = @extschema@.survey_standardized_proportion_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_standardized_proportion(boolean, double precision, "any", "any", "any", double precision, double precision, double precision) IS
+'the share of outcome true standardised to the standard population over age bands: sum over bands of standard * (domain mean in the band) / sum of standard (R survey svystandardize), linearised over the stratified cluster design; standard is the band''s standard population (any scale), the same on every row of a band';
+
+CREATE FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, "any", "any", "any", double precision, double precision, double precision, text)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_standardized_proportion_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, "any", "any", "any", double precision, double precision, double precision, text) IS 'transition function of the survey_standardized_proportion aggregate';
+CREATE AGGREGATE @extschema@.survey_standardized_proportion(outcome boolean, weight double precision, stratum "any", psu "any", age_band "any", standard double precision, fpc double precision, level double precision, options text) (
+    SFUNC = @extschema@.survey_standardized_proportion_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_standardized_proportion(boolean, double precision, "any", "any", "any", double precision, double precision, double precision, text) IS
+'the share of outcome true standardised to the standard population over age bands: sum over bands of standard * (domain mean in the band) / sum of standard (R survey svystandardize), linearised over the stratified cluster design; standard is the band''s standard population (any scale), the same on every row of a band';
+
+CREATE FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, "any", "any", "any", double precision, double precision, double precision, text, boolean)
+RETURNS double precision[]
+AS 'MODULE_PATHNAME', 'wb_survey_standardized_proportion_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, "any", "any", "any", double precision, double precision, double precision, text, boolean) IS 'transition function of the survey_standardized_proportion aggregate';
+CREATE AGGREGATE @extschema@.survey_standardized_proportion(outcome boolean, weight double precision, stratum "any", psu "any", age_band "any", standard double precision, fpc double precision, level double precision, options text, domain boolean) (
+    SFUNC = @extschema@.survey_standardized_proportion_transfn, STYPE = double precision[],
+    FINALFUNC = @extschema@.survey_finalfn,
+    COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.survey_standardized_proportion(boolean, double precision, "any", "any", "any", double precision, double precision, double precision, text, boolean) IS
+'the share of outcome true standardised to the standard population over age bands: sum over bands of standard * (domain mean in the band) / sum of standard (R survey svystandardize), linearised over the stratified cluster design; standard is the band''s standard population (any scale), the same on every row of a band';

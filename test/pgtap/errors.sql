@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(321);
+SELECT plan(325);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -372,6 +372,11 @@ SELECT throws_ok($$SELECT wellbeing.replicate_mean('Infinity', w, ARRAY[w, w], '
 SELECT throws_ok($$SELECT wellbeing.state_combine(wellbeing.replicate_mean_transfn(NULL, 1, 1, '{1,1}', 'brr'), wellbeing.replicate_mean_transfn(NULL, 1, 1, '{1,1,1}', 'brr'))$$, '2202E', NULL, 'state_combine: replicate states of different lengths');
 SELECT throws_ok($$SELECT wellbeing.state_combine(wellbeing.replicate_mean_transfn(NULL, 1, 1, '{1,1}', 'brr'), wellbeing.replicate_mean_transfn(NULL, 1, 1, '{1,1}', 'jk1'))$$, '22023', NULL, 'state_combine: replicate states of different methods');
 SELECT throws_ok($$SELECT wellbeing.replicate_finalfn('{20001,1,3,0,0,0.95,0.5,1,2}')$$, '22000', NULL, 'replicate_finalfn: truncated state');
+
+SELECT throws_ok($$SELECT wellbeing.survey_standardized_mean(x, w, s, p, x > 2, NULL) FROM sv$$, '22004', 'standard must not be NULL', 'survey_standardized_mean: NULL standard');
+SELECT throws_ok($$SELECT wellbeing.survey_standardized_mean(x, w, 1, p, x > 2, -1) FROM sv$$, '22023', 'standard must be non-negative, got -1', 'survey_standardized_mean: negative standard');
+SELECT throws_ok($$SELECT wellbeing.survey_standardized_mean(x, w, 1, p, x > 2, x) FROM sv$$, '22023', NULL, 'survey_standardized_mean: standard varying within a band');
+SELECT throws_ok($$SELECT wellbeing.survey_standardized_proportion(x > 2, w, 1, p, NULL::text, 1) FROM sv$$, '22004', 'age_band must not be NULL in a survey design', 'survey_standardized_proportion: NULL band');
 
 SELECT * FROM finish();
 ROLLBACK;

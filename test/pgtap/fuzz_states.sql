@@ -43,14 +43,14 @@ BEGIN
   IF tag = 19001 AND random() < 0.8 THEN
     -- survey: a well-formed header and index, random PSU rows
     rows := floor(random() * 8)::int;
-    st := st || ARRAY[floor(random() * 6) + 1, floor(random() * 5) + 1, floor(random() * 6), 0.95,
+    st := st || ARRAY[floor(random() * 7) + 1, floor(random() * 5) + 1, floor(random() * 7), 0.95,
                       0, rows * 2, rows, 16, rows]::float8[];
     FOR i IN 1..16 LOOP
       st := st || CASE WHEN i <= rows THEN i ELSE 0 END::float8;
     END LOOP;
     FOR i IN 1..rows LOOP
-      st := st || ARRAY[floor(random() * 3), 0, i, 0, 'NaN', pg_temp.random_field(), pg_temp.random_field(),
-                        pg_temp.random_field(), pg_temp.random_field(), floor(random() * 3)]::float8[];
+      st := st || ARRAY[floor(random() * 3), 0, i, 0, floor(random() * 2), 'NaN', pg_temp.random_field(), pg_temp.random_field(),
+                        pg_temp.random_field(), pg_temp.random_field(), floor(random() * 2), floor(random() * 3)]::float8[];
     END LOOP;
     RETURN st;
   END IF;

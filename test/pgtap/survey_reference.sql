@@ -5,7 +5,7 @@
 -- likelihood interval is checked against the exact root of R's profile
 -- criterion (R's own grid interpolation agrees to about 1e-5).
 BEGIN;
-SELECT plan(345);
+SELECT plan(353);
 CREATE TEMP TABLE ref (case_id text, quantity text, value float8);
 \copy ref FROM 'test/fixtures/survey_reference.csv' WITH (FORMAT csv, HEADER true)
 CREATE TEMP TABLE apistrat (snum int, stype text, pw float8, fpc float8, api00 float8, api99 float8, enroll float8,
@@ -68,6 +68,12 @@ SELECT 'strat.domain_mean.api00.awards01=' || a, format('SELECT wellbeing.survey
 FROM unnest(ARRAY[0, 1]) a
 UNION ALL
 SELECT 'nhanes.domain_mean.HI_CHOL.race=' || r, format('SELECT wellbeing.survey_mean(hi_chol, wtmec2yr, sdmvstra, sdmvpsu, NULL, 0.95, NULL, race = %s) FROM nhanes', r)
+FROM unnest(ARRAY[1, 2, 3, 4]) r
+UNION ALL
+-- svystandardize(by = ~agecat, over = ~race, population = c(1, 1, 1, 1)):
+-- equal standard weights over the four age groups
+SELECT 'nhanes.std_mean.HI_CHOL.race=' || r,
+       format('SELECT wellbeing.survey_standardized_mean(hi_chol, wtmec2yr, sdmvstra, sdmvpsu, agecat, 1, NULL, 0.95, NULL, race = %s) FROM nhanes', r)
 FROM unnest(ARRAY[1, 2, 3, 4]) r;
 
 CREATE FUNCTION pg_temp.run(q text) RETURNS wellbeing.survey_estimate LANGUAGE plpgsql AS $$
