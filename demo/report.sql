@@ -189,3 +189,58 @@ JOIN city.tracts t ON t.tract_id = bi.area
 JOIN city.neighbourhoods n USING (neighbourhood_id)
 GROUP BY n.name ORDER BY n.name;
 \echo
+\echo '-- 9. The index''s domains by neighbourhood: change of the mean tract domain score from 2015'
+\echo '--    to 2024, on the 2015 scale (positive = better than its own 2015; no ranks)'
+WITH bi AS (
+  SELECT * FROM wellbeing.build_index('city.indicators', 'city.indicator_catalog',
+                                      baseline_period => 2015, reference_group => 'all')
+  WHERE grp = 'all' AND level = 'domain' AND period IN (2015, 2024)
+), change AS (
+  SELECT t.neighbourhood_id, bi.name AS domain,
+         avg(bi.score) FILTER (WHERE bi.period = 2024) - avg(bi.score) FILTER (WHERE bi.period = 2015) AS d
+  FROM bi JOIN city.tracts t ON t.tract_id = bi.area
+  GROUP BY t.neighbourhood_id, bi.name
+)
+SELECT n.name AS neighbourhood,
+       to_char(max(d) FILTER (WHERE domain = 'health'), 'S0.00') AS health,
+       to_char(max(d) FILTER (WHERE domain = 'income'), 'S0.00') AS income,
+       to_char(max(d) FILTER (WHERE domain = 'housing'), 'S0.00') AS housing,
+       to_char(max(d) FILTER (WHERE domain = 'education'), 'S0.00') AS education,
+       to_char(max(d) FILTER (WHERE domain = 'safety'), 'S0.00') AS safety,
+       to_char(max(d) FILTER (WHERE domain = 'environment'), 'S0.00') AS environment,
+       to_char(max(d) FILTER (WHERE domain = 'civic life'), 'S0.00') AS "civic life",
+       to_char(max(d) FILTER (WHERE domain = 'subjective well-being'), 'S0.00') AS "subjective"
+FROM change JOIN city.neighbourhoods n USING (neighbourhood_id)
+GROUP BY n.name ORDER BY n.name;
+
+\echo
+\echo '-- 10. Who lives where the index is low: share of each race/ethnicity''s residents living in'
+\echo '--     tracts of each level (levels cut on 2015), 2015 and 2024 (Child Opportunity Index style);'
+\echo '--     and race-specific domain scores where the city has race-specific indicators'
+WITH lv AS (
+  SELECT area, period, category FROM wellbeing.build_index('city.indicators', 'city.indicator_catalog',
+                                                           baseline_period => 2015, reference_group => 'all')
+  WHERE grp = 'all' AND level = 'index' AND period IN (2015, 2024)
+), pop AS (
+  SELECT tract_id, year, race, sum(population) AS pop FROM city.population WHERE year IN (2015, 2024) GROUP BY 1, 2, 3
+)
+SELECT p.race,
+       round(100.0 * sum(p.pop) FILTER (WHERE p.year = 2015 AND lv.category IN ('very low', 'low'))
+             / sum(p.pop) FILTER (WHERE p.year = 2015), 1) AS "% in low or very low 2015",
+       round(100.0 * sum(p.pop) FILTER (WHERE p.year = 2024 AND lv.category IN ('very low', 'low'))
+             / sum(p.pop) FILTER (WHERE p.year = 2024), 1) AS "2024",
+       round(100.0 * sum(p.pop) FILTER (WHERE p.year = 2024 AND lv.category IN ('high', 'very high'))
+             / sum(p.pop) FILTER (WHERE p.year = 2024), 1) AS "% in high or very high 2024"
+FROM pop p JOIN lv ON lv.area = p.tract_id AND lv.period = p.year
+GROUP BY p.race ORDER BY p.race;
+WITH bi AS (
+  SELECT * FROM wellbeing.build_index('city.indicators', 'city.indicator_catalog',
+                                      baseline_period => 2015, reference_group => 'all')
+  WHERE grp <> 'all' AND level = 'domain' AND name IN ('health', 'housing', 'income') AND period IN (2015, 2024)
+)
+SELECT grp AS race, name AS domain,
+       to_char(avg(score) FILTER (WHERE period = 2015), 'S0.00') AS "2015",
+       to_char(avg(score) FILTER (WHERE period = 2024), 'S0.00') AS "2024",
+       count(score) FILTER (WHERE period = 2024) AS tracts
+FROM bi GROUP BY grp, name ORDER BY name, grp;
+\echo

@@ -286,6 +286,31 @@ FROM (SELECT area, grp, period, level, sum(effective_weight) AS total
       FROM wellbeing.build_index('"index data; drop table catalog"', 'catalog', 1, 'minmax', reference_group => 'all')
       WHERE level <> 'index' GROUP BY area, grp, period, level HAVING count(effective_weight) > 0) s
 GROUP BY level ORDER BY level;
+-- frozen on the baseline, a later score moves only because its own value
+-- moved: raise A's i1 in period 2 from 2 to 4 and only A's scores change
+-- (i1 (4 - 1)/2 = 1.5, its domain and index); normalised on each period,
+-- B's scores move too (its i1 falls from 0.5 to 0 though B did not change)
+CREATE TEMP TABLE before_change AS
+SELECT area, level, name, score, 'baseline' AS mode
+FROM wellbeing.build_index('"index data; drop table catalog"', 'catalog', 1, 'minmax', reference_group => 'all')
+WHERE grp = 'all' AND period = 2
+UNION ALL
+SELECT area, level, name, score, 'each period'
+FROM wellbeing.build_index('"index data; drop table catalog"', 'catalog', NULL, 'minmax', reference_group => 'all')
+WHERE grp = 'all' AND period = 2;
+UPDATE "index data; drop table catalog" SET value = 4 WHERE area = 'A' AND period = 2 AND indicator = 'i1';
+SELECT b.mode, b.area, count(*) FILTER (WHERE abs(a.score - b.score) > 1e-12) AS scores_changed,
+       round(max(a.score) FILTER (WHERE a.level = 'indicator' AND a.name = 'i1')::numeric, 6) AS i1_now
+FROM before_change b
+JOIN (SELECT area, level, name, score, 'baseline' AS mode
+      FROM wellbeing.build_index('"index data; drop table catalog"', 'catalog', 1, 'minmax', reference_group => 'all')
+      WHERE grp = 'all' AND period = 2
+      UNION ALL
+      SELECT area, level, name, score, 'each period'
+      FROM wellbeing.build_index('"index data; drop table catalog"', 'catalog', NULL, 'minmax', reference_group => 'all')
+      WHERE grp = 'all' AND period = 2) a USING (mode, area, level, name)
+GROUP BY b.mode, b.area ORDER BY b.mode, b.area;
+UPDATE "index data; drop table catalog" SET value = 2 WHERE area = 'A' AND period = 2 AND indicator = 'i1';
 -- diagnostics on directed values (i2 negated): period 1 i1 = 1, 2, 3 and
 -- -i2 = -30, -20, -10 correlate perfectly; period 2 i1 = 2, 3, 4 and
 -- -i2 = -20, -20, -10: r = 10 / sqrt(2 * 66.67) = sqrt(3)/2 = 0.866025;
