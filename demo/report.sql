@@ -144,6 +144,15 @@ JOIN city.tracts t ON t.tract_id = sc.area
 JOIN city.neighbourhoods n USING (neighbourhood_id)
 WHERE sc.grp = 'all'
 GROUP BY n.name ORDER BY n.name;
+\echo '--    and by race/ethnicity, on the indicators the city has by race (tract x race x indicator)'
+SELECT sc.grp AS race,
+       count(*) FILTER (WHERE sc.status = 'improving') AS improving,
+       count(*) FILTER (WHERE sc.status = 'worsening') AS worsening,
+       count(*) FILTER (WHERE sc.status = 'no significant change') AS no_significant_change,
+       count(*) FILTER (WHERE sc.status = 'not enough data') AS not_enough_data
+FROM wellbeing.self_comparison('city.indicators', 'city.indicator_catalog', 2015) sc
+WHERE sc.grp <> 'all'
+GROUP BY sc.grp ORDER BY sc.grp;
 
 \echo '-- 7. Tract detail, 2020–2024 pooled: asthma emergency visits by race/ethnicity in the'
 \echo '--    largest neighbourhood, crude rate per 10 000 person-years (exact interval below 10'
