@@ -525,6 +525,13 @@ wb_mann_kendall_finalfn(PG_FUNCTION_ARGS)
 	if (n >= 2)
 	{
 		qsort(p, n, sizeof(WbPair), pair_by_period);
+		/* Sen's slope keeps every pairwise slope: n(n - 1)/2 doubles */
+		if ((double) n * (n - 1) / 2 > (double) (MaxAllocSize / sizeof(double)))
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("mann_kendall keeps every pairwise slope: %lld periods are too many",
+							(long long) n),
+					 errhint("The test is meant for series of yearly or monthly values; at most 16 384 periods.")));
 		slopes = palloc(sizeof(double) * (n * (n - 1) / 2));
 		for (i = 0; i < n; i++)
 		{
