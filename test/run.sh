@@ -26,26 +26,29 @@ pg_virtualenv -t bash -c '
   make -s installcheck > "$0/regress.out" 2>&1; echo $? > "$0/regress.rc"
   psql -qX -c "CREATE EXTENSION IF NOT EXISTS pgtap" -c "CREATE EXTENSION IF NOT EXISTS wellbeing" >/dev/null
   pg_prove -v test/pgtap/*.sql > "$0/pgtap.out" 2>&1; echo $? > "$0/pgtap.rc"
+  bash test/dump_restore.sh > "$0/dump.out" 2>&1; echo $? > "$0/dump.rc"
 ' "$log"
 
 cat "$log/regress.out" 2>/dev/null
 [ -f regression.diffs ] && cat regression.diffs
 grep -vE '^ok [0-9]' "$log/pgtap.out" 2>/dev/null
+grep -vE '^ok [0-9]' "$log/dump.out" 2>/dev/null
 
 # pg_regress prints "ok N - name" / "not ok N - name" (PG 15: "test name ... ok")
 reg_pass=$(grep -cE '\.\.\. ok|^ok ' "$log/regress.out" 2>/dev/null || true)
 reg_fail=$(grep -cE '\.\.\. FAILED|^not ok ' "$log/regress.out" 2>/dev/null || true)
-tap_pass=$(grep -cE '^ok [0-9]' "$log/pgtap.out" 2>/dev/null || true)
-tap_fail=$(grep -cE '^not ok [0-9]' "$log/pgtap.out" 2>/dev/null || true)
+tap_pass=$(cat "$log/pgtap.out" "$log/dump.out" 2>/dev/null | grep -cE '^ok [0-9]' || true)
+tap_fail=$(cat "$log/pgtap.out" "$log/dump.out" 2>/dev/null | grep -cE '^not ok [0-9]' || true)
 
 failed=$(( reg_fail + tap_fail ))
 rc_regress=$(cat "$log/regress.rc" 2>/dev/null || echo 1)
 rc_pgtap=$(cat "$log/pgtap.rc" 2>/dev/null || echo 1)
-if [ "$rc_regress" != 0 ] || [ "$rc_pgtap" != 0 ]; then
+rc_dump=$(cat "$log/dump.rc" 2>/dev/null || echo 1)
+if [ "$rc_regress" != 0 ] || [ "$rc_pgtap" != 0 ] || [ "$rc_dump" != 0 ]; then
   [ "$failed" -eq 0 ] && failed=1
 fi
 rm -rf "$log"
 echo
-echo "pg_regress: $reg_pass files passed, $reg_fail failed; pgTAP: $tap_pass assertions passed, $tap_fail failed"
+echo "pg_regress: $reg_pass files passed, $reg_fail failed; pgTAP and dump/restore: $tap_pass assertions passed, $tap_fail failed"
 echo "wellbeing: $(( reg_pass + tap_pass )) passed, $failed failed"
 [ "$failed" -eq 0 ]
