@@ -44,7 +44,7 @@ SQL_SOURCES = \
 	src/sql/index.sql
 
 DATA_built  = $(EXTENSION)--$(EXTVERSION).sql
-DATA        = $(wildcard src/sql/$(EXTENSION)--*--*.sql)
+DATA        = $(wildcard src/sql/upgrade/$(EXTENSION)--*--*.sql)
 
 REGRESS     = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --load-extension=$(EXTENSION)
