@@ -308,7 +308,7 @@ wb_bgv_finalfn(PG_FUNCTION_ARGS)
 		var_bgv = fmax(var_bgv, 0.0);
 	}
 
-	switch ((int) s[BGV_MEASURE])
+	switch (wb_state_code(s[BGV_MEASURE]))
 	{
 		case SPREAD_BGV:
 			e.value = bgv;

@@ -199,7 +199,7 @@ static void
 proportion_compute(const double *s, WbEstimate *e)
 {
 	bool		weighted = s[PROP_WEIGHTED] != 0;
-	int			method = (int) s[PROP_METHOD];
+	int			method = wb_state_code(s[PROP_METHOD]);
 	double		n = s[PROP_N1] + s[PROP_N0];
 	double		p,
 				x_eff,
@@ -616,7 +616,7 @@ rate_compute(const double *s, WbEstimate *e)
 	e->n = x;
 	if (!(pop > 0))
 		return;
-	poisson_limits(x, e->level, (int) s[RATE_METHOD], &lo, &hi);
+	poisson_limits(x, e->level, wb_state_code(s[RATE_METHOD]), &lo, &hi);
 	e->value = x / pop * per;
 	e->se = sqrt(x) / pop * per;
 	e->lower = lo / pop * per;
@@ -757,7 +757,7 @@ dsr_compute(const double *s, WbEstimate *e)
 	e->value = dsr * per;
 	e->se = sqrt(var) * per;
 
-	if ((int) s[DSR_METHOD] == DSR_GAMMA)
+	if (wb_state_code(s[DSR_METHOD]) == DSR_GAMMA)
 	{
 		/* Fay & Feuer (1997), as epitools::ageadjust.direct */
 		double		alpha = 1.0 - e->level;
@@ -878,7 +878,7 @@ smr_compute(const double *s, WbEstimate *e)
 	e->n = o;
 	if (!(ex > 0))
 		return;
-	poisson_limits(o, e->level, (int) s[SMR_METHOD], &lo, &hi);
+	poisson_limits(o, e->level, wb_state_code(s[SMR_METHOD]), &lo, &hi);
 	e->value = o / ex;
 	e->se = sqrt(o) / ex;
 	e->lower = lo / ex;

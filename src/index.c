@@ -704,7 +704,7 @@ wb_aggregate_scores_transfn(PG_FUNCTION_ARGS)
 		PG_RETURN_ARRAYTYPE_P(state);
 	}
 
-	power = score_power((int) s[SC_METHOD], s[SC_P]);
+	power = score_power(wb_state_code(s[SC_METHOD]), s[SC_P]);
 	{
 		double		x = PG_GETARG_FLOAT8(1);
 
@@ -772,7 +772,7 @@ wb_aggregate_scores_finalfn(PG_FUNCTION_ARGS)
 	tupdesc = BlessTupleDesc(tupdesc);
 
 	coverage = s[SC_W_AVAILABLE] / s[SC_W_TOTAL];
-	power = score_power((int) s[SC_METHOD], s[SC_P]);
+	power = score_power(wb_state_code(s[SC_METHOD]), s[SC_P]);
 	/* a relative tolerance, so that 3 of 5 equal weights meet 0.6 */
 	if (s[SC_AVAILABLE] > 0 && s[SC_W_AVAILABLE] > 0 &&
 		coverage >= s[SC_MIN_COVERAGE] * (1.0 - 1e-12))

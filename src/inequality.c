@@ -129,7 +129,7 @@ state_rescale(double *s, double c_new)
 	k = s[ENT_PIVOT] / c_new;
 	lk = log(k);
 	d = 1.0 - 1.0 / k;
-	a = entropy_exponent((int) s[ENT_MEASURE], s[ENT_PARAM]);
+	a = entropy_exponent(wb_state_code(s[ENT_MEASURE]), s[ENT_PARAM]);
 
 	s[ENT_AXL] = k * (s[ENT_AXL] + lk * s[ENT_A1]);
 	s[ENT_A1] *= k;
@@ -306,7 +306,7 @@ wb_entropy_finalfn(PG_FUNCTION_ARGS)
 {
 	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_ENTROPY, ENT_NFIELDS, false);
 	double	   *s = wb_state_data(state);
-	int			measure = (int) s[ENT_MEASURE];
+	int			measure = wb_state_code(s[ENT_MEASURE]);
 	double		param = s[ENT_PARAM];
 	double		w = s[ENT_W];
 	double		mu_r,

@@ -381,7 +381,6 @@ wb_joinpoint_finalfn(PG_FUNCTION_ARGS)
 	state = joinpoint_state_get(fcinfo, 0);
 	s = wb_state_data(state);
 	level = s[JP_LEVEL];
-	requested = (int) s[JP_MAX_JOINPOINTS];
 	if (!(level > 0 && level < 1) ||
 		!(s[JP_SELECTION] == JP_BIC || s[JP_SELECTION] == JP_BIC3) ||
 		!(s[JP_MAX_JOINPOINTS] == JP_DEFAULT_MAX ||
@@ -389,6 +388,7 @@ wb_joinpoint_finalfn(PG_FUNCTION_ARGS)
 		   s[JP_MAX_JOINPOINTS] == floor(s[JP_MAX_JOINPOINTS]))) ||
 		s[JP_USED] > JP_MAX_ROWS)
 		wb_state_error("A parameter of the joinpoint state is out of range.");
+	requested = (int) s[JP_MAX_JOINPOINTS];
 	n = (int) s[JP_USED];
 	if (n < 2)
 		PG_RETURN_NULL();

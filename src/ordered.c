@@ -967,8 +967,8 @@ wb_ordered_finalfn(PG_FUNCTION_ARGS)
 	ArrayType  *state = groups_state_get(fcinfo, 0);
 	double	   *s = wb_state_data(state);
 	int64		n = (int64) s[GRP_USED];
-	int			measure = (int) s[GRP_MEASURE];
-	int			method = (int) s[GRP_METHOD];
+	int			measure = wb_state_code(s[GRP_MEASURE]);
+	int			method = wb_state_code(s[GRP_METHOD]);
 	bool		have_se = s[GRP_MISSING_SE] == 0;
 	GroupRow   *rows;
 	double	   *x,
@@ -1000,7 +1000,7 @@ wb_ordered_finalfn(PG_FUNCTION_ARGS)
 		wb_check_finite(rows[i].value, "value");
 		wb_check_nonneg(rows[i].weight, "weight");
 		if (!(measure == ORD_IDIS || measure == ORD_MD ||
-			  ((measure == ORD_PAR || measure == ORD_PAF) && !((int) s[GRP_METHOD] & PAR_ORDERED))))
+			  ((measure == ORD_PAR || measure == ORD_PAF) && !(method & PAR_ORDERED))))
 			wb_check_finite(rows[i].position, "position");
 		if (!isnan(rows[i].se))
 			wb_check_nonneg(rows[i].se, "se");

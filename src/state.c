@@ -87,6 +87,15 @@ wb_state_new(WbStateKind kind, int nfields)
 	return state;
 }
 
+int
+wb_state_code(double v)
+{
+	/* a method or measure code: small and whole, so the cast is defined */
+	if (!(v >= -1000000.0 && v <= 1000000.0) || v != floor(v))
+		wb_state_error("A method or measure field of the state is not a small integer.");
+	return (int) v;
+}
+
 void
 wb_state_check_count(double v)
 {

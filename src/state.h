@@ -106,6 +106,9 @@ wb_any_arg_null(FunctionCallInfo fcinfo, int first)
 /* Validate a count-like state field read back from SQL. */
 extern void wb_state_check_count(double v);
 
+/* a code field (method, measure, kind) as an int; a state error if it is not one */
+extern int	wb_state_code(double v);
+
 /*
  * Compensated (Kahan–Babuska/Neumaier) running sum: sum and carry live in
  * two adjacent state fields, so merged states stay exact to the last bits.

@@ -333,7 +333,7 @@ wb_trend_finalfn(PG_FUNCTION_ARGS)
 	double	   *s = wb_state_data(state);
 	double		n = s[TR_N];
 	bool		has_se = s[TR_HAS_SE] != 0;
-	bool		known = has_se && (int) s[TR_METHOD] == TREND_KNOWN;
+	bool		known = has_se && wb_state_code(s[TR_METHOD]) == TREND_KNOWN;
 	double		b,
 				se_b,
 				crit;
@@ -345,7 +345,7 @@ wb_trend_finalfn(PG_FUNCTION_ARGS)
 	if (!comoments_slope(s + TR_N, known, e.level, &b, &se_b, &crit))
 		PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
 
-	if ((int) s[TR_KIND] == TREND_APC)
+	if (wb_state_code(s[TR_KIND]) == TREND_APC)
 	{
 		/* percent; the interval is transformed, the se by the delta method */
 		e.value = 100.0 * (exp(b) - 1.0);
@@ -1014,8 +1014,8 @@ wb_recent_trend_finalfn(PG_FUNCTION_ARGS)
 	ArrayType  *state = recent_state_get(fcinfo, 0);
 	double	   *s = wb_state_data(state);
 	int64		n = (int64) s[RT_USED];
-	int			kind = (int) s[RT_KIND];
-	int			polarity = (int) s[RT_POLARITY];
+	int			kind = wb_state_code(s[RT_KIND]);
+	int			polarity = wb_state_code(s[RT_POLARITY]);
 	double	   *rows;
 	double		y[RT_POINTS],
 				w[RT_POINTS],
