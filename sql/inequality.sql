@@ -158,3 +158,6 @@ SELECT * FROM wellbeing.theil_decomposition(ARRAY[1.0, 2.0], ARRAY[1.0], ARRAY['
 -- clean up: test files share one database
 DROP TABLE jl, heat;
 DROP FUNCTION close(float8, float8, float8);
+-- all weights zero: the decomposition is undefined (NULL values), not a division error
+SELECT count(*) FILTER (WHERE value IS NOT NULL) AS values_given, count(*) AS rows
+FROM wellbeing.theil_decomposition('{1,2}', '{0,0}', '{a,b}');

@@ -360,8 +360,9 @@ BEGIN
                (@extschema@.mean_log_deviation(r.x, r.w)).value AS l
         FROM rows r
     ), parts AS (
-        -- population share pi_g, income share s_g = pi_g mu_g / mu
-        SELECT g.g, g.wg / t.wt AS pi, g.wg * g.mu_g / (t.wt * t.mu) AS s, g.mu_g, g.t_g, g.l_g,
+        -- population share pi_g, income share s_g = pi_g mu_g / mu (NULL when
+        -- the total weight or mean is 0: the decomposition is undefined)
+        SELECT g.g, g.wg / nullif(t.wt, 0) AS pi, g.wg * g.mu_g / nullif(t.wt * t.mu, 0) AS s, g.mu_g, g.t_g, g.l_g,
                t.mu, t.t, t.l
         FROM groups g, total t
     )
@@ -369,8 +370,8 @@ BEGIN
     -- Theil T = sum s_g T_g + sum s_g ln(mu_g / mu)
     SELECT 'theil_t', 'total', NULL::text, 1.0::float8, 1.0::float8, max(p.mu), max(p.t), max(p.t), 1.0::float8 FROM parts p
     UNION ALL
-    SELECT 'theil_t', 'between', NULL, NULL, NULL, NULL, sum(p.s * ln(p.mu_g / p.mu)), sum(p.s * ln(p.mu_g / p.mu)),
-           sum(p.s * ln(p.mu_g / p.mu)) / nullif(max(p.t), 0) FROM parts p
+    SELECT 'theil_t', 'between', NULL, NULL, NULL, NULL, sum(CASE WHEN p.s = 0 THEN 0 WHEN p.mu_g > 0 AND p.mu > 0 THEN p.s * ln(p.mu_g / p.mu) END), sum(CASE WHEN p.s = 0 THEN 0 WHEN p.mu_g > 0 AND p.mu > 0 THEN p.s * ln(p.mu_g / p.mu) END),
+           sum(CASE WHEN p.s = 0 THEN 0 WHEN p.mu_g > 0 AND p.mu > 0 THEN p.s * ln(p.mu_g / p.mu) END) / nullif(max(p.t), 0) FROM parts p
     UNION ALL
     SELECT 'theil_t', 'within', NULL, NULL, NULL, NULL, sum(p.s * p.t_g), sum(p.s * p.t_g),
            sum(p.s * p.t_g) / nullif(max(p.t), 0) FROM parts p
@@ -380,8 +381,8 @@ BEGIN
     -- MLD = sum pi_g L_g + sum pi_g ln(mu / mu_g)
     SELECT 'mean_log_deviation', 'total', NULL, 1.0, 1.0, max(p.mu), max(p.l), max(p.l), 1.0 FROM parts p
     UNION ALL
-    SELECT 'mean_log_deviation', 'between', NULL, NULL, NULL, NULL, sum(p.pi * ln(p.mu / p.mu_g)), sum(p.pi * ln(p.mu / p.mu_g)),
-           sum(p.pi * ln(p.mu / p.mu_g)) / nullif(max(p.l), 0) FROM parts p
+    SELECT 'mean_log_deviation', 'between', NULL, NULL, NULL, NULL, sum(CASE WHEN p.mu_g > 0 AND p.mu > 0 THEN p.pi * ln(p.mu / p.mu_g) END), sum(CASE WHEN p.mu_g > 0 AND p.mu > 0 THEN p.pi * ln(p.mu / p.mu_g) END),
+           sum(CASE WHEN p.mu_g > 0 AND p.mu > 0 THEN p.pi * ln(p.mu / p.mu_g) END) / nullif(max(p.l), 0) FROM parts p
     UNION ALL
     SELECT 'mean_log_deviation', 'within', NULL, NULL, NULL, NULL, sum(p.pi * p.l_g), sum(p.pi * p.l_g),
            sum(p.pi * p.l_g) / nullif(max(p.l), 0) FROM parts p
