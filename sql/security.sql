@@ -41,6 +41,20 @@ SELECT wellbeing.reliability(wellbeing.estimate(1.0, 0.1, 50.0)) AS flag;
 SELECT round((wellbeing.mean(x, w)).se::numeric, 12) AS se
 FROM (VALUES (1.0, 1.0), (2.0, 2.0), (4.0, 1.0)) t(x, w);
 
+-- every function runs with the caller's rights (none is SECURITY DEFINER),
+-- and every function, aggregate and type the extension creates has a comment
+SELECT count(*) FILTER (WHERE p.prosecdef) AS security_definer,
+       count(*) FILTER (WHERE obj_description(p.oid, 'pg_proc') IS NULL) AS without_comment,
+       count(*) > 300 AS many_functions
+FROM pg_proc p
+JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.refclassid = 'pg_extension'::regclass
+WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'wellbeing');
+SELECT t.typname AS type_without_comment
+FROM pg_type t
+JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.refclassid = 'pg_extension'::regclass
+WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'wellbeing')
+  AND t.typtype = 'c' AND obj_description(t.oid, 'pg_type') IS NULL;
+
 RESET search_path;
 DROP TABLE public.standard_population;
 DROP TYPE public.estimate CASCADE;
