@@ -19,6 +19,8 @@ if ! make -s PG_CFLAGS="$STRICT_CFLAGS" >/dev/null || ! make -s install >/dev/nu
 fi
 
 log=$(mktemp -d)
+# the recipes printed in docs/recipes.md are the ones sql/recipes.sql runs
+bash test/docs_sql.sh --check > "$log/docs.out" 2>&1
 # pg_virtualenv (postgresql-common) starts a temporary cluster, exports
 # PGHOST/PGPORT/PGUSER/PGPASSWORD/PGDATABASE, and drops it afterwards.
 pg_virtualenv -t bash -c '
@@ -33,12 +35,13 @@ cat "$log/regress.out" 2>/dev/null
 [ -f regression.diffs ] && cat regression.diffs
 grep -vE '^ok [0-9]' "$log/pgtap.out" 2>/dev/null
 grep -vE '^ok [0-9]' "$log/dump.out" 2>/dev/null
+grep -v '^ok' "$log/docs.out" 2>/dev/null
 
 # pg_regress prints "ok N - name" / "not ok N - name" (PG 15: "test name ... ok")
 reg_pass=$(grep -cE '\.\.\. ok|^ok ' "$log/regress.out" 2>/dev/null || true)
 reg_fail=$(grep -cE '\.\.\. FAILED|^not ok ' "$log/regress.out" 2>/dev/null || true)
-tap_pass=$(cat "$log/pgtap.out" "$log/dump.out" 2>/dev/null | grep -cE '^ok [0-9]' || true)
-tap_fail=$(cat "$log/pgtap.out" "$log/dump.out" 2>/dev/null | grep -cE '^not ok [0-9]' || true)
+tap_pass=$(cat "$log/pgtap.out" "$log/dump.out" "$log/docs.out" 2>/dev/null | grep -cE '^ok [0-9 -]' || true)
+tap_fail=$(cat "$log/pgtap.out" "$log/dump.out" "$log/docs.out" 2>/dev/null | grep -cE '^not ok [0-9 -]' || true)
 
 failed=$(( reg_fail + tap_fail ))
 rc_regress=$(cat "$log/regress.rc" 2>/dev/null || echo 1)
