@@ -2,7 +2,8 @@
 # The demo on a fresh Debian bookworm machine (run as root): installs the
 # build dependencies, builds and installs the extension, starts a throwaway
 # PostgreSQL cluster, creates the extension, loads the demo city
-# (demo/city.sql, deterministic) and prints a short report (demo/report.sql).
+# (demo/city.sql, deterministic) with its BI views (demo/views.sql) and prints
+# a short report (demo/report.sql).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,5 +17,6 @@ pg_virtualenv -t bash -c '
   set -euo pipefail
   psql -qX -v ON_ERROR_STOP=1 -c "CREATE EXTENSION wellbeing" >/dev/null
   psql -qX -v ON_ERROR_STOP=1 -f demo/city.sql >/dev/null
+  psql -qX -v ON_ERROR_STOP=1 -f demo/views.sql >/dev/null
   psql -qX -v ON_ERROR_STOP=1 -P null=· -f demo/report.sql
 '

@@ -10,6 +10,9 @@ packages=(
   postgresql-15-pgtap
   libtap-parser-sourcehandler-pgtap-perl
   r-mathlib
+  odbc-postgresql
+  unixodbc
+  python3-pyodbc
 )
 
 missing=()

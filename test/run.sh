@@ -29,6 +29,9 @@ pg_virtualenv -t bash -c '
   psql -qX -c "CREATE EXTENSION IF NOT EXISTS pgtap" -c "CREATE EXTENSION IF NOT EXISTS wellbeing" >/dev/null
   pg_prove -v test/pgtap/*.sql > "$0/pgtap.out" 2>&1; echo $? > "$0/pgtap.rc"
   bash test/dump_restore.sh > "$0/dump.out" 2>&1; echo $? > "$0/dump.rc"
+  # the BI views through the ODBC driver, on the demo city
+  { psql -qX -v ON_ERROR_STOP=1 -f demo/city.sql && psql -qX -v ON_ERROR_STOP=1 -f demo/views.sql; } >/dev/null 2>&1 &&
+    /usr/bin/python3 test/bi_odbc.py >> "$0/dump.out" 2>&1; echo $? > "$0/bi.rc"
 ' "$log"
 
 cat "$log/regress.out" 2>/dev/null
@@ -47,11 +50,12 @@ failed=$(( reg_fail + tap_fail ))
 rc_regress=$(cat "$log/regress.rc" 2>/dev/null || echo 1)
 rc_pgtap=$(cat "$log/pgtap.rc" 2>/dev/null || echo 1)
 rc_dump=$(cat "$log/dump.rc" 2>/dev/null || echo 1)
-if [ "$rc_regress" != 0 ] || [ "$rc_pgtap" != 0 ] || [ "$rc_dump" != 0 ]; then
+rc_bi=$(cat "$log/bi.rc" 2>/dev/null || echo 1)
+if [ "$rc_regress" != 0 ] || [ "$rc_pgtap" != 0 ] || [ "$rc_dump" != 0 ] || [ "$rc_bi" != 0 ]; then
   [ "$failed" -eq 0 ] && failed=1
 fi
 rm -rf "$log"
 echo
-echo "pg_regress: $reg_pass files passed, $reg_fail failed; pgTAP and dump/restore: $tap_pass assertions passed, $tap_fail failed"
+echo "pg_regress: $reg_pass files passed, $reg_fail failed; pgTAP, dump/restore, ODBC and docs checks: $tap_pass assertions passed, $tap_fail failed"
 echo "wellbeing: $(( reg_pass + tap_pass )) passed, $failed failed"
 [ "$failed" -eq 0 ]
