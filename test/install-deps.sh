@@ -13,6 +13,8 @@ packages=(
   odbc-postgresql
   unixodbc
   python3-pyodbc
+  default-jdk-headless
+  libpostgresql-jdbc-java
 )
 
 missing=()

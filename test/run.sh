@@ -31,7 +31,8 @@ pg_virtualenv -t bash -c '
   bash test/dump_restore.sh > "$0/dump.out" 2>&1; echo $? > "$0/dump.rc"
   # the BI views through the ODBC driver, on the demo city
   { psql -qX -v ON_ERROR_STOP=1 -f demo/city.sql && psql -qX -v ON_ERROR_STOP=1 -f demo/views.sql; } >/dev/null 2>&1 &&
-    /usr/bin/python3 test/bi_odbc.py >> "$0/dump.out" 2>&1; echo $? > "$0/bi.rc"
+    /usr/bin/python3 test/bi_odbc.py >> "$0/dump.out" 2>&1 &&
+    bash test/jdbc/run.sh >> "$0/dump.out" 2>&1; echo $? > "$0/bi.rc"
 ' "$log"
 
 cat "$log/regress.out" 2>/dev/null
@@ -56,6 +57,6 @@ if [ "$rc_regress" != 0 ] || [ "$rc_pgtap" != 0 ] || [ "$rc_dump" != 0 ] || [ "$
 fi
 rm -rf "$log"
 echo
-echo "pg_regress: $reg_pass files passed, $reg_fail failed; pgTAP, dump/restore, ODBC and docs checks: $tap_pass assertions passed, $tap_fail failed"
+echo "pg_regress: $reg_pass files passed, $reg_fail failed; pgTAP, dump/restore, ODBC, JDBC and docs checks: $tap_pass assertions passed, $tap_fail failed"
 echo "wellbeing: $(( reg_pass + tap_pass )) passed, $failed failed"
 [ "$failed" -eq 0 ]
