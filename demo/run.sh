@@ -3,7 +3,8 @@
 # build dependencies, builds and installs the extension, starts a throwaway
 # PostgreSQL cluster, creates the extension, loads the demo city
 # (demo/city.sql, deterministic) with its BI views (demo/views.sql) and prints
-# a short report (demo/report.sql).
+# a short report (demo/report.sql), and writes the report with charts to
+# demo/out/report.html (demo/report_html.sql).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,4 +20,7 @@ pg_virtualenv -t bash -c '
   psql -qX -v ON_ERROR_STOP=1 -f demo/city.sql >/dev/null
   psql -qX -v ON_ERROR_STOP=1 -f demo/views.sql >/dev/null
   psql -qX -v ON_ERROR_STOP=1 -P null=· -f demo/report.sql
+  mkdir -p demo/out
+  psql -qAtX -v ON_ERROR_STOP=1 -f demo/report_html.sql > demo/out/report.html
+  echo "The same report with charts: $(pwd)/demo/out/report.html (self-contained; open it in a browser)"
 '
