@@ -32,7 +32,8 @@ pg_virtualenv -t bash -c '
   # the BI views through the ODBC driver, on the demo city
   { psql -qX -v ON_ERROR_STOP=1 -f demo/city.sql && psql -qX -v ON_ERROR_STOP=1 -f demo/views.sql; } >/dev/null 2>&1 &&
     /usr/bin/python3 test/bi_odbc.py >> "$0/dump.out" 2>&1 &&
-    bash test/jdbc/run.sh >> "$0/dump.out" 2>&1; echo $? > "$0/bi.rc"
+    bash test/jdbc/run.sh >> "$0/dump.out" 2>&1 &&
+    bash test/docs_examples.sh >> "$0/dump.out" 2>&1; echo $? > "$0/bi.rc"
 ' "$log"
 
 cat "$log/regress.out" 2>/dev/null
@@ -57,6 +58,6 @@ if [ "$rc_regress" != 0 ] || [ "$rc_pgtap" != 0 ] || [ "$rc_dump" != 0 ] || [ "$
 fi
 rm -rf "$log"
 echo
-echo "pg_regress: $reg_pass files passed, $reg_fail failed; pgTAP, dump/restore, ODBC, JDBC and docs checks: $tap_pass assertions passed, $tap_fail failed"
+echo "pg_regress: $reg_pass files passed, $reg_fail failed; pgTAP, dump/restore, ODBC, JDBC and docs examples: $tap_pass assertions passed, $tap_fail failed"
 echo "wellbeing: $(( reg_pass + tap_pass )) passed, $failed failed"
 [ "$failed" -eq 0 ]
