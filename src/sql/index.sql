@@ -251,6 +251,10 @@ DECLARE
     has_domain_weight boolean;
     has_goalposts boolean;
     cat_period double precision := coalesce(category_period, baseline_period);
+    -- progress NOTICEs for large inputs only (the planner's row estimate)
+    large boolean := (SELECT c.reltuples > 1000000 FROM pg_class c WHERE c.oid = data);
+    started timestamptz := clock_timestamp();
+    produced bigint;
 BEGIN
     IF normalization IS NULL OR normalization NOT IN ('zscore', 'minmax', 'goalposts') THEN
         RAISE EXCEPTION 'unknown normalization "%" for build_index', normalization
@@ -312,6 +316,10 @@ BEGIN
                   HINT = 'normalization goalposts takes each indicator''s goalposts from the catalog.';
     END IF;
 
+    IF large THEN
+        RAISE NOTICE 'build_index: checking the catalog and about % rows of %',
+            (SELECT c.reltuples::bigint FROM pg_class c WHERE c.oid = data), data;
+    END IF;
     -- the catalog: one row per indicator, a domain, a direction, a positive weight
     FOR bad IN EXECUTE format($q$
         SELECT v.indicator, v.problem FROM (
@@ -392,6 +400,10 @@ BEGIN
                   HINT = 'The reference for normalisation and categories is the rows of that period (and reference_group).';
     END LOOP;
 
+    IF large THEN
+        RAISE NOTICE 'build_index: checked in % s; scoring indicators, domains and the index',
+            round(extract(epoch FROM clock_timestamp() - started)::numeric, 1);
+    END IF;
     RETURN QUERY EXECUTE format($q$
         WITH d AS (       -- keys in the C collation: the sorts and joins need no locale
             SELECT d.area::text COLLATE "C" AS area, d.grp::text COLLATE "C" AS grp, d.period::float8 AS period,
@@ -508,6 +520,11 @@ BEGIN
         catalog)
     USING baseline_period, normalization, aggregation, min_coverage, reference_group,
           population_weighted, cat_period, lo, hi;
+    IF large THEN
+        GET DIAGNOSTICS produced = ROW_COUNT;
+        RAISE NOTICE 'build_index: % scores in % s', produced,
+            round(extract(epoch FROM clock_timestamp() - started)::numeric, 1);
+    END IF;
 END
 $body$;
 COMMENT ON FUNCTION @extschema@.build_index(regclass, regclass, double precision, text, text, double precision, text, boolean, double precision, double precision, double precision) IS
@@ -652,6 +669,8 @@ AS $body$
 DECLARE
     has_domain_weight boolean;
     r text;
+    started timestamptz := clock_timestamp();
+    large boolean;
 BEGIN
     IF draws IS NULL OR draws < 1 OR draws > 100000 THEN
         RAISE EXCEPTION 'draws must lie between 1 and 100000, got %', draws
@@ -683,6 +702,12 @@ BEGIN
     END IF;
     has_domain_weight := EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = catalog
                                  AND a.attname = 'domain_weight' AND a.attnum > 0 AND NOT a.attisdropped);
+    -- progress NOTICEs when the draws will take a while (rows x draws from the planner's estimate)
+    large := (SELECT c.reltuples * draws > 100000000 FROM pg_class c WHERE c.oid = data);
+    IF large THEN
+        RAISE NOTICE 'index_uncertainty: % draws over about % rows of %', draws,
+            (SELECT c.reltuples::bigint FROM pg_class c WHERE c.oid = data), data;
+    END IF;
 
     RETURN QUERY EXECUTE format($q$
         WITH c AS (
@@ -757,6 +782,10 @@ BEGIN
         CASE WHEN has_domain_weight THEN 'c.domain_weight::float8' ELSE '1.0::float8' END,
         catalog, data)
     USING period, grp, draws, recipes, seed::text, weight_noise;
+    IF large THEN
+        RAISE NOTICE 'index_uncertainty: done in % s',
+            round(extract(epoch FROM clock_timestamp() - started)::numeric, 1);
+    END IF;
 END
 $body$;
 COMMENT ON FUNCTION @extschema@.index_uncertainty(regclass, regclass, double precision, text, integer, double precision, text[], integer) IS
