@@ -208,3 +208,16 @@ SELECT wellbeing.index_of_disparity(y, pop, 'median') FROM heat;
 -- clean up: test files share one database
 DROP TABLE le, imr, obesity, heat;
 DROP FUNCTION close(float8, float8, float8);
+-- mean difference from a designated reference group (HEAT MDRW / MDRU): the
+-- fourth argument flags the reference.  y = 0.2, 0.3, 0.5, w = 1, 2, 1,
+-- reference 0.2: MDRW = (1 * 0 + 2 * 0.1 + 1 * 0.3) / 4 = 0.125,
+-- MDRU = (0 + 0.1 + 0.3) / 3 = 0.133333; the best group as the reference
+-- (adverse indicator: the lowest) gives MDB
+SELECT round((wellbeing.mean_difference(y, w, 'reference', g = 1)).value::numeric, 12) AS mdrw,
+       round((wellbeing.mean_difference(y, w, 'reference_unweighted', g = 1)).value::numeric, 12) AS mdru,
+       abs((wellbeing.mean_difference(y, w, 'reference', g = 1)).value
+           - (wellbeing.mean_difference(y, w, 'best', false)).value) < 1e-15 AS best_as_reference_is_mdb
+FROM (VALUES (1, 0.2, 1.0), (2, 0.3, 2), (3, 0.5, 1)) t(g, y, w);
+-- no reference, or two: an error
+SELECT wellbeing.mean_difference(y, 1, 'reference', false) FROM (VALUES (0.2), (0.3)) t(y);
+SELECT wellbeing.mean_difference(y, 1, 'reference', true) FROM (VALUES (0.2), (0.3)) t(y);

@@ -112,7 +112,9 @@ typedef enum ReferencePoint
 	REF_MEAN = 1,				/* population-weighted (HEAT IDISW, MDMW) */
 	REF_MEAN_UNWEIGHTED = 2,	/* HEAT IDISU, MDMU (the mean is still weighted) */
 	REF_BEST = 3,				/* IDisp of Healthy People; HEAT MDBW */
-	REF_BEST_UNWEIGHTED = 4		/* HEAT MDBU */
+	REF_BEST_UNWEIGHTED = 4,	/* HEAT MDBU */
+	REF_DESIGNATED = 5,			/* a designated reference group: HEAT MDRW */
+	REF_DESIGNATED_UNWEIGHTED = 6	/* HEAT MDRU */
 } ReferencePoint;
 
 static const WbMethod idis_references[] = {
@@ -127,6 +129,8 @@ static const WbMethod md_references[] = {
 	{"mean_unweighted", REF_MEAN_UNWEIGHTED},
 	{"best", REF_BEST},
 	{"best_unweighted", REF_BEST_UNWEIGHTED},
+	{"reference", REF_DESIGNATED},
+	{"reference_unweighted", REF_DESIGNATED_UNWEIGHTED},
 	{NULL, 0}
 };
 
@@ -359,8 +363,18 @@ reference_accumulate(FunctionCallInfo fcinfo, int measure, const WbMethod *refs)
 		wb_check_nonneg(row.se, "se");
 
 	params[GRP_MEASURE] = measure;
-	params[GRP_METHOD] = wb_method_arg(fcinfo, 3, refs, ordered_names[measure]) +
-		((PG_NARGS() > 4 && !PG_ARGISNULL(4) && !PG_GETARG_BOOL(4)) ? 0 : REF_HIGHER_IS_BETTER);
+	params[GRP_METHOD] = wb_method_arg(fcinfo, 3, refs, ordered_names[measure]);
+	if (params[GRP_METHOD] == REF_DESIGNATED || params[GRP_METHOD] == REF_DESIGNATED_UNWEIGHTED)
+	{
+		/*
+		 * from 'reference': the fourth argument says which row is the
+		 * reference group (SPEC: mean_difference(value, weight, from
+		 * [, is_reference])); the position field carries it
+		 */
+		row.position = (PG_NARGS() > 4 && !PG_ARGISNULL(4) && PG_GETARG_BOOL(4)) ? 1.0 : 0.0;
+	}
+	else if (!(PG_NARGS() > 4 && !PG_ARGISNULL(4) && !PG_GETARG_BOOL(4)))
+		params[GRP_METHOD] += REF_HIGHER_IS_BETTER;
 	params[GRP_LEVEL] = (PG_NARGS() > 6 && !PG_ARGISNULL(6)) ? PG_GETARG_FLOAT8(6) : 0.95;
 
 	return groups_add_row(fcinfo, params, &row,
@@ -859,7 +873,7 @@ attributable_measure(int measure, int options, const double *y, const double *w,
  */
 static double
 reference_value(int measure, int method, const double *y, const double *w,
-				int64 n, double wsum)
+				const double *pos, int64 n, double wsum)
 {
 	int			ref_kind = method % REF_HIGHER_IS_BETTER;
 	bool		better_high = method >= REF_HIGHER_IS_BETTER;
@@ -876,6 +890,15 @@ reference_value(int measure, int method, const double *y, const double *w,
 			b = i;
 	}
 	best = y[b];
+	if (ref_kind == REF_DESIGNATED || ref_kind == REF_DESIGNATED_UNWEIGHTED)
+	{
+		/* the designated group (exactly one, checked by the caller) */
+		for (i = 0; i < n; i++)
+		{
+			if (pos[i] == 1.0)
+				best = y[i];
+		}
+	}
 
 	if (ref_kind == REF_MEAN || ref_kind == REF_MEAN_UNWEIGHTED)
 	{
@@ -896,7 +919,8 @@ reference_value(int measure, int method, const double *y, const double *w,
 		return best != 0 ? sum / (n - 1) / best : NAN;
 	}
 	for (i = 0; i < n; i++)
-		sum += (ref_kind == REF_BEST ? w[i] / wsum : 1.0 / n) * fabs(best - y[i]);
+		sum += (ref_kind == REF_BEST || ref_kind == REF_DESIGNATED ? w[i] / wsum : 1.0 / n) *
+			fabs(best - y[i]);
 	return sum;
 }
 
@@ -909,7 +933,7 @@ reference_value(int measure, int method, const double *y, const double *w,
  */
 static void
 reference_simulate(int measure, int method, const GroupRow *rows_sorted,
-				   const double *y, const double *w, const double *se,
+				   const double *y, const double *w, const double *se, const double *pos,
 				   int64 n, double wsum, WbEstimate *e)
 {
 	double	   *draws = palloc(sizeof(double) * SIM_DRAWS);
@@ -943,7 +967,7 @@ reference_simulate(int measure, int method, const GroupRow *rows_sorted,
 			if (non_negative && ysim[i] < 0)
 				ysim[i] = 0;
 		}
-		v = reference_value(measure, method, ysim, w, n, wsum);
+		v = reference_value(measure, method, ysim, w, pos, n, wsum);
 		if (isfinite(v))
 			draws[kept++] = v;
 		if ((k & 1023) == 0)
@@ -1016,11 +1040,27 @@ wb_ordered_finalfn(PG_FUNCTION_ARGS)
 	if (measure == ORD_IDIS || measure == ORD_MD)
 	{
 		/* a disparity needs two groups */
+		if (method == REF_DESIGNATED || method == REF_DESIGNATED_UNWEIGHTED)
+		{
+			int64		references = 0;
+
+			for (i = 0; i < kept; i++)
+			{
+				if (!(pos[i] == 0.0 || pos[i] == 1.0))
+					wb_state_error("A reference flag is neither 0 nor 1.");
+				references += pos[i] == 1.0;
+			}
+			if (references != 1)
+				ereport(ERROR,
+						(errcode(WB_ERRCODE_BAD_ARGUMENT),
+						 errmsg("mean_difference from 'reference' needs exactly one group with is_reference true, got %lld",
+								(long long) references)));
+		}
 		if (kept >= 2 && wsum > 0)
 		{
-			e.value = reference_value(measure, method, y, w, kept, wsum);
+			e.value = reference_value(measure, method, y, w, pos, kept, wsum);
 			if (have_se && isfinite(e.value) && kept <= SIM_MAX_GROUPS)
-				reference_simulate(measure, method, rows, y, w, se, kept, wsum, &e);
+				reference_simulate(measure, method, rows, y, w, se, pos, kept, wsum, &e);
 		}
 		PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
 	}

@@ -375,7 +375,7 @@ CREATE AGGREGATE @extschema@.mean_difference(value double precision, weight doub
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.mean_difference(double precision, double precision, text, boolean) IS
-'mean difference from the mean (HEAT MDMW; mean_unweighted: MDMU) or from the best group (best: MDBW, best_unweighted: MDBU); seeded simulation interval from group se';
+'mean difference from the mean (HEAT MDMW; mean_unweighted: MDMU), from the best group by higher_is_better (best: MDBW, best_unweighted: MDBU), or from the group whose fourth argument (is_reference) is true (reference: MDRW, reference_unweighted: MDRU)';
 
 CREATE FUNCTION @extschema@.mean_difference_transfn(double precision[], double precision, double precision, text, boolean, double precision)
 RETURNS double precision[]

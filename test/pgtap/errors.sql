@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(325);
+SELECT plan(327);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -377,6 +377,9 @@ SELECT throws_ok($$SELECT wellbeing.survey_standardized_mean(x, w, s, p, x > 2, 
 SELECT throws_ok($$SELECT wellbeing.survey_standardized_mean(x, w, 1, p, x > 2, -1) FROM sv$$, '22023', 'standard must be non-negative, got -1', 'survey_standardized_mean: negative standard');
 SELECT throws_ok($$SELECT wellbeing.survey_standardized_mean(x, w, 1, p, x > 2, x) FROM sv$$, '22023', NULL, 'survey_standardized_mean: standard varying within a band');
 SELECT throws_ok($$SELECT wellbeing.survey_standardized_proportion(x > 2, w, 1, p, NULL::text, 1) FROM sv$$, '22004', 'age_band must not be NULL in a survey design', 'survey_standardized_proportion: NULL band');
+
+SELECT throws_ok($$SELECT wellbeing.mean_difference(y, 1, 'reference', false) FROM (VALUES (0.2), (0.3)) t(y)$$, '22023', 'mean_difference from ''reference'' needs exactly one group with is_reference true, got 0', 'mean_difference: no reference group');
+SELECT throws_ok($$SELECT wellbeing.mean_difference(y, 1, 'reference_unweighted', true) FROM (VALUES (0.2), (0.3)) t(y)$$, '22023', 'mean_difference from ''reference'' needs exactly one group with is_reference true, got 2', 'mean_difference: two reference groups');
 
 SELECT * FROM finish();
 ROLLBACK;
