@@ -63,3 +63,22 @@ SELECT wellbeing.mutual_information('u', 'g', -1);
 
 DROP TABLE cells, cells3;
 DROP TABLE units;
+
+-- M's decomposition: units a, b in district N, c, d in S.  District N alone is
+-- the 2 x 2 table (10, 30 | 30, 10): M_N = 0.25 ln 0.5 + 0.75 ln 1.5 = 0.130812;
+-- total = between + within, and the local scores add up to M (p_g L_g)
+SELECT component, name, round(share::numeric, 6) AS share, round(value::numeric, 6) AS value
+FROM wellbeing.mutual_information_decomposition('{a,a,b,b,c,c,d,d}', '{N,N,N,N,S,S,S,S}', '{x,y,x,y,x,y,x,y}',
+                                               '{10,30,30,10,20,20,5,35}');
+SELECT abs(sum(contribution) FILTER (WHERE component IN ('between', 'within'))
+           - sum(contribution) FILTER (WHERE component = 'total')) < 1e-15 AS between_plus_within_is_total,
+       abs(sum(contribution) FILTER (WHERE component = 'local')
+           - sum(contribution) FILTER (WHERE component = 'total')) < 1e-15 AS locals_add_up,
+       abs(sum(contribution) FILTER (WHERE component = 'district')
+           - sum(contribution) FILTER (WHERE component = 'within')) < 1e-15 AS districts_add_up
+FROM wellbeing.mutual_information_decomposition('{a,a,b,b,c,c,d,d}', '{N,N,N,N,S,S,S,S}', '{x,y,x,y,x,y,x,y}',
+                                               '{10,30,30,10,20,20,5,35}');
+\set SHOW_CONTEXT never
+SELECT * FROM wellbeing.mutual_information_decomposition('{a,b}', '{N,S}', '{x}', '{1,2}');
+SELECT * FROM wellbeing.mutual_information_decomposition('{a,a}', '{N,S}', '{x,y}', '{1,2}');
+\set SHOW_CONTEXT errors

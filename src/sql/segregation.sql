@@ -90,3 +90,67 @@ CREATE AGGREGATE @extschema@.entropy_index(unit text, grp text, count double pre
 );
 COMMENT ON AGGREGATE @extschema@.entropy_index(text, text, double precision) IS
 'multigroup segregation: Theil''s entropy index H = M / E, E = the entropy of the group shares (R segregation)';
+
+-- The decomposition of M (SPEC section 4): units nested in districts, M =
+-- M between districts + sum_d p_d M within district d (the chain rule of
+-- mutual information); and the local scores L_g, M = sum_g p_g L_g.
+CREATE FUNCTION @extschema@.mutual_information_decomposition(
+    unit text[],
+    district text[],
+    grp text[],
+    count double precision[])
+RETURNS TABLE (component text, name text, share double precision, value double precision,
+               contribution double precision)
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $body$
+#variable_conflict use_column
+BEGIN
+    IF cardinality(district) IS DISTINCT FROM cardinality(unit)
+       OR cardinality(grp) IS DISTINCT FROM cardinality(unit)
+       OR cardinality(count) IS DISTINCT FROM cardinality(unit) THEN
+        RAISE EXCEPTION 'unit, district, grp and count must have the same length'
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = format('Lengths: %s, %s, %s, %s.', cardinality(unit), cardinality(district),
+                                  cardinality(grp), cardinality(count));
+    END IF;
+    IF EXISTS (SELECT 1 FROM unnest(unit, district) AS u(un, d) WHERE un IS NOT NULL
+               GROUP BY un HAVING count(DISTINCT d) > 1) THEN
+        RAISE EXCEPTION 'every unit must lie in one district'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    RETURN QUERY
+    WITH r AS (
+        SELECT u.un AS unit, u.d AS district, u.g AS grp, u.c AS c
+        FROM unnest(unit, district, grp, count) AS u(un, d, g, c)
+        WHERE u.un IS NOT NULL AND u.d IS NOT NULL AND u.g IS NOT NULL AND u.c IS NOT NULL
+    ), t AS (SELECT sum(r.c) AS total FROM r
+    ), d AS (
+        SELECT r.district, sum(r.c) / nullif((SELECT total FROM t), 0) AS p,
+               (@extschema@.mutual_information(r.unit, r.grp, r.c)).value AS m
+        FROM r GROUP BY r.district
+    ), g AS (       -- local scores: L_g = sum_u p(u|g) ln(p(u|g) / p(u))
+        SELECT x.grp, x.pg, sum(x.pug * ln(x.pug / x.pu)) FILTER (WHERE x.pug > 0) AS l
+        FROM (SELECT r.grp, r.unit,
+                     sum(r.c) / sum(sum(r.c)) OVER (PARTITION BY r.grp) AS pug,
+                     sum(sum(r.c)) OVER (PARTITION BY r.unit) / (SELECT total FROM t) AS pu,
+                     sum(sum(r.c)) OVER (PARTITION BY r.grp) / (SELECT total FROM t) AS pg
+              FROM r GROUP BY r.grp, r.unit) x
+        GROUP BY x.grp, x.pg
+    ), m AS (
+        SELECT (SELECT (@extschema@.mutual_information(r.unit, r.grp, r.c)).value FROM r) AS total,
+               (SELECT (@extschema@.mutual_information(r.district, r.grp, r.c)).value FROM r) AS between
+    )
+    SELECT 'total'::text, NULL::text, 1.0::float8, m.total, m.total FROM m
+    UNION ALL
+    SELECT 'between', NULL, NULL, m.between, m.between FROM m
+    UNION ALL
+    SELECT 'within', NULL, NULL, (SELECT sum(d.p * d.m) FROM d), (SELECT sum(d.p * d.m) FROM d)
+    UNION ALL
+    (SELECT 'district', d.district, d.p, d.m, d.p * d.m FROM d ORDER BY d.district)
+    UNION ALL
+    (SELECT 'local', g.grp, g.pg, g.l, g.pg * g.l FROM g ORDER BY g.grp);
+END
+$body$;
+COMMENT ON FUNCTION @extschema@.mutual_information_decomposition(text[], text[], text[], double precision[]) IS
+'the mutual information index M of (unit, group, count) rows split into between districts (M of the district-by-group table) and within (sum over districts of their population share times their own M), exactly total = between + within; and the local segregation scores L_g of each group, M = sum p_g L_g (R segregation mutual_within, mutual_local)';

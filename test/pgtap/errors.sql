@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(327);
+SELECT plan(330);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -380,6 +380,10 @@ SELECT throws_ok($$SELECT wellbeing.survey_standardized_proportion(x > 2, w, 1, 
 
 SELECT throws_ok($$SELECT wellbeing.mean_difference(y, 1, 'reference', false) FROM (VALUES (0.2), (0.3)) t(y)$$, '22023', 'mean_difference from ''reference'' needs exactly one group with is_reference true, got 0', 'mean_difference: no reference group');
 SELECT throws_ok($$SELECT wellbeing.mean_difference(y, 1, 'reference_unweighted', true) FROM (VALUES (0.2), (0.3)) t(y)$$, '22023', 'mean_difference from ''reference'' needs exactly one group with is_reference true, got 2', 'mean_difference: two reference groups');
+
+SELECT throws_ok($$SELECT * FROM wellbeing.mutual_information_decomposition('{a,b}', '{N,S}', '{x}', '{1,2}')$$, '22023', 'unit, district, grp and count must have the same length', 'mutual_information_decomposition: arrays of different lengths');
+SELECT throws_ok($$SELECT * FROM wellbeing.mutual_information_decomposition('{a,a}', '{N,S}', '{x,y}', '{1,2}')$$, '22023', 'every unit must lie in one district', 'mutual_information_decomposition: a unit in two districts');
+SELECT throws_ok($$SELECT * FROM wellbeing.mutual_information_decomposition('{a,b}', '{N,S}', '{x,y}', '{1,-2}')$$, '22023', NULL, 'mutual_information_decomposition: negative count');
 
 SELECT * FROM finish();
 ROLLBACK;
