@@ -518,57 +518,69 @@ sv_accumulate_rows(FunctionCallInfo fcinfo, int estimator, int first,
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 
-/* survey_mean(x, weight, stratum, psu [, fpc [, level [, options [, domain]]]]) */
-PG_FUNCTION_INFO_V1(wb_survey_mean_transfn);
-Datum
-wb_survey_mean_transfn(PG_FUNCTION_ARGS)
+/*
+ * The values of one row: x (mean, total), outcome (proportion) or numerator
+ * and denominator (ratio), as the numerator y and denominator x of a ratio
+ * of weighted totals; known is false when a value is NULL (the row stays in
+ * the design, out of the estimate).  first is where the weight argument is.
+ */
+typedef struct SvValues
 {
-	double		x = PG_ARGISNULL(1) ? 0 : PG_GETARG_FLOAT8(1);
+	bool		known;
+	double		y;
+	double		x;
+	int			first;
+} SvValues;
 
-	if (!PG_ARGISNULL(1))
-		wb_check_finite(x, "x");
-	return sv_accumulate(fcinfo, SV_MEAN, 2, !PG_ARGISNULL(1), x, 1.0);
-}
-
-/* survey_total(x, weight, stratum, psu [, ...]) */
-PG_FUNCTION_INFO_V1(wb_survey_total_transfn);
-Datum
-wb_survey_total_transfn(PG_FUNCTION_ARGS)
+static SvValues
+sv_values(FunctionCallInfo fcinfo, int estimator)
 {
-	double		x = PG_ARGISNULL(1) ? 0 : PG_GETARG_FLOAT8(1);
+	SvValues	v = {!PG_ARGISNULL(1), 0, 1.0, 2};
 
-	if (!PG_ARGISNULL(1))
-		wb_check_finite(x, "x");
-	return sv_accumulate(fcinfo, SV_TOTAL, 2, !PG_ARGISNULL(1), x, 0.0);
-}
-
-/* survey_proportion(outcome boolean, weight, stratum, psu [, ...]) */
-PG_FUNCTION_INFO_V1(wb_survey_proportion_transfn);
-Datum
-wb_survey_proportion_transfn(PG_FUNCTION_ARGS)
-{
-	bool		known = !PG_ARGISNULL(1);
-
-	return sv_accumulate(fcinfo, SV_PROPORTION, 2, known,
-						 known && PG_GETARG_BOOL(1) ? 1.0 : 0.0, 1.0);
-}
-
-/* survey_ratio(numerator, denominator, weight, stratum, psu [, ...]) */
-PG_FUNCTION_INFO_V1(wb_survey_ratio_transfn);
-Datum
-wb_survey_ratio_transfn(PG_FUNCTION_ARGS)
-{
-	bool		known = !PG_ARGISNULL(1) && !PG_ARGISNULL(2);
-	double		y = known ? PG_GETARG_FLOAT8(1) : 0,
-				x = known ? PG_GETARG_FLOAT8(2) : 0;
-
-	if (known)
+	switch (estimator)
 	{
-		wb_check_finite(y, "numerator");
-		wb_check_finite(x, "denominator");
+		case SV_PROPORTION:
+			v.y = v.known && PG_GETARG_BOOL(1) ? 1.0 : 0.0;
+			break;
+		case SV_RATIO:
+			v.first = 3;
+			v.known = v.known && !PG_ARGISNULL(2);
+			if (v.known)
+			{
+				v.y = PG_GETARG_FLOAT8(1);
+				v.x = PG_GETARG_FLOAT8(2);
+				wb_check_finite(v.y, "numerator");
+				wb_check_finite(v.x, "denominator");
+			}
+			break;
+		default:				/* mean, total: x */
+			if (v.known)
+			{
+				v.y = PG_GETARG_FLOAT8(1);
+				wb_check_finite(v.y, "x");
+			}
+			if (estimator == SV_TOTAL)
+				v.x = 0.0;
+			break;
 	}
-	return sv_accumulate(fcinfo, SV_RATIO, 3, known, y, x);
+	return v;
 }
+
+/* survey_mean, survey_total, survey_proportion, survey_ratio: see sv_values */
+#define SV_TRANSFN(name, estimator) \
+PG_FUNCTION_INFO_V1(name); \
+Datum \
+name(PG_FUNCTION_ARGS) \
+{ \
+	SvValues	v = sv_values(fcinfo, estimator); \
+\
+	return sv_accumulate(fcinfo, estimator, v.first, v.known, v.y, v.x); \
+}
+
+SV_TRANSFN(wb_survey_mean_transfn, SV_MEAN)
+SV_TRANSFN(wb_survey_total_transfn, SV_TOTAL)
+SV_TRANSFN(wb_survey_proportion_transfn, SV_PROPORTION)
+SV_TRANSFN(wb_survey_ratio_transfn, SV_RATIO)
 
 /*
  * survey_mean_difference(x, weight, stratum, psu, in_a, in_b [, fpc [, level
@@ -584,54 +596,39 @@ sv_difference(FunctionCallInfo fcinfo, int estimator, bool known, double y)
 	return sv_accumulate_rows(fcinfo, estimator, 2, 7, 8, 9, INT_MAX, -1, in_a, in_b, y, 1.0);
 }
 
-PG_FUNCTION_INFO_V1(wb_survey_mean_difference_transfn);
-Datum
-wb_survey_mean_difference_transfn(PG_FUNCTION_ARGS)
-{
-	double		x = PG_ARGISNULL(1) ? 0 : PG_GETARG_FLOAT8(1);
-
-	if (!PG_ARGISNULL(1))
-		wb_check_finite(x, "x");
-	return sv_difference(fcinfo, SV_MEAN_DIFFERENCE, !PG_ARGISNULL(1), x);
+/* the values read as for survey_mean (x) or survey_proportion (outcome) */
+#define SV_DIFFERENCE_TRANSFN(name, estimator, values_as) \
+PG_FUNCTION_INFO_V1(name); \
+Datum \
+name(PG_FUNCTION_ARGS) \
+{ \
+	SvValues	v = sv_values(fcinfo, values_as); \
+\
+	return sv_difference(fcinfo, estimator, v.known, v.y); \
 }
 
-PG_FUNCTION_INFO_V1(wb_survey_proportion_difference_transfn);
-Datum
-wb_survey_proportion_difference_transfn(PG_FUNCTION_ARGS)
-{
-	bool		known = !PG_ARGISNULL(1);
-
-	return sv_difference(fcinfo, SV_PROPORTION_DIFFERENCE, known,
-						 known && PG_GETARG_BOOL(1) ? 1.0 : 0.0);
-}
+SV_DIFFERENCE_TRANSFN(wb_survey_mean_difference_transfn, SV_MEAN_DIFFERENCE, SV_MEAN)
+SV_DIFFERENCE_TRANSFN(wb_survey_proportion_difference_transfn, SV_PROPORTION_DIFFERENCE, SV_PROPORTION)
 
 /*
  * survey_standardized_mean(x, weight, stratum, psu, age_band, standard
- * [, fpc [, level [, options [, domain]]]]): the mean of x standardised to
- * the standard population over the bands, sum_a s_a mean_a / sum_a s_a
- * (svystandardize), linearised over the design.
+ * [, fpc [, level [, options [, domain]]]]) and _proportion(outcome, ...): the
+ * domain mean standardised to the standard population over the bands,
+ * sum_a s_a mean_a / sum_a s_a (svystandardize), linearised over the design.
  */
-PG_FUNCTION_INFO_V1(wb_survey_standardized_mean_transfn);
-Datum
-wb_survey_standardized_mean_transfn(PG_FUNCTION_ARGS)
-{
-	double		x = PG_ARGISNULL(1) ? 0 : PG_GETARG_FLOAT8(1);
-
-	if (!PG_ARGISNULL(1))
-		wb_check_finite(x, "x");
-	return sv_accumulate_rows(fcinfo, SV_STANDARDIZED_MEAN, 2, 7, 8, 9, 10, 5,
-							  !PG_ARGISNULL(1), false, x, 1.0);
+#define SV_STANDARDIZED_TRANSFN(name, values_as) \
+PG_FUNCTION_INFO_V1(name); \
+Datum \
+name(PG_FUNCTION_ARGS) \
+{ \
+	SvValues	v = sv_values(fcinfo, values_as); \
+\
+	return sv_accumulate_rows(fcinfo, SV_STANDARDIZED_MEAN, 2, 7, 8, 9, 10, 5, \
+							  v.known, false, v.y, 1.0); \
 }
 
-PG_FUNCTION_INFO_V1(wb_survey_standardized_proportion_transfn);
-Datum
-wb_survey_standardized_proportion_transfn(PG_FUNCTION_ARGS)
-{
-	bool		known = !PG_ARGISNULL(1);
-
-	return sv_accumulate_rows(fcinfo, SV_STANDARDIZED_MEAN, 2, 7, 8, 9, 10, 5,
-							  known, false, known && PG_GETARG_BOOL(1) ? 1.0 : 0.0, 1.0);
-}
+SV_STANDARDIZED_TRANSFN(wb_survey_standardized_mean_transfn, SV_MEAN)
+SV_STANDARDIZED_TRANSFN(wb_survey_standardized_proportion_transfn, SV_PROPORTION)
 
 /* merge survey state b into a copy of a (rows of equal keys add up) */
 ArrayType *
@@ -1456,52 +1453,21 @@ rp_accumulate(FunctionCallInfo fcinfo, int estimator, int first, bool known, dou
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 
-PG_FUNCTION_INFO_V1(wb_replicate_mean_transfn);
-Datum
-wb_replicate_mean_transfn(PG_FUNCTION_ARGS)
-{
-	double		x = PG_ARGISNULL(1) ? 0 : PG_GETARG_FLOAT8(1);
-
-	if (!PG_ARGISNULL(1))
-		wb_check_finite(x, "x");
-	return rp_accumulate(fcinfo, SV_MEAN, 2, !PG_ARGISNULL(1), x, 1.0);
+/* replicate_mean, _total, _proportion, _ratio: the same values as the survey_* */
+#define RP_TRANSFN(name, estimator) \
+PG_FUNCTION_INFO_V1(name); \
+Datum \
+name(PG_FUNCTION_ARGS) \
+{ \
+	SvValues	v = sv_values(fcinfo, estimator); \
+\
+	return rp_accumulate(fcinfo, estimator, v.first, v.known, v.y, v.x); \
 }
 
-PG_FUNCTION_INFO_V1(wb_replicate_total_transfn);
-Datum
-wb_replicate_total_transfn(PG_FUNCTION_ARGS)
-{
-	double		x = PG_ARGISNULL(1) ? 0 : PG_GETARG_FLOAT8(1);
-
-	if (!PG_ARGISNULL(1))
-		wb_check_finite(x, "x");
-	return rp_accumulate(fcinfo, SV_TOTAL, 2, !PG_ARGISNULL(1), x, 0.0);
-}
-
-PG_FUNCTION_INFO_V1(wb_replicate_proportion_transfn);
-Datum
-wb_replicate_proportion_transfn(PG_FUNCTION_ARGS)
-{
-	bool		known = !PG_ARGISNULL(1);
-
-	return rp_accumulate(fcinfo, SV_PROPORTION, 2, known, known && PG_GETARG_BOOL(1) ? 1.0 : 0.0, 1.0);
-}
-
-PG_FUNCTION_INFO_V1(wb_replicate_ratio_transfn);
-Datum
-wb_replicate_ratio_transfn(PG_FUNCTION_ARGS)
-{
-	bool		known = !PG_ARGISNULL(1) && !PG_ARGISNULL(2);
-	double		y = known ? PG_GETARG_FLOAT8(1) : 0,
-				x = known ? PG_GETARG_FLOAT8(2) : 0;
-
-	if (known)
-	{
-		wb_check_finite(y, "numerator");
-		wb_check_finite(x, "denominator");
-	}
-	return rp_accumulate(fcinfo, SV_RATIO, 3, known, y, x);
-}
+RP_TRANSFN(wb_replicate_mean_transfn, SV_MEAN)
+RP_TRANSFN(wb_replicate_total_transfn, SV_TOTAL)
+RP_TRANSFN(wb_replicate_proportion_transfn, SV_PROPORTION)
+RP_TRANSFN(wb_replicate_ratio_transfn, SV_RATIO)
 
 static ArrayType *
 rp_state_get(FunctionCallInfo fcinfo, int argno)
