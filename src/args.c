@@ -18,33 +18,26 @@
 #include "utils/builtins.h"
 
 void
-wb_check_finite(double v, const char *argname)
+wb_error_not_finite(double v, const char *argname)
 {
-	if (isnan(v) || isinf(v))
-		ereport(ERROR,
-				(errcode(WB_ERRCODE_BAD_ARGUMENT),
-				 errmsg("%s must be a finite number, got %s", argname,
-						isnan(v) ? "NaN" : (v > 0 ? "Infinity" : "-Infinity"))));
+	ereport(ERROR,
+			(errcode(WB_ERRCODE_BAD_ARGUMENT),
+			 errmsg("%s must be a finite number, got %s", argname,
+					isnan(v) ? "NaN" : (v > 0 ? "Infinity" : "-Infinity"))));
+	pg_unreachable();
 }
 
+/* v failed a non-negative or positive check: say which of the two rules */
 void
-wb_check_nonneg(double v, const char *argname)
+wb_error_too_small(double v, const char *argname, bool zero_allowed)
 {
-	wb_check_finite(v, argname);
-	if (v < 0)
-		ereport(ERROR,
-				(errcode(WB_ERRCODE_BAD_ARGUMENT),
-				 errmsg("%s must be non-negative, got %g", argname, v)));
-}
-
-void
-wb_check_positive(double v, const char *argname)
-{
-	wb_check_finite(v, argname);
-	if (v <= 0)
-		ereport(ERROR,
-				(errcode(WB_ERRCODE_BAD_ARGUMENT),
-				 errmsg("%s must be positive, got %g", argname, v)));
+	if (!isfinite(v))
+		wb_error_not_finite(v, argname);
+	ereport(ERROR,
+			(errcode(WB_ERRCODE_BAD_ARGUMENT),
+			 errmsg(zero_allowed ? "%s must be non-negative, got %g" : "%s must be positive, got %g",
+					argname, v)));
+	pg_unreachable();
 }
 
 void

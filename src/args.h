@@ -12,6 +12,8 @@
 
 #include "wellbeing.h"
 
+#include <math.h>
+
 /* One accepted method name and the code it maps to. */
 typedef struct WbMethod
 {
@@ -19,9 +21,33 @@ typedef struct WbMethod
 	int			code;
 } WbMethod;
 
-extern void wb_check_finite(double v, const char *argname);
-extern void wb_check_nonneg(double v, const char *argname);
-extern void wb_check_positive(double v, const char *argname);
+/*
+ * The checks every transition function makes on every row are inline, with
+ * the error raised out of line, so the hot loop pays a compare and no call.
+ */
+extern void wb_error_not_finite(double v, const char *argname) pg_attribute_noreturn();
+extern void wb_error_too_small(double v, const char *argname, bool zero_allowed) pg_attribute_noreturn();
+
+static inline void
+wb_check_finite(double v, const char *argname)
+{
+	if (unlikely(!isfinite(v)))
+		wb_error_not_finite(v, argname);
+}
+
+static inline void
+wb_check_nonneg(double v, const char *argname)
+{
+	if (unlikely(!(v >= 0) || !isfinite(v)))
+		wb_error_too_small(v, argname, true);
+}
+
+static inline void
+wb_check_positive(double v, const char *argname)
+{
+	if (unlikely(!(v > 0) || !isfinite(v)))
+		wb_error_too_small(v, argname, false);
+}
 extern void wb_check_level(double level);
 extern void wb_check_not_greater(double a, const char *aname,
 								 double b, const char *bname);

@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "args.h"
+#include "numeric/rank.h"
 #include "state.h"
 
 enum
@@ -120,20 +121,6 @@ wb_sample_merge(FunctionCallInfo fcinfo)
 	return wb_rows_concat(a, b, SMP_HEADER, SMP_STRIDE);
 }
 
-static int
-pair_cmp(const void *a, const void *b)
-{
-	const WbPair *pa = (const WbPair *) a;
-	const WbPair *pb = (const WbPair *) b;
-
-	/* ties broken by weight, so the result does not depend on row order */
-	if (pa->x != pb->x)
-		return pa->x < pb->x ? -1 : 1;
-	if (pa->w != pb->w)
-		return pa->w < pb->w ? -1 : 1;
-	return 0;
-}
-
 WbPair *
 wb_sample_sorted(ArrayType *state, int64 *n, long double *wsum)
 {
@@ -145,8 +132,15 @@ wb_sample_sorted(ArrayType *state, int64 *n, long double *wsum)
 	*wsum = 0;
 	if (*n == 0)
 		return NULL;
-	p = palloc(sizeof(WbPair) * *n);
-	memcpy(p, s + SMP_HEADER, sizeof(WbPair) * *n);
+
+	/*
+	 * Sorted in place: the state stands for a multiset of rows, which a
+	 * permutation leaves unchanged, so a later final call on the same state
+	 * (a window frame, an aggregate sharing the state) still sees the same
+	 * sample, and there is no second copy of the rows.  wb_state_get hands
+	 * out a private copy when the state did not come from the aggregate.
+	 */
+	p = (WbPair *) (s + SMP_HEADER);
 	/* rows of a state that came from SQL are checked like input rows */
 	for (i = 0; i < *n; i++)
 	{
@@ -154,7 +148,8 @@ wb_sample_sorted(ArrayType *state, int64 *n, long double *wsum)
 		wb_check_nonneg(p[i].w, "weight");
 		*wsum += p[i].w;
 	}
-	qsort(p, *n, sizeof(WbPair), pair_cmp);
+	StaticAssertStmt(sizeof(WbPair) == 2 * sizeof(double), "WbPair is two doubles");
+	wb_sort_pairs((double *) p, (size_t) *n);
 	return p;
 }
 

@@ -53,9 +53,10 @@ extern ArrayType *wb_sample_merge(FunctionCallInfo fcinfo);
 extern double wb_sample_param(ArrayType *state);
 
 /*
- * A sorted copy of the pairs (by x, then weight, so the order does not
- * depend on the input order), its length and its weight total in long
- * double (as R's sum); NULL when empty.
+ * The pairs of the state sorted in place (by x, then weight, so the order
+ * does not depend on the input order; a radix sort, 16 bytes a row of
+ * scratch), their count and their weight total in long double (as R's sum);
+ * NULL when empty.
  */
 extern WbPair *wb_sample_sorted(ArrayType *state, int64 *n, long double *wsum);
 

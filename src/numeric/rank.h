@@ -17,6 +17,12 @@
 extern void wb_sort_doubles(double *v, size_t n);
 
 /*
+ * sort n (x, w) pairs, stored as 2n doubles, by x and rows with equal x by
+ * w; no NaN.  Needs 16 bytes a row of scratch memory (palloc'd).
+ */
+extern void wb_sort_pairs(double *pairs, size_t n);
+
+/*
  * For n rows already sorted by key, the weighted fractional rank of each
  * row: the weight share of all rows before its tie group plus half the
  * share of its tie group, so rows with equal keys get the same midpoint
