@@ -25,6 +25,7 @@ OBJS = \
 	src/trend.o \
 	src/joinpoint.o \
 	src/index.o \
+	src/rollup.o \
 	src/numeric/rank.o \
 	src/numeric/regress.o
 
@@ -41,7 +42,8 @@ SQL_SOURCES = \
 	src/sql/segregation.sql \
 	src/sql/profile.sql \
 	src/sql/trend.sql \
-	src/sql/index.sql
+	src/sql/index.sql \
+	src/sql/rollup.sql
 
 DATA_built  = $(EXTENSION)--$(EXTVERSION).sql
 DATA        = $(wildcard src/sql/upgrade/$(EXTENSION)--*--*.sql)

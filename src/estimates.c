@@ -956,13 +956,13 @@ wb_poverty_transfn(PG_FUNCTION_ARGS)
 		fraction = PG_GETARG_FLOAT8(3);
 		wb_check_positive(fraction, "fraction");
 	}
-	return wb_sample_accumulate(fcinfo, "income", fraction, "fraction");
+	return wb_sample_accumulate(fcinfo, WB_SAMPLE_POVERTY, "income", fraction, "fraction");
 }
 
 Datum
 wb_poverty_finalfn(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = wb_sample_get(fcinfo, 0);
+	ArrayType  *state = wb_sample_get(fcinfo, 0, WB_SAMPLE_POVERTY);
 	int64		n;
 	long double wsum;
 	WbPair	   *p = wb_sample_sorted(state, &n, &wsum);
@@ -987,7 +987,7 @@ wb_poverty_finalfn(PG_FUNCTION_ARGS)
 Datum
 wb_poverty_threshold_finalfn(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = wb_sample_get(fcinfo, 0);
+	ArrayType  *state = wb_sample_get(fcinfo, 0, WB_SAMPLE_POVERTY);
 	int64		n;
 	long double wsum;
 	WbPair	   *p = wb_sample_sorted(state, &n, &wsum);

@@ -821,7 +821,7 @@ wb_category_cutpoints_transfn(PG_FUNCTION_ARGS)
 					 errmsg("levels must lie between 2 and %d, got %d",
 							CATEGORY_MAX_LEVELS, levels)));
 	}
-	return wb_sample_accumulate(fcinfo, "score", levels, "levels");
+	return wb_sample_accumulate(fcinfo, WB_SAMPLE_CATEGORY, "score", levels, "levels");
 }
 
 PG_FUNCTION_INFO_V1(wb_category_cutpoints_finalfn);
@@ -838,7 +838,7 @@ wb_category_cutpoints_finalfn(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	state = wb_sample_get(fcinfo, 0);
+	state = wb_sample_get(fcinfo, 0, WB_SAMPLE_CATEGORY);
 	levels = wb_sample_param(state);
 	if (!(levels >= 2 && levels <= CATEGORY_MAX_LEVELS) || levels != floor(levels))
 		wb_state_error("The levels field is not an integer between 2 and 100.");

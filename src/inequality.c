@@ -386,14 +386,14 @@ wb_gini_transfn(PG_FUNCTION_ARGS)
 			return wb_state_unchanged(fcinfo);
 		corrected = PG_GETARG_BOOL(3) ? 1 : 0;
 	}
-	return wb_sample_accumulate(fcinfo, "x", corrected, "corrected");
+	return wb_sample_accumulate(fcinfo, WB_SAMPLE_GINI, "x", corrected, "corrected");
 }
 
 /* quintile_share_ratio, palma, hoover (x, weight): no parameter */
 Datum
 wb_sorted_transfn(PG_FUNCTION_ARGS)
 {
-	return wb_sample_accumulate(fcinfo, "x", 0, "parameter");
+	return wb_sample_accumulate(fcinfo, WB_SAMPLE_SHARES, "x", 0, "parameter");
 }
 
 /*
@@ -407,7 +407,7 @@ wb_sorted_transfn(PG_FUNCTION_ARGS)
 Datum
 wb_gini_finalfn(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = wb_sample_get(fcinfo, 0);
+	ArrayType  *state = wb_sample_get(fcinfo, 0, WB_SAMPLE_GINI);
 	int64		n;
 	long double wsum;
 	WbPair	   *p = wb_sample_sorted(state, &n, &wsum);
@@ -470,7 +470,7 @@ tail_mean(const WbPair *p, int64 n, double lo, double hi, bool total)
 Datum
 wb_qsr_finalfn(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = wb_sample_get(fcinfo, 0);
+	ArrayType  *state = wb_sample_get(fcinfo, 0, WB_SAMPLE_SHARES);
 	int64		n;
 	long double wsum;
 	WbPair	   *p = wb_sample_sorted(state, &n, &wsum);
@@ -496,7 +496,7 @@ wb_qsr_finalfn(PG_FUNCTION_ARGS)
 Datum
 wb_palma_finalfn(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = wb_sample_get(fcinfo, 0);
+	ArrayType  *state = wb_sample_get(fcinfo, 0, WB_SAMPLE_SHARES);
 	int64		n;
 	long double wsum;
 	WbPair	   *p = wb_sample_sorted(state, &n, &wsum);
@@ -517,7 +517,7 @@ wb_palma_finalfn(PG_FUNCTION_ARGS)
 Datum
 wb_hoover_finalfn(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = wb_sample_get(fcinfo, 0);
+	ArrayType  *state = wb_sample_get(fcinfo, 0, WB_SAMPLE_SHARES);
 	int64		n;
 	long double wsum;
 	WbPair	   *p = wb_sample_sorted(state, &n, &wsum);

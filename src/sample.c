@@ -18,15 +18,31 @@
 
 enum
 {
-	SMP_PARAM = 1, SMP_USED, SMP_HEADER
+	SMP_MEASURE = 1, SMP_PARAM, SMP_USED, SMP_HEADER
 };
 
 #define SMP_STRIDE 2
 
-ArrayType *
-wb_sample_get(FunctionCallInfo fcinfo, int argno)
+/* any state of the sample kind, whatever measure made it */
+static ArrayType *
+sample_get_any(FunctionCallInfo fcinfo, int argno)
 {
-	return wb_rows_get(fcinfo, argno, WB_STATE_SAMPLE, SMP_HEADER, SMP_STRIDE);
+	ArrayType  *state = wb_rows_get(fcinfo, argno, WB_STATE_SAMPLE, SMP_HEADER, SMP_STRIDE);
+	int			measure = wb_state_code(wb_state_data(state)[SMP_MEASURE]);
+
+	if (measure < WB_SAMPLE_POVERTY || measure > WB_SAMPLE_SERIES)
+		wb_state_error("The measure field of the sample state is unknown.");
+	return state;
+}
+
+ArrayType *
+wb_sample_get(FunctionCallInfo fcinfo, int argno, WbSampleMeasure measure)
+{
+	ArrayType  *state = sample_get_any(fcinfo, argno);
+
+	if (wb_state_data(state)[SMP_MEASURE] != measure)
+		wb_state_error("The state was made by another measure's aggregate.");
+	return state;
 }
 
 double
@@ -35,23 +51,23 @@ wb_sample_param(ArrayType *state)
 	return wb_state_data(state)[SMP_PARAM];
 }
 
-/* append (x, w) to the state at argument 0, creating it with param */
+/* append (x, w) to the state at argument 0, creating it with measure and param */
 static Datum
-sample_append(FunctionCallInfo fcinfo, double x, double w, double param,
-			  const char *paramname)
+sample_append(FunctionCallInfo fcinfo, WbSampleMeasure measure, double x, double w,
+			  double param, const char *paramname)
 {
 	ArrayType  *state;
 	double		row[SMP_STRIDE] = {x, w};
 
 	if (PG_ARGISNULL(0))
 	{
-		double		header[SMP_HEADER] = {0, param, 0};
+		double		header[SMP_HEADER] = {0, measure, param, 0};
 
 		state = wb_rows_new(WB_STATE_SAMPLE, SMP_HEADER, SMP_STRIDE, 0, header);
 	}
 	else
 	{
-		state = wb_sample_get(fcinfo, 0);
+		state = wb_sample_get(fcinfo, 0, measure);
 		if (wb_state_data(state)[SMP_PARAM] != param)
 			ereport(ERROR,
 					(errcode(WB_ERRCODE_BAD_ARGUMENT),
@@ -62,8 +78,8 @@ sample_append(FunctionCallInfo fcinfo, double x, double w, double param,
 }
 
 Datum
-wb_sample_accumulate(FunctionCallInfo fcinfo, const char *xname,
-					 double param, const char *paramname)
+wb_sample_accumulate(FunctionCallInfo fcinfo, WbSampleMeasure measure,
+					 const char *xname, double param, const char *paramname)
 {
 	double		x,
 				w;
@@ -74,7 +90,7 @@ wb_sample_accumulate(FunctionCallInfo fcinfo, const char *xname,
 	w = PG_NARGS() > 2 ? PG_GETARG_FLOAT8(2) : 1.0;
 	wb_check_finite(x, xname);
 	wb_check_nonneg(w, "weight");
-	return sample_append(fcinfo, x, w, param, paramname);
+	return sample_append(fcinfo, measure, x, w, param, paramname);
 }
 
 Datum
@@ -90,7 +106,7 @@ wb_sample_accumulate_series(FunctionCallInfo fcinfo, double param,
 	y = PG_GETARG_FLOAT8(2);
 	wb_check_finite(t, "period");
 	wb_check_finite(y, "value");
-	return sample_append(fcinfo, t, y, param, paramname);
+	return sample_append(fcinfo, WB_SAMPLE_SERIES, t, y, param, paramname);
 }
 
 WbPair *
@@ -114,10 +130,11 @@ wb_sample_pairs(ArrayType *state, int64 *n)
 ArrayType *
 wb_sample_merge(FunctionCallInfo fcinfo)
 {
-	ArrayType  *a = wb_sample_get(fcinfo, 0);
-	ArrayType  *b = wb_sample_get(fcinfo, 1);
+	ArrayType  *a = sample_get_any(fcinfo, 0);
+	ArrayType  *b = sample_get_any(fcinfo, 1);
 
-	wb_state_merge_sums(wb_state_data(a), wb_state_data(b), SMP_PARAM + 1, 1);	/* checks the parameter */
+	/* checks that measure and parameter agree */
+	wb_state_merge_sums(wb_state_data(a), wb_state_data(b), SMP_PARAM + 1, SMP_PARAM);
 	return wb_rows_concat(a, b, SMP_HEADER, SMP_STRIDE);
 }
 

@@ -5,9 +5,12 @@
  *	  row: poverty_rate, poverty_threshold, gini, quintile_share_ratio,
  *	  palma, hoover.
  *
- * Layout: tag, param (the measure's one numeric parameter), used pairs,
- * then the pairs; 16 bytes a row, grown by doubling, so the array may be
- * longer than 3 + 2 * used (the tail is zero).
+ * Layout: tag, measure (WbSampleMeasure), param (the measure's one numeric
+ * parameter), used pairs, then the pairs; 16 bytes a row, grown by
+ * doubling, so the array may be longer than 4 + 2 * used (the tail is
+ * zero).  The measure code lets a final function refuse a state that
+ * another measure made (a stored rollup state finalised by the wrong
+ * function would otherwise read its parameter as its own).
  *
  * src/sample.h
  *
@@ -18,6 +21,17 @@
 
 #include "wellbeing.h"
 #include "utils/array.h"
+
+/* which measures a sample state was made for */
+typedef enum WbSampleMeasure
+{
+	WB_SAMPLE_POVERTY = 1,		/* poverty_rate, poverty_threshold: param fraction */
+	WB_SAMPLE_GINI = 2,			/* param corrected (0 or 1) */
+	WB_SAMPLE_SHARES = 3,		/* quintile_share_ratio, palma, hoover */
+	WB_SAMPLE_DISSIMILARITY = 4,
+	WB_SAMPLE_CATEGORY = 5,		/* category_cutpoints: param levels */
+	WB_SAMPLE_SERIES = 6		/* mann_kendall (period, value): param level */
+} WbSampleMeasure;
 
 typedef struct WbPair
 {
@@ -31,8 +45,8 @@ typedef struct WbPair
  * must not change afterwards (paramname names it in the error).  x must
  * be finite (xname names it in the error).
  */
-extern Datum wb_sample_accumulate(FunctionCallInfo fcinfo, const char *xname,
-								  double param, const char *paramname);
+extern Datum wb_sample_accumulate(FunctionCallInfo fcinfo, WbSampleMeasure measure,
+								  const char *xname, double param, const char *paramname);
 
 /*
  * The same for a (period, value) series: both must be finite, neither needs
@@ -44,8 +58,8 @@ extern Datum wb_sample_accumulate_series(FunctionCallInfo fcinfo, double param,
 /* a copy of the pairs in input order (each checked finite), and their count */
 extern WbPair *wb_sample_pairs(ArrayType *state, int64 *n);
 
-/* the state at argno, checked */
-extern ArrayType *wb_sample_get(FunctionCallInfo fcinfo, int argno);
+/* the state at argno, checked, made for measure (a state error if not) */
+extern ArrayType *wb_sample_get(FunctionCallInfo fcinfo, int argno, WbSampleMeasure measure);
 
 /* a new state holding the rows of the states at args 0 and 1 */
 extern ArrayType *wb_sample_merge(FunctionCallInfo fcinfo);

@@ -48,13 +48,13 @@ wb_dissimilarity_transfn(PG_FUNCTION_ARGS)
 		wb_check_nonneg(PG_GETARG_FLOAT8(1), "group_count");
 	if (!PG_ARGISNULL(2))
 		wb_check_nonneg(PG_GETARG_FLOAT8(2), "other_count");
-	return wb_sample_accumulate(fcinfo, "group_count", 0, "parameter");
+	return wb_sample_accumulate(fcinfo, WB_SAMPLE_DISSIMILARITY, "group_count", 0, "parameter");
 }
 
 Datum
 wb_dissimilarity_finalfn(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = wb_sample_get(fcinfo, 0);
+	ArrayType  *state = wb_sample_get(fcinfo, 0, WB_SAMPLE_DISSIMILARITY);
 	int64		n;
 	long double ysum;
 	WbPair	   *p = wb_sample_sorted(state, &n, &ysum);

@@ -490,7 +490,7 @@ mk_exact_p(int n, double s)
 Datum
 wb_mann_kendall_finalfn(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = wb_sample_get(fcinfo, 0);
+	ArrayType  *state = wb_sample_get(fcinfo, 0, WB_SAMPLE_SERIES);
 	double		level = wb_sample_param(state);
 	int64		n,
 				i,

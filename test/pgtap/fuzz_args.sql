@@ -29,7 +29,7 @@ UNION ALL SELECT 'text', unnest(ARRAY['''''::text', '''logit''::text', '''zzz'':
 UNION ALL SELECT 'double precision[]', unnest(ARRAY['''{}''::float8[]', '''{1,2,3}''::float8[]', '''{NaN}''::float8[]',
                                                     '''{1,NULL}''::float8[]', 'NULL::float8[]', '''{{1,2},{3,4}}''::float8[]',
                                                     '''{0,0}''::float8[]', '''{1e308,1e308}''::float8[]', 'ARRAY[g, g + 1]::float8[]',
-                                                    '''{1001,0.95,1,1,0,0,0,0,0,0}''::float8[]', '''{7001,0,3,1,1}''::float8[]',
+                                                    '''{1001,0.95,1,1,0,0,0,0,0,0}''::float8[]', '''{7001,2,0,3,1,1}''::float8[]',
                                                     '''{19001,1,1,0,0.95,0,0,0,16,0}''::float8[]'])
 UNION ALL SELECT 'text[]', unnest(ARRAY['''{a,b}''::text[]', 'NULL::text[]', '''{}''::text[]', '''{a,b,c,d,e}''::text[]'])
 UNION ALL SELECT '"any"', unnest(ARRAY['1', '''a''::text', 'NULL::int', 'g', 'point(1, 1)'])

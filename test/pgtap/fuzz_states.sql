@@ -78,10 +78,20 @@ BEGIN
       st[3] := 0.95;
       st[4] := floor(random() * 2) + 1;       -- selection
     END IF;
+    IF tag = 7001 THEN
+      st[2] := floor(random() * 6) + 1;       -- measure (WbSampleMeasure)
+    END IF;
     IF header = 6 THEN
       st[2] := floor(random() * 3) + 1;       -- measure
       st[5] := floor(random() * (st[6] + 1)); -- rows without se
     END IF;
+  END IF;
+  IF tag = 8001 AND len = 19 AND random() < 0.8 THEN
+    -- entropy: a known measure, a parameter, a level, the se flag
+    st[2] := floor(random() * 4) + 1;
+    st[3] := round((random() * 4 - 1)::numeric, 1);
+    st[4] := 0.95;
+    st[5] := floor(random() * 2);
   END IF;
   IF tag = 16001 AND len = 9 AND random() < 0.8 THEN
     -- aggregate_scores: a known method, a coverage threshold, consistent weights
@@ -100,15 +110,16 @@ INSERT INTO finals VALUES
   ('proportion_finalfn', 1001, 10, 0, 0), ('mean_finalfn', 2001, 9, 0, 0), ('total_finalfn', 3001, 5, 0, 0),
   ('rate_finalfn', 4001, 7, 0, 0), ('standardized_rate_finalfn', 5001, 12, 0, 0),
   ('standardized_ratio_finalfn', 6001, 6, 0, 0),
-  ('poverty_rate_finalfn', 7001, 0, 3, 2), ('poverty_threshold_finalfn', 7001, 0, 3, 2),
-  ('gini_finalfn', 7001, 0, 3, 2), ('quintile_share_ratio_finalfn', 7001, 0, 3, 2),
-  ('palma_finalfn', 7001, 0, 3, 2), ('hoover_finalfn', 7001, 0, 3, 2),
-  ('dissimilarity_finalfn', 7001, 0, 3, 2), ('entropy_finalfn', 8001, 19, 0, 0),
+  ('poverty_rate_finalfn', 7001, 0, 4, 2), ('poverty_threshold_finalfn', 7001, 0, 4, 2),
+  ('gini_finalfn', 7001, 0, 4, 2), ('quintile_share_ratio_finalfn', 7001, 0, 4, 2),
+  ('palma_finalfn', 7001, 0, 4, 2), ('hoover_finalfn', 7001, 0, 4, 2),
+  ('dissimilarity_finalfn', 7001, 0, 4, 2), ('mann_kendall_finalfn', 7001, 0, 4, 2),
+  ('entropy_finalfn', 8001, 19, 0, 0),
   ('between_group_spread_finalfn', 9001, 13, 0, 0), ('ordered_finalfn', 10001, 0, 6, 4),
   ('exposure_finalfn', 11001, 5, 0, 0), ('mutual_information_finalfn', 12001, 0, 2, 3),
   ('entropy_index_finalfn', 12001, 0, 2, 3), ('trend_finalfn', 13001, 12, 0, 0),
   ('gap_trend_finalfn', 14001, 17, 0, 0), ('recent_trend_finalfn', 15001, 0, 4, 4),
-  ('aggregate_scores_finalfn', 16001, 9, 0, 0), ('category_cutpoints_finalfn', 7001, 0, 3, 2),
+  ('aggregate_scores_finalfn', 16001, 9, 0, 0), ('category_cutpoints_finalfn', 7001, 0, 4, 2),
   ('cronbach_alpha_finalfn', 17001, 0, 5, 3), ('cronbach_alpha_if_deleted_finalfn', 17001, 0, 5, 3),
   ('joinpoint_finalfn', 18001, 0, 5, 3), ('survey_finalfn', 19001, 0, 0, 0),
   ('replicate_finalfn', 20001, 0, 0, 0);
@@ -139,9 +150,9 @@ BEGIN
   END LOOP;
 END $$;
 
-SELECT ok((SELECT count(*) FROM outcomes) = 29 * 1200 * 2, 'every call returned or raised an expected SQLSTATE');
+SELECT ok((SELECT count(*) FROM outcomes) = 30 * 1200 * 2, 'every call returned or raised an expected SQLSTATE');
 SELECT ok((SELECT count(*) FROM outcomes WHERE outcome = 'error') > 0, 'some random states were rejected');
-SELECT ok((SELECT count(DISTINCT fn) FROM outcomes WHERE outcome = 'value') = 30, 'random states reached the computation of every function');
+SELECT ok((SELECT count(DISTINCT fn) FROM outcomes WHERE outcome = 'value') = 31, 'random states reached the computation of every function');
 SELECT diag(fn || ': ' || count(*) FILTER (WHERE outcome = 'value') || ' values, '
             || count(*) FILTER (WHERE outcome = 'error') || ' errors')
 FROM outcomes GROUP BY fn ORDER BY fn;
