@@ -1,4 +1,4 @@
--- Called by bench/run.sh with -v rows=N -v runs=R.  Writes bench/results.csv
+-- Called by bench/run.sh with -v rows=N -v runs=R -v kinds=REGEX.  Writes bench/results.csv
 -- and prints two Markdown tables.
 --
 -- Every query is timed in this one server process: R runs after a warm-up,
@@ -143,6 +143,7 @@ INSERT INTO queries (measure, kind, q, workers, baseline, plain, plain_passes) V
   ('gini', 'parallel', 'SELECT wellbeing.gini(x, weight) FROM bench_rows', 2, 'percentile_cont, 2 workers', NULL, NULL);
 
 -- the baselines' own parallel speed-up, for comparison with ours
+DELETE FROM queries WHERE kind !~ :'kinds';
 SELECT set_config('bench.runs', :'runs', false);
 CREATE TEMP TABLE base_times AS
 SELECT name, workers, p.ms, CASE WHEN workers > 0 THEN 1 / p.ratio END AS parallel_speedup

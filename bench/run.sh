@@ -2,7 +2,10 @@
 # Benchmark of the extension's aggregates against built-in aggregates and
 # plain-SQL formulations, in one server process on a throwaway cluster.
 # Usage (root, Debian bookworm):
-#   bash bench/run.sh [rows [runs]]     default 10 000 000 rows, median of 5 runs
+#   bash bench/run.sh [rows [runs [kinds]]]   default 10 000 000 rows, median of
+#                                             5 runs, every kind of query
+# kinds is a regular expression on the kind column (one-pass, sort, grouped,
+# parallel), to re-measure a subset.
 # Prints Markdown tables and writes bench/results.csv (timings, ratios,
 # targets) and bench/memory.csv (peak backend memory of the sorting
 # measures).  The composite-index benchmark is bench/index.sh.
@@ -10,6 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-10000000}
 runs=${2:-5}
+kinds=${3:-.}
 
 bash test/install-deps.sh
 make -s >/dev/null
@@ -18,7 +22,7 @@ make -s install >/dev/null
 pg_virtualenv -t bash -c '
   set -euo pipefail
   psql -qX -v ON_ERROR_STOP=1 -c "CREATE EXTENSION wellbeing" >/dev/null
-  psql -qX -v ON_ERROR_STOP=1 -v rows="$0" -v runs="$1" -f bench/bench.sql
+  psql -qX -v ON_ERROR_STOP=1 -v rows="$0" -v runs="$1" -v kinds="$2" -f bench/bench.sql
 
   # Peak memory: each query in a fresh backend (one psql session), then the
   # backend reads its own peak resident set (VmHWM).  It also counts the
@@ -48,4 +52,4 @@ SELECT wellbeing.poverty_rate(x, weight) FROM bench_rows
 SELECT tract, wellbeing.gini(x, weight) FROM bench_rows GROUP BY tract
 SELECT sum(weight * x * cw) FROM (SELECT x, weight, sum(weight) OVER (ORDER BY x, weight ROWS UNBOUNDED PRECEDING) AS cw FROM bench_rows) s
 EOF
-' "$rows" "$runs"
+' "$rows" "$runs" "$kinds"

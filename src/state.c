@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "catalog/pg_type.h"
+#include "nodes/execnodes.h"
 #include "utils/memutils.h"
 
 void
@@ -24,16 +25,32 @@ wb_state_error(const char *detail)
 			 errhint("States are produced by the extension's aggregates; do not construct them by hand.")));
 }
 
+/*
+ * AggCheckCallContext without the function call: wb_state_get runs once a
+ * row in every transition function.
+ */
+static inline bool
+called_as_aggregate(FunctionCallInfo fcinfo)
+{
+	return fcinfo->context != NULL &&
+		(IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState));
+}
+
 ArrayType *
 wb_state_get(FunctionCallInfo fcinfo, int argno, WbStateKind kind,
 			 int nfields, bool growable)
 {
 	ArrayType  *state;
 	double		tag;
-	bool		in_agg = AggCheckCallContext(fcinfo, NULL);
+	bool		in_agg = called_as_aggregate(fcinfo);
 
 	if (in_agg)
-		state = PG_GETARG_ARRAYTYPE_P(argno);
+	{
+		/* the running state is a plain palloc'd array: no detoast call */
+		Pointer		p = DatumGetPointer(PG_GETARG_DATUM(argno));
+
+		state = VARATT_IS_EXTENDED(p) ? PG_GETARG_ARRAYTYPE_P(argno) : (ArrayType *) p;
+	}
 	else
 		state = PG_GETARG_ARRAYTYPE_P_COPY(argno);
 
