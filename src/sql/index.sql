@@ -647,50 +647,50 @@ $body$;
 COMMENT ON FUNCTION @extschema@.index_reliability(regclass, regclass, double precision, text) IS
 'per domain: number of indicators, areas with all of them, Cronbach''s alpha of the standardised directed indicators over those areas (the Handbook''s standardised alpha; 0.7 is the usual threshold) and the mean pairwise correlation';
 
--- index_uncertainty: a seeded Monte-Carlo over weights, normalisation and
--- aggregation (OECD/JRC Handbook step 7, COINr get_sensitivity "UA"),
--- reporting each area's median rank and 5-95 % band.
-CREATE FUNCTION @extschema@.index_uncertainty(
+-- index_scenarios: the index of one period and group recomputed under
+-- alternative recipes, weights and left-out indicators, one ranking per
+-- scenario.  index_uncertainty and index_sensitivity are built on it.
+CREATE FUNCTION @extschema@.index_scenarios(
     data regclass,
     catalog regclass,
     period double precision,
+    recipes text[],
+    weight_keys text[] DEFAULT NULL,
+    left_out text[] DEFAULT NULL,
     grp text DEFAULT 'all',
-    draws integer DEFAULT 1000,
     weight_noise double precision DEFAULT 0.25,
-    recipes text[] DEFAULT ARRAY['zscore/arithmetic', 'minmax/arithmetic', 'minmax/geometric'],
     seed integer DEFAULT 1)
-RETURNS TABLE (area text, nominal_score double precision, nominal_rank integer,
-               median_rank double precision, rank_p05 double precision, rank_p95 double precision,
-               mean_rank_shift double precision)
+RETURNS TABLE (scenario integer, area text, score double precision, rank integer)
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 SET jit = off
 AS $body$
 DECLARE
     has_domain_weight boolean;
-    r text;
+    bad text;
+    scenarios integer := cardinality(recipes);
     started timestamptz := clock_timestamp();
     large boolean;
 BEGIN
-    IF draws IS NULL OR draws < 1 OR draws > 100000 THEN
-        RAISE EXCEPTION 'draws must lie between 1 and 100000, got %', draws
+    IF recipes IS NULL OR scenarios = 0 THEN
+        RAISE EXCEPTION 'recipes must name at least one recipe' USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Valid recipes are: zscore/arithmetic, minmax/arithmetic, minmax/geometric.';
+    END IF;
+    bad := (SELECT coalesce(r, 'NULL') FROM unnest(recipes) r
+            WHERE r IS NULL OR r NOT IN ('zscore/arithmetic', 'minmax/arithmetic', 'minmax/geometric') LIMIT 1);
+    IF bad IS NOT NULL THEN
+        RAISE EXCEPTION 'unknown recipe "%"', bad USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Valid recipes are: zscore/arithmetic, minmax/arithmetic, minmax/geometric.';
+    END IF;
+    IF cardinality(weight_keys) <> scenarios OR cardinality(left_out) <> scenarios THEN
+        RAISE EXCEPTION 'recipes, weight_keys and left_out must have one element per scenario, got % , % and %',
+            scenarios, cardinality(weight_keys), cardinality(left_out)
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
     IF weight_noise IS NULL OR NOT (weight_noise >= 0 AND weight_noise < 1) THEN
         RAISE EXCEPTION 'weight_noise must lie in [0, 1), got %', weight_noise
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    IF recipes IS NULL OR cardinality(recipes) = 0 THEN
-        RAISE EXCEPTION 'recipes must name at least one recipe' USING ERRCODE = 'invalid_parameter_value',
-            HINT = 'Valid recipes are: zscore/arithmetic, minmax/arithmetic, minmax/geometric.';
-    END IF;
-    FOREACH r IN ARRAY recipes LOOP
-        IF r IS NULL OR r NOT IN ('zscore/arithmetic', 'minmax/arithmetic', 'minmax/geometric') THEN
-            RAISE EXCEPTION 'unknown recipe "%" for index_uncertainty', r
-                USING ERRCODE = 'invalid_parameter_value',
-                      HINT = 'Valid recipes are: zscore/arithmetic, minmax/arithmetic, minmax/geometric.';
-        END IF;
-    END LOOP;
     IF seed IS NULL THEN
         RAISE EXCEPTION 'seed must not be NULL' USING ERRCODE = 'invalid_parameter_value';
     END IF;
@@ -700,12 +700,18 @@ BEGIN
                    AND a.attname = 'weight' AND a.attnum > 0 AND NOT a.attisdropped) THEN
         RAISE EXCEPTION 'table % has no column "weight"', catalog USING ERRCODE = 'undefined_column';
     END IF;
+    EXECUTE format('SELECT (SELECT o FROM unnest($1) o WHERE o IS NOT NULL EXCEPT SELECT c.indicator::text FROM %s c LIMIT 1)',
+                   catalog) INTO bad USING left_out;
+    IF bad IS NOT NULL THEN
+        RAISE EXCEPTION 'left_out names indicator "%", which is not in %', bad, catalog
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
     has_domain_weight := EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = catalog
                                  AND a.attname = 'domain_weight' AND a.attnum > 0 AND NOT a.attisdropped);
-    -- progress NOTICEs when the draws will take a while (rows x draws from the planner's estimate)
-    large := (SELECT c.reltuples * draws > 100000000 FROM pg_class c WHERE c.oid = data);
+    -- progress NOTICEs when the scenarios will take a while (rows x scenarios from the planner's estimate)
+    large := (SELECT c.reltuples * scenarios > 100000000 FROM pg_class c WHERE c.oid = data);
     IF large THEN
-        RAISE NOTICE 'index_uncertainty: % draws over about % rows of %', draws,
+        RAISE NOTICE 'index scenarios: % over about % rows of %', scenarios,
             (SELECT c.reltuples::bigint FROM pg_class c WHERE c.oid = data), data;
     END IF;
 
@@ -730,26 +736,24 @@ BEGIN
             CROSS JOIN c
             LEFT JOIN v ON v.area = a.area AND v.indicator = c.indicator
             LEFT JOIN st ON st.indicator = c.indicator
-        ), u AS (          -- a deterministic uniform in [0, 1) from the seed, draw and key
-            SELECT r.draw,
-                   CASE WHEN r.draw = 0 THEN 1
-                        ELSE 1 + floor(cardinality($4) * ('x' || substr(md5($5 || ':' || r.draw || ':recipe'), 1, 12))::bit(48)::bigint
-                                       / 281474976710656.0)::int END AS recipe
-            FROM generate_series(0, $3) AS r(draw)
-        ), noise AS (
-            SELECT u.draw, c.indicator,
-                   CASE WHEN u.draw = 0 THEN 1.0
-                        ELSE 1.0 + $6 * (2 * ('x' || substr(md5($5 || ':' || u.draw || ':' || c.indicator), 1, 12))::bit(48)::bigint
+        ), sc AS (
+            SELECT s.scenario::int AS scenario, s.recipe, s.wkey, s.left_out
+            FROM unnest($3, coalesce($4, array_fill(NULL::text, ARRAY[cardinality($3)])),
+                        coalesce($5, array_fill(NULL::text, ARRAY[cardinality($3)])))
+                 WITH ORDINALITY AS s(recipe, wkey, left_out, scenario)
+        ), noise AS (      -- a deterministic uniform in [0, 1) from the seed, key and indicator
+            SELECT sc.scenario, c.indicator,
+                   CASE WHEN sc.wkey IS NULL THEN 1.0
+                        ELSE 1.0 + $6 * (2 * ('x' || substr(md5($7 || ':' || sc.wkey || ':' || c.indicator), 1, 12))::bit(48)::bigint
                                          / 281474976710656.0 - 1) END AS f
-            FROM u CROSS JOIN c
+            FROM sc CROSS JOIN c
         ), scored AS (
-            SELECT u.draw, cl.area, cl.domain, cl.dw, cl.w * n.f AS w,
-                   CASE WHEN u.draw = 0 THEN 'zscore/arithmetic' ELSE ($4)[u.recipe] END AS recipe,
-                   cl.z, cl.m
-            FROM u CROSS JOIN cells cl
-            JOIN noise n ON n.draw = u.draw AND n.indicator = cl.indicator
+            SELECT sc.scenario, cl.area, cl.domain, cl.dw, cl.w * n.f AS w, sc.recipe, cl.z, cl.m
+            FROM sc CROSS JOIN cells cl
+            JOIN noise n ON n.scenario = sc.scenario AND n.indicator = cl.indicator
+            WHERE sc.left_out IS DISTINCT FROM cl.indicator
         ), dom AS (
-            SELECT s.draw, s.area, s.domain, max(s.dw) AS dw,
+            SELECT s.scenario, s.area, s.domain, max(s.dw) AS dw,
                    (@extschema@.aggregate_scores(
                         CASE s.recipe WHEN 'zscore/arithmetic' THEN s.z
                                       WHEN 'minmax/arithmetic' THEN s.m
@@ -757,36 +761,234 @@ BEGIN
                         s.w, CASE WHEN s.recipe = 'minmax/geometric' THEN 'geometric' ELSE 'arithmetic' END,
                         0.5)).score AS score,
                    max(s.recipe) AS recipe
-            FROM scored s GROUP BY s.draw, s.area, s.domain
+            FROM scored s GROUP BY s.scenario, s.area, s.domain
         ), idx AS (
-            SELECT d.draw, d.area,
+            SELECT d.scenario, d.area,
                    (@extschema@.aggregate_scores(d.score, d.dw,
                         CASE WHEN d.recipe = 'minmax/geometric' THEN 'geometric' ELSE 'arithmetic' END,
                         0.5)).score AS score
-            FROM dom d GROUP BY d.draw, d.area
-        ), ranked AS (
-            SELECT i.draw, i.area, i.score, rank() OVER (PARTITION BY i.draw ORDER BY i.score DESC) AS rnk
-            FROM idx i WHERE i.score IS NOT NULL
-        ), nominal AS (
-            SELECT r.area, r.score, r.rnk FROM ranked r WHERE r.draw = 0
+            FROM dom d GROUP BY d.scenario, d.area
         )
-        SELECT n.area, n.score, n.rnk::integer,
-               percentile_cont(0.5) WITHIN GROUP (ORDER BY r.rnk),
-               percentile_cont(0.05) WITHIN GROUP (ORDER BY r.rnk),
-               percentile_cont(0.95) WITHIN GROUP (ORDER BY r.rnk),
-               avg(abs(r.rnk - n.rnk))::float8
-        FROM nominal n JOIN ranked r ON r.area = n.area AND r.draw > 0
-        GROUP BY n.area, n.score, n.rnk
-        ORDER BY n.rnk, n.area
+        SELECT i.scenario, i.area, i.score,
+               (rank() OVER (PARTITION BY i.scenario ORDER BY i.score DESC))::int
+        FROM idx i WHERE i.score IS NOT NULL
     $q$,
         CASE WHEN has_domain_weight THEN 'c.domain_weight::float8' ELSE '1.0::float8' END,
         catalog, data)
-    USING period, grp, draws, recipes, seed::text, weight_noise;
+    USING period, grp, recipes, weight_keys, left_out, weight_noise, seed::text;
     IF large THEN
-        RAISE NOTICE 'index_uncertainty: done in % s',
+        RAISE NOTICE 'index scenarios: done in % s',
             round(extract(epoch FROM clock_timestamp() - started)::numeric, 1);
     END IF;
 END
 $body$;
+COMMENT ON FUNCTION @extschema@.index_scenarios(regclass, regclass, double precision, text[], text[], text[], text, double precision, integer) IS
+'the index of one period and group under alternative scenarios, one ranking each: scenario i uses recipes[i] (z-score or min-max normalisation, arithmetic or geometric aggregation), the catalog weights each multiplied by a uniform factor in [1 - weight_noise, 1 + weight_noise] drawn from (seed, weight_keys[i], indicator) (NULL key: the catalog weights), and leaves out indicator left_out[i] (NULL: none; its domain renormalises); returns scenario, area, score and rank (1 = best, ties share the lower rank)';
+
+-- index_uncertainty: a seeded Monte-Carlo over weights, normalisation and
+-- aggregation (OECD/JRC Handbook step 7, COINr get_sensitivity "UA"),
+-- reporting each area's median rank and 5-95 % band.
+CREATE FUNCTION @extschema@.index_uncertainty(
+    data regclass,
+    catalog regclass,
+    period double precision,
+    grp text DEFAULT 'all',
+    draws integer DEFAULT 1000,
+    weight_noise double precision DEFAULT 0.25,
+    recipes text[] DEFAULT ARRAY['zscore/arithmetic', 'minmax/arithmetic', 'minmax/geometric'],
+    seed integer DEFAULT 1)
+RETURNS TABLE (area text, nominal_score double precision, nominal_rank integer,
+               median_rank double precision, rank_p05 double precision, rank_p95 double precision,
+               mean_rank_shift double precision)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $body$
+DECLARE
+    scenario_recipes text[];
+BEGIN
+    IF draws IS NULL OR draws < 1 OR draws > 100000 THEN
+        RAISE EXCEPTION 'draws must lie between 1 and 100000, got %', draws
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    -- every recipe offered is checked, drawn or not: index_scenarios raises
+    -- the error that names the first bad one
+    IF recipes IS NULL OR cardinality(recipes) = 0 OR EXISTS (SELECT FROM unnest(recipes) r
+           WHERE r IS NULL OR r NOT IN ('zscore/arithmetic', 'minmax/arithmetic', 'minmax/geometric')) THEN
+        PERFORM 1 FROM @extschema@.index_scenarios(data, catalog, period, recipes);
+    END IF;
+    -- scenario 1 is the nominal index; draw k (scenario k + 1) picks a recipe
+    -- and a weight key from md5 of (seed, draw)
+    scenario_recipes := ARRAY['zscore/arithmetic'] || ARRAY(
+        SELECT recipes[1 + floor(cardinality(recipes) * ('x' || substr(md5(seed || ':' || k || ':recipe'), 1, 12))::bit(48)::bigint
+                                 / 281474976710656.0)::int]
+        FROM generate_series(1, draws) AS g(k) ORDER BY g.k);
+    RETURN QUERY
+    WITH r AS MATERIALIZED (
+        SELECT * FROM @extschema@.index_scenarios(data, catalog, period, scenario_recipes,
+                          ARRAY[NULL::text] || ARRAY(SELECT g.k::text FROM generate_series(1, draws) AS g(k) ORDER BY g.k),
+                          array_fill(NULL::text, ARRAY[draws + 1]), grp, weight_noise, seed)
+    ), nominal AS (
+        SELECT r.area, r.score, r.rank FROM r WHERE r.scenario = 1
+    )
+    SELECT n.area, n.score, n.rank,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY r.rank),
+           percentile_cont(0.05) WITHIN GROUP (ORDER BY r.rank),
+           percentile_cont(0.95) WITHIN GROUP (ORDER BY r.rank),
+           avg(abs(r.rank - n.rank))::float8
+    FROM nominal n JOIN r ON r.area = n.area AND r.scenario > 1
+    GROUP BY n.area, n.score, n.rank
+    ORDER BY n.rank, n.area;
+END
+$body$;
 COMMENT ON FUNCTION @extschema@.index_uncertainty(regclass, regclass, double precision, text, integer, double precision, text[], integer) IS
 'Monte-Carlo uncertainty of the index ranking in one period and group: each draw perturbs every indicator weight by a uniform factor in [1 - weight_noise, 1 + weight_noise] and picks one of the recipes (z-score or min-max normalisation, arithmetic or geometric aggregation); returns each area''s nominal score and rank (z-scores, arithmetic, catalog weights), median rank, 5 % and 95 % rank quantiles and mean absolute rank shift (OECD/JRC Handbook step 7, COINr); seeded, so repeatable';
+
+-- sensitivity_indices: first-order and total Sobol indices from the output
+-- of a Saltelli design (COINr SA_estimate's layout and estimators).
+CREATE FUNCTION @extschema@.sensitivity_indices(y double precision[], n integer, d integer)
+RETURNS TABLE (factor integer, first_order double precision, total_order double precision)
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $body$
+BEGIN
+    IF n < 2 OR d < 1 THEN
+        RAISE EXCEPTION 'n must be at least 2 and d at least 1, got n = % and d = %', n, d
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF cardinality(y) <> n::bigint * (d + 2) THEN
+        RAISE EXCEPTION 'y must hold n (d + 2) = % values (A, B, then A with column i from B for each i), got %',
+            n::bigint * (d + 2), cardinality(y)
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF array_position(y, NULL) IS NOT NULL THEN
+        RAISE EXCEPTION 'y must not contain NULLs' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF EXISTS (SELECT FROM unnest(y) v WHERE v IN ('NaN', 'Infinity', '-Infinity')) THEN
+        RAISE EXCEPTION 'y must be finite' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    RETURN QUERY
+    WITH o AS (
+        SELECT t.v, t.i::int AS i FROM unnest(y) WITH ORDINALITY AS t(v, i)
+    ), a AS (
+        SELECT o.i AS j, o.v FROM o WHERE o.i <= n
+    ), b AS (
+        SELECT o.i - n AS j, o.v FROM o WHERE o.i > n AND o.i <= 2 * n
+    ), ab AS (
+        SELECT (o.i - 2 * n - 1) / n + 1 AS k, (o.i - 2 * n - 1) % n + 1 AS j, o.v FROM o WHERE o.i > 2 * n
+    ), vy AS (        -- V(Y) from A and B together; no variance, nothing to apportion
+        SELECT nullif(var_samp(o.v), 0) AS v, avg(o.v) AS mean FROM o WHERE o.i <= 2 * n
+    )
+    SELECT ab.k,
+           -- Saltelli 2010 on the centred output: the same expectation, a
+           -- smaller variance when the output's mean is large
+           avg((b.v - vy.mean) * (ab.v - a.v)) / min(vy.v),
+           sum((a.v - ab.v) ^ 2) / (2 * n * min(vy.v))         -- Jansen 1999
+    FROM ab JOIN a ON a.j = ab.j JOIN b ON b.j = ab.j CROSS JOIN vy
+    GROUP BY ab.k ORDER BY ab.k;
+END
+$body$;
+COMMENT ON FUNCTION @extschema@.sensitivity_indices(double precision[], integer, integer) IS
+'variance-based sensitivity indices from a Saltelli design of n rows and d factors: y holds the model output for the rows of A, then B, then A with column i taken from B for i = 1..d; returns per factor the first-order index S_i = mean((y_B - mean) (y_ABi - y_A)) / V (Saltelli 2010 on the centred output) and the total index S_Ti = sum((y_A - y_ABi)^2) / (2 n V) (Jansen), V and mean over y_A and y_B - COINr SA_estimate''s estimators, centred; NULL indices when y does not vary';
+
+-- index_sensitivity: which choice moves the ranking (OECD/JRC Handbook
+-- step 7, COINr get_sensitivity "SA").
+CREATE FUNCTION @extschema@.index_sensitivity(
+    data regclass,
+    catalog regclass,
+    period double precision,
+    grp text DEFAULT 'all',
+    n integer DEFAULT 100,
+    weight_noise double precision DEFAULT 0.25,
+    recipes text[] DEFAULT ARRAY['zscore/arithmetic', 'minmax/arithmetic', 'minmax/geometric'],
+    leave_one_out boolean DEFAULT true,
+    seed integer DEFAULT 1)
+RETURNS TABLE (factor text, first_order double precision, total_order double precision,
+               mean_rank_shift double precision, rank_shift_variance double precision, runs integer)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $body$
+DECLARE
+    d integer := CASE WHEN leave_one_out THEN 3 ELSE 2 END;
+    indicators text[];
+    design_recipes text[];
+    design_keys text[];
+    design_left_out text[];
+    y double precision[];
+BEGIN
+    IF n IS NULL OR n < 2 OR n > 20000 THEN
+        RAISE EXCEPTION 'n must lie between 2 and 20000, got %', n
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF leave_one_out IS NULL THEN
+        RAISE EXCEPTION 'leave_one_out must not be NULL' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF recipes IS NULL OR cardinality(recipes) = 0 OR EXISTS (SELECT FROM unnest(recipes) r
+           WHERE r IS NULL OR r NOT IN ('zscore/arithmetic', 'minmax/arithmetic', 'minmax/geometric')) THEN
+        PERFORM 1 FROM @extschema@.index_scenarios(data, catalog, period, recipes);
+    END IF;
+    IF seed IS NULL THEN
+        RAISE EXCEPTION 'seed must not be NULL' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    EXECUTE format('SELECT array_agg(DISTINCT c.indicator::text ORDER BY c.indicator::text) FROM %s c', catalog)
+        INTO indicators;
+
+    -- The design: rows j = 1..n of two matrices A and B of uniforms, one
+    -- column per factor (1 recipe, 2 weights, 3 left-out indicator), from md5
+    -- of (seed, matrix, j, factor).  Runs: A, B, then for each factor i, A
+    -- with column i from B.  Scenario 1 is the nominal index.
+    WITH design_rows AS (
+        SELECT blk, j, 
+               CASE WHEN blk = 0 THEN 'A' WHEN blk = 1 THEN 'B' END AS whole
+        FROM generate_series(0, d + 1) blk, generate_series(1, n) j
+    ), src AS (        -- which matrix each factor of each run comes from
+        SELECT r.blk, r.j, f,
+               coalesce(r.whole, CASE WHEN r.blk - 1 = f THEN 'B' ELSE 'A' END) AS m
+        FROM design_rows r, generate_series(1, 3) f
+    ), u AS (
+        SELECT s.blk, s.j, s.f, s.m,
+               ('x' || substr(md5(seed || ':' || s.m || ':' || s.j || ':' || s.f), 1, 12))::bit(48)::bigint
+                   / 281474976710656.0 AS u
+        FROM src s
+    ), p AS (
+        SELECT u.blk, u.j,
+               max(CASE WHEN u.f = 1 THEN recipes[1 + floor(cardinality(recipes) * u.u)::int] END) AS recipe,
+               max(CASE WHEN u.f = 2 THEN u.m || ':' || u.j END) AS wkey,
+               max(CASE WHEN u.f = 3 AND leave_one_out
+                        THEN indicators[floor((cardinality(indicators) + 1) * u.u)::int] END) AS left_out
+        FROM u GROUP BY u.blk, u.j
+    )
+    SELECT ARRAY['zscore/arithmetic'] || array_agg(p.recipe ORDER BY p.blk, p.j),
+           ARRAY[NULL::text] || array_agg(p.wkey ORDER BY p.blk, p.j),
+           ARRAY[NULL::text] || array_agg(p.left_out ORDER BY p.blk, p.j)
+    INTO design_recipes, design_keys, design_left_out
+    FROM p;
+
+    -- output of each run: the mean absolute rank shift from the nominal ranking
+    -- over the areas ranked in both (COINr's target)
+    WITH r AS MATERIALIZED (
+        SELECT * FROM @extschema@.index_scenarios(data, catalog, period, design_recipes, design_keys,
+                                                  design_left_out, grp, weight_noise, seed)
+    ), shift AS (
+        SELECT r.scenario, avg(abs(r.rank - nom.rank))::float8 AS y
+        FROM r JOIN r AS nom ON nom.area = r.area AND nom.scenario = 1
+        WHERE r.scenario > 1 GROUP BY r.scenario
+    )
+    SELECT array_agg(coalesce(shift.y, 'NaN') ORDER BY s.scenario) INTO y
+    FROM generate_series(2, n * (d + 2) + 1) s(scenario) LEFT JOIN shift ON shift.scenario = s.scenario;
+    IF 'NaN' = ANY (y) THEN
+        RAISE EXCEPTION 'some scenarios rank no area of the nominal index'
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Every area needs enough indicators for the coverage rule (0.5) in every scenario.';
+    END IF;
+
+    RETURN QUERY
+    SELECT (ARRAY['recipe', 'weights', 'left-out indicator'])[si.factor], si.first_order, si.total_order,
+           (SELECT avg(v) FROM unnest(y[1:2 * n]) v),
+           (SELECT var_samp(v) FROM unnest(y[1:2 * n]) v),
+           n * (d + 2) + 1
+    FROM @extschema@.sensitivity_indices(y, n, d) si
+    ORDER BY si.factor;
+END
+$body$;
+COMMENT ON FUNCTION @extschema@.index_sensitivity(regclass, regclass, double precision, text, integer, double precision, text[], boolean, integer) IS
+'variance-based sensitivity of the index ranking in one period and group to three choices: the recipe (normalisation and aggregation), noisy weights (each indicator weight times a uniform factor in [1 - weight_noise, 1 + weight_noise]) and one left-out indicator (none, or each one, with equal probability); output: the mean absolute rank shift from the nominal ranking; n (d + 2) + 1 runs of a Saltelli design, first-order and total indices by sensitivity_indices (COINr get_sensitivity SA_type = "SA"); seeded, so repeatable';

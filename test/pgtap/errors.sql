@@ -320,7 +320,7 @@ SELECT throws_ok($$SELECT wellbeing.outlier_treatment(x) OVER () FROM unnest('{1
 SELECT throws_ok($$SELECT * FROM wellbeing.index_uncertainty('bi_data', 'bi_catalog', 1, draws => 0)$$, '22023', 'draws must lie between 1 and 100000, got 0', 'index_uncertainty: no draws');
 SELECT throws_ok($$SELECT * FROM wellbeing.index_uncertainty('bi_data', 'bi_catalog', 1, weight_noise => -0.1)$$, '22023', NULL, 'index_uncertainty: negative noise');
 SELECT throws_ok($$SELECT * FROM wellbeing.index_uncertainty('bi_data', 'bi_catalog', 1, recipes => '{}')$$, '22023', 'recipes must name at least one recipe', 'index_uncertainty: no recipes');
-SELECT throws_ok($$SELECT * FROM wellbeing.index_uncertainty('bi_data', 'bi_catalog', 1, recipes => ARRAY['zscore/median'])$$, '22023', 'unknown recipe "zscore/median" for index_uncertainty', 'index_uncertainty: unknown recipe');
+SELECT throws_ok($$SELECT * FROM wellbeing.index_uncertainty('bi_data', 'bi_catalog', 1, recipes => ARRAY['zscore/median'])$$, '22023', 'unknown recipe "zscore/median"', 'index_uncertainty: unknown recipe');
 SELECT throws_ok($$SELECT * FROM wellbeing.index_uncertainty('bi_data', 'bi_catalog', 1, seed => NULL)$$, '22023', NULL, 'index_uncertainty: NULL seed');
 SELECT throws_ok($$SELECT * FROM wellbeing.index_uncertainty('bi_catalog', 'bi_catalog', 1)$$, '42703', NULL, 'index_uncertainty: data without the needed columns');
 SELECT throws_ok($$SELECT * FROM wellbeing.index_correlations('bi_data', 'bi_catalog', NULL)$$, '22023', 'period must not be NULL', 'index_correlations: NULL period');
