@@ -110,3 +110,12 @@ FROM (SELECT wellbeing.replicate_mean(x, 1, ARRAY[x, 2 * x, 1], 'jk1') AS j,
              wellbeing.replicate_mean(x, 1, ARRAY[x, 2 * x, 1], 'sdr') AS s,
              wellbeing.replicate_mean(x, 1, ARRAY[x, 2 * x, 1], 'other', 'scale=2', '{1,0,1}') AS o
       FROM generate_series(1, 5) x) t;
+-- replicate_difference by hand: two half-sample replicates (brr, scale 1/2).
+-- a: x = 1, 3; b: x = 2, 6; full sample: 2 - 4 = -2.  Replicate 1 keeps the
+-- first row of each (1 - 2 = -1), replicate 2 the second (3 - 6 = -3);
+-- centre -2, SE = sqrt(1/2 ((-1 + 2)^2 + (-3 + 2)^2)) = 1; df = R - 1 = 1,
+-- so the interval is -2 -/+ qt(0.975, 1) = 12.7062047361747
+SELECT (wellbeing.replicate_difference(
+          wellbeing.replicate_mean_state(x, 1, repw, 'brr') FILTER (WHERE grp = 'a'),
+          wellbeing.replicate_mean_state(x, 1, repw, 'brr') FILTER (WHERE grp = 'b'))).*
+FROM (VALUES ('a', 1, ARRAY[2, 0]), ('a', 3, ARRAY[0, 2]), ('b', 2, ARRAY[2, 0]), ('b', 6, ARRAY[0, 2])) r(grp, x, repw);

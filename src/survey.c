@@ -1501,6 +1501,30 @@ rp_state_get(FunctionCallInfo fcinfo, int argno)
 	return state;
 }
 
+/*
+ * Two replicate states describe the same design: the same number of
+ * replicates and the same rscales (the parameters are compared by the
+ * caller).
+ */
+static void
+rp_check_same_design(const double *sa, const double *sb)
+{
+	int			R = (int) sa[RP_R];
+	int			i;
+
+	if (sb[RP_R] != R)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("every row must have the same number of replicate weights, got %d and %g", R, sb[RP_R])));
+	for (i = 0; i < R; i++)
+	{
+		if (sa[RP_HEADER + i] != sb[RP_HEADER + i])
+			ereport(ERROR,
+					(errcode(WB_ERRCODE_BAD_ARGUMENT),
+					 errmsg("rscales must be the same for every row of a group")));
+	}
+}
+
 ArrayType *
 wb_replicate_merge(FunctionCallInfo fcinfo)
 {
@@ -1511,19 +1535,9 @@ wb_replicate_merge(FunctionCallInfo fcinfo)
 	int			R = (int) sa[RP_R];
 	int			i;
 
-	if (sb[RP_R] != R)
-		ereport(ERROR,
-				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("every row must have the same number of replicate weights, got %d and %g", R, sb[RP_R])));
 	/* parameters and rscales must agree; the counts and sums add */
+	rp_check_same_design(sa, sb);
 	wb_state_merge_sums(sa, sb, RP_ROWS, RP_NPARAMS);
-	for (i = 0; i < R; i++)
-	{
-		if (rp_rscales(sa)[i] != rp_rscales(sb)[i])
-			ereport(ERROR,
-					(errcode(WB_ERRCODE_BAD_ARGUMENT),
-					 errmsg("rscales must be the same for every row of a group")));
-	}
 	sa[RP_ROWS] += sb[RP_ROWS];
 	sa[RP_DOMAIN_ROWS] += sb[RP_DOMAIN_ROWS];
 	sa[RP_N] += sb[RP_N];
@@ -1564,22 +1578,62 @@ rp_se(const double *s, const double *theta, double theta0)
 	return sqrt(s[RP_SCALE] * var);
 }
 
+/*
+ * The full-sample estimate, and each replicate's into theta[R]: a total, or
+ * a ratio of sums (mean, proportion, ratio); NaN where undefined.
+ */
+static double
+rp_estimates(const double *s, double *theta)
+{
+	const double *sums = s + RP_HEADER + (int64) s[RP_R];
+	bool		total = (int) s[RP_ESTIMATOR] == SV_TOTAL;
+	int			r;
+
+	for (r = 0; r < (int) s[RP_R]; r++)
+	{
+		double		y = sums[2 * (r + 1)],
+					x = sums[2 * (r + 1) + 1];
+
+		theta[r] = total ? y : (x != 0 ? y / x : NAN);
+	}
+	return total ? sums[0] : (sums[1] != 0 ? sums[0] / sums[1] : NAN);
+}
+
+/* a survey_estimate record from (value, se, lower, upper, n, level, df); NaN is NULL */
+static Datum
+rp_result(FunctionCallInfo fcinfo, const double *out)
+{
+	TupleDesc	tupdesc;
+	Datum		values[7];
+	bool		nulls[7];
+	int			i;
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE ||
+		tupdesc->natts != 7)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("replicate estimate called in a context that cannot accept its record")));
+	tupdesc = BlessTupleDesc(tupdesc);
+	for (i = 0; i < 7; i++)
+	{
+		nulls[i] = !isfinite(out[i]);
+		values[i] = nulls[i] ? (Datum) 0 : Float8GetDatum(out[i]);
+	}
+	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
+}
+
 PG_FUNCTION_INFO_V1(wb_replicate_finalfn);
 Datum
 wb_replicate_finalfn(PG_FUNCTION_ARGS)
 {
 	ArrayType  *state;
 	double	   *s;
-	double	   *sums;
 	int			R,
 				r,
 				estimator;
 	double		theta0,
 				se;
 	double	   *theta;
-	TupleDesc	tupdesc;
-	Datum		values[7];
-	bool		nulls[7];
 	double		out[7];
 	int			i;
 
@@ -1589,7 +1643,6 @@ wb_replicate_finalfn(PG_FUNCTION_ARGS)
 	s = wb_state_data(state);
 	R = (int) s[RP_R];
 	estimator = (int) s[RP_ESTIMATOR];
-	sums = rp_sums(s);
 	theta = palloc(sizeof(double) * R);
 
 	for (i = 0; i < 7; i++)
@@ -1597,17 +1650,10 @@ wb_replicate_finalfn(PG_FUNCTION_ARGS)
 	out[4] = s[RP_N];
 	out[5] = s[RP_LEVEL];
 	out[6] = s[RP_DF];
-	theta0 = estimator == SV_TOTAL ? sums[0] : (sums[1] != 0 ? sums[0] / sums[1] : NAN);
+	theta0 = rp_estimates(s, theta);
 	out[0] = theta0;
 	if (isfinite(theta0))
 	{
-		for (r = 0; r < R; r++)
-		{
-			double		y = sums[2 * (r + 1)],
-						x = sums[2 * (r + 1) + 1];
-
-			theta[r] = estimator == SV_TOTAL ? y : (x != 0 ? y / x : NAN);
-		}
 		se = rp_se(s, theta, theta0);
 		out[1] = se;
 		if (isfinite(se))
@@ -1640,16 +1686,58 @@ wb_replicate_finalfn(PG_FUNCTION_ARGS)
 		}
 	}
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE ||
-		tupdesc->natts != 7)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("replicate estimate called in a context that cannot accept its record")));
-	tupdesc = BlessTupleDesc(tupdesc);
-	for (i = 0; i < 7; i++)
+	PG_RETURN_DATUM(rp_result(fcinfo, out));
+}
+
+/*
+ * replicate_difference(a, b): the difference of two estimates of one
+ * replicate design, each from its <measure>_state (typically with FILTER on
+ * a domain).  The replicates are shared, so theta_r = a_r - b_r carries the
+ * covariance of the two estimates into the variance, as svycontrast on
+ * svyby(..., covmat = TRUE) does.  t interval on the design's df.
+ */
+PG_FUNCTION_INFO_V1(wb_replicate_difference);
+Datum
+wb_replicate_difference(PG_FUNCTION_ARGS)
+{
+	double	   *sa = wb_state_data(rp_state_get(fcinfo, 0));
+	double	   *sb = wb_state_data(rp_state_get(fcinfo, 1));
+	int			R = (int) sa[RP_R];
+	double	   *theta_a,
+			   *theta_b;
+	double		out[7];
+	int			r,
+				i;
+
+	rp_check_same_design(sa, sb);
+	for (i = 1; i <= RP_NPARAMS; i++)
 	{
-		nulls[i] = !isfinite(out[i]);
-		values[i] = nulls[i] ? (Datum) 0 : Float8GetDatum(out[i]);
+		if (sa[i] != sb[i] && i != RP_INTERVAL)
+			ereport(ERROR,
+					(errcode(WB_ERRCODE_BAD_ARGUMENT),
+					 errmsg("replicate_difference needs two estimates of the same kind from the same design"),
+					 errhint("Both states must come from the same replicate aggregate with the same method, options and rscales.")));
 	}
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+	theta_a = palloc(sizeof(double) * R);
+	theta_b = palloc(sizeof(double) * R);
+	for (i = 0; i < 7; i++)
+		out[i] = NAN;
+	out[0] = rp_estimates(sa, theta_a) - rp_estimates(sb, theta_b);
+	out[4] = sa[RP_N] + sb[RP_N];
+	out[5] = sa[RP_LEVEL];
+	out[6] = sa[RP_DF];
+	if (isfinite(out[0]))
+	{
+		for (r = 0; r < R; r++)
+			theta_a[r] -= theta_b[r];
+		out[1] = rp_se(sa, theta_a, out[0]);
+		if (isfinite(out[1]))
+		{
+			double		t = wb_t_crit(sa[RP_LEVEL], sa[RP_DF]);
+
+			out[2] = out[0] - t * out[1];
+			out[3] = out[0] + t * out[1];
+		}
+	}
+	PG_RETURN_DATUM(rp_result(fcinfo, out));
 }

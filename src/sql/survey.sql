@@ -746,3 +746,12 @@ CREATE AGGREGATE @extschema@.survey_standardized_proportion(outcome boolean, wei
 );
 COMMENT ON AGGREGATE @extschema@.survey_standardized_proportion(boolean, double precision, "any", "any", "any", double precision, double precision, double precision, text, boolean) IS
 'the share of outcome true standardised to the standard population over age bands: sum over bands of standard * (domain mean in the band) / sum of standard (R survey svystandardize), linearised over the stratified cluster design; standard is the band''s standard population (any scale), the same on every row of a band';
+
+-- replicate_difference: two estimates of one replicate design (their
+-- <measure>_state, typically with FILTER on a domain) and their difference
+CREATE FUNCTION @extschema@.replicate_difference(a double precision[], b double precision[])
+RETURNS @extschema@.survey_estimate
+AS 'MODULE_PATHNAME', 'wb_replicate_difference'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.replicate_difference(double precision[], double precision[]) IS
+'a - b for two states of the same replicate aggregate (replicate_mean_state, replicate_total_state, replicate_proportion_state or replicate_ratio_state with the same weights, method and options, for example with FILTER (WHERE domain = ...)): the replicate estimates are differenced replicate by replicate, so the SE carries the covariance of the two estimates (R survey svycontrast on svyby(..., covmat = TRUE)); t interval on the design df; n = rows of both';

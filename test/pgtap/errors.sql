@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(330);
+SELECT plan(335);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -370,6 +370,12 @@ SELECT throws_ok($$SELECT wellbeing.replicate_mean(x, w, ARRAY[w, w], 'other', '
 SELECT throws_ok($$SELECT wellbeing.replicate_mean(x, w, ARRAY[w, w], 'other', 'lonely_psu=remove') FROM sv$$, '22023', 'unknown replicate option "lonely_psu"', 'replicate_mean: a survey option');
 SELECT throws_ok($$SELECT wellbeing.replicate_mean('Infinity', w, ARRAY[w, w], 'brr') FROM sv$$, '22023', NULL, 'replicate_mean: infinite x');
 SELECT throws_ok($$SELECT wellbeing.state_combine(wellbeing.replicate_mean_transfn(NULL, 1, 1, '{1,1}', 'brr'), wellbeing.replicate_mean_transfn(NULL, 1, 1, '{1,1,1}', 'brr'))$$, '2202E', NULL, 'state_combine: replicate states of different lengths');
+SELECT throws_ok($$SELECT wellbeing.replicate_difference(wellbeing.replicate_mean_state(x, w, ARRAY[w, w], 'brr') FILTER (WHERE x < 3), wellbeing.replicate_total_state(x, w, ARRAY[w, w], 'brr') FILTER (WHERE x >= 3)) FROM sv$$, '22023', 'replicate_difference needs two estimates of the same kind from the same design', 'replicate_difference: a mean minus a total');
+SELECT throws_ok($$SELECT wellbeing.replicate_difference(wellbeing.replicate_mean_state(x, w, ARRAY[w, w], 'brr') FILTER (WHERE x < 3), wellbeing.replicate_mean_state(x, w, ARRAY[w, w], 'jk1') FILTER (WHERE x >= 3)) FROM sv$$, '22023', NULL, 'replicate_difference: two methods');
+SELECT throws_ok($$SELECT wellbeing.replicate_difference(wellbeing.replicate_mean_state(x, w, ARRAY[w, w], 'brr') FILTER (WHERE x < 3), wellbeing.replicate_mean_state(x, w, ARRAY[w, w, w], 'brr') FILTER (WHERE x >= 3)) FROM sv$$, '2202E', NULL, 'replicate_difference: different numbers of replicates');
+SELECT throws_ok($$SELECT wellbeing.replicate_difference('{1,2,3}', wellbeing.replicate_mean_transfn(NULL, 1, 1, '{1,1}', 'brr'))$$, '22000', NULL, 'replicate_difference: a forged state');
+SELECT is((SELECT wellbeing.replicate_difference(wellbeing.replicate_mean_state(x, w, ARRAY[w, w], 'brr') FILTER (WHERE x < 3), wellbeing.replicate_mean_state(x, w, ARRAY[w, w], 'brr') FILTER (WHERE x > 99)) FROM sv),
+          NULL, 'replicate_difference: an empty domain (NULL state) gives NULL');
 SELECT throws_ok($$SELECT wellbeing.state_combine(wellbeing.replicate_mean_transfn(NULL, 1, 1, '{1,1}', 'brr'), wellbeing.replicate_mean_transfn(NULL, 1, 1, '{1,1}', 'jk1'))$$, '22023', NULL, 'state_combine: replicate states of different methods');
 SELECT throws_ok($$SELECT wellbeing.replicate_finalfn('{20001,1,3,0,0,0.95,0.5,1,2}')$$, '22000', NULL, 'replicate_finalfn: truncated state');
 

@@ -5,9 +5,10 @@
 -- test/fixtures/replicate_*.csv and replicate_reference.R.  R's degrees of
 -- freedom are the rank of the replicate weights minus 1, given here as
 -- options 'df=' (the default is R - 1); the bootstrap scale of
--- as.svrepdesign is given as 'scale='.
+-- as.svrepdesign is given as 'scale='.  Differences between domains against
+-- svycontrast on svyby(..., covmat = TRUE): replicate_difference_reference.R.
 BEGIN;
-SELECT plan(411);
+SELECT plan(891);
 CREATE TEMP TABLE ref (case_id text, quantity text, value float8);
 \copy ref FROM 'test/fixtures/replicate_reference.csv' WITH (FORMAT csv, HEADER true)
 CREATE TEMP TABLE scd (design text, id int, esa int, ambulance int, arrests float8, alive float8, high_arrests int,
@@ -78,6 +79,25 @@ SELECT g.name || '.domain_mean.api00.stype=' || t,
               g.rscales, t, g.design)
 FROM designs g, unnest(ARRAY['E', 'H', 'M']) t
 WHERE g.design IN ('clus1_jk1', 'strat_jkn');
+
+-- differences between domains (replicate_difference of two FILTERed
+-- states) against svycontrast(svyby(..., covmat = TRUE)): the fixture
+-- replicate_difference_reference.csv, same designs, whole-design df
+CREATE TEMP TABLE ref_diff (case_id text, quantity text, value float8);
+\copy ref_diff FROM 'test/fixtures/replicate_difference_reference.csv' WITH (FORMAT csv, HEADER true)
+INSERT INTO ref SELECT * FROM ref_diff WHERE case_id NOT LIKE '%.design' AND quantity <> 'se_by_hand';
+INSERT INTO cases
+SELECT format('%s.%s.%s_%s', g.name, k.kind, p.a, p.b),
+       format('SELECT wellbeing.replicate_difference(wellbeing.%1$s_state(%2$s, weight, repweights, %3$L, %4$L, %5$L) FILTER (WHERE stype = %6$L),
+                                                     wellbeing.%1$s_state(%2$s, weight, repweights, %3$L, %4$L, %5$L) FILTER (WHERE stype = %7$L))
+               FROM api WHERE design = %8$L',
+              k.aggregate, k.args, g.method, g.options, g.rscales, p.a, p.b, g.design)
+FROM designs g,
+     (VALUES ('mean_diff.api00', 'replicate_mean', 'api00'), ('total_diff.enroll', 'replicate_total', 'enroll'),
+             ('prop_diff.sch_wide', 'replicate_proportion', 'sch_wide = 1'),
+             ('ratio_diff.api_stu_enroll', 'replicate_ratio', 'api_stu, enroll')) k(kind, aggregate, args),
+     (VALUES ('E', 'H'), ('E', 'M'), ('H', 'M')) p(a, b)
+WHERE g.tbl = 'api';
 
 CREATE FUNCTION pg_temp.run(q text) RETURNS wellbeing.survey_estimate LANGUAGE plpgsql AS $$
 DECLARE e wellbeing.survey_estimate;
