@@ -20,7 +20,9 @@
  * seen.  Keeping r near 1 keeps the final differences (T = sum w r ln r /
  * sum w r - ln mean r) away from cancellation when inequality is small.
  * Partial states with different pivots are re-expressed on one pivot
- * before they are added (state_rescale).
+ * before they are added (state_rescale).  Each measure accumulates only
+ * the sums its final function reads (Atkinson with epsilon != 1 takes no
+ * logarithm).
  *
  * src/inequality.c
  *
@@ -104,6 +106,8 @@ entropy_exponent(int measure, double param)
 static inline double
 entropy_power(double r, double a)
 {
+	if (a == 1.0)
+		return r;
 	if (a == 0.5)
 		return sqrt(r);
 	if (a == -0.5)
@@ -117,6 +121,25 @@ entropy_power(double r, double a)
 	if (a == -2.0)
 		return 1.0 / (r * r);
 	return pow(r, a);
+}
+
+/* does the final function read the log sums (ENT_AL, ENT_AXL)? */
+static inline bool
+entropy_needs_log(int measure, double param)
+{
+	if (measure == ENT_GE)
+		return param == 0 || param == 1;
+	if (measure == ENT_ATKINSON)
+		return param == 1;
+	return true;
+}
+
+/* does the final function read the power sum (ENT_AA)? */
+static inline bool
+entropy_needs_power(int measure, double param)
+{
+	return (measure == ENT_GE && param != 0 && param != 1) ||
+		(measure == ENT_ATKINSON && param != 1);
 }
 
 /* does the measure take the log of x (so x must be positive)? */
@@ -140,10 +163,11 @@ entropy_needs_positive(int measure, double param)
 static void
 state_rescale(double *s, double c_new)
 {
+	int			measure = wb_state_code(s[ENT_MEASURE]);
+	double		param = s[ENT_PARAM];
 	double		k,
 				lk,
-				d,
-				a;
+				d;
 
 	if (s[ENT_PIVOT] == 0 || s[ENT_PIVOT] == c_new)
 	{
@@ -153,18 +177,44 @@ state_rescale(double *s, double c_new)
 	k = s[ENT_PIVOT] / c_new;
 	lk = log(k);
 	d = 1.0 - 1.0 / k;
-	a = entropy_exponent(wb_state_code(s[ENT_MEASURE]), s[ENT_PARAM]);
 
-	s[ENT_AXL] = k * (s[ENT_AXL] + lk * s[ENT_A1]);
+	/* the sums a measure does not accumulate stay 0 */
+	if (s[ENT_HAS_SE] != 0 || entropy_needs_log(measure, param))
+	{
+		s[ENT_AXL] = k * (s[ENT_AXL] + lk * s[ENT_A1]);
+		s[ENT_AL] += lk * s[ENT_WPOS];
+	}
 	s[ENT_A1] *= k;
-	s[ENT_AL] += lk * s[ENT_WPOS];
-	s[ENT_AA] *= pow(k, a);
+	if (entropy_needs_power(measure, param))
+		s[ENT_AA] *= pow(k, entropy_exponent(measure, param));
 	s[ENT_VLL] += 2.0 * lk * s[ENT_VL] + lk * lk * s[ENT_V];
 	s[ENT_VL] += lk * s[ENT_V];
 	s[ENT_VQ] += 2.0 * d * s[ENT_VUQ] + d * d * s[ENT_VUU];
 	s[ENT_VUQ] = (s[ENT_VUQ] + d * s[ENT_VUU]) / k;
 	s[ENT_VUU] /= k * k;
 	s[ENT_PIVOT] = c_new;
+}
+
+/*
+ * Did the sums one row touched overflow?  The others were checked when they
+ * changed, or by wb_state_get for a state from SQL; WPOS <= W, and the count
+ * cannot overflow.  (Checking every field each row cost a tenth of the
+ * transition function.)
+ */
+static inline bool
+entropy_row_overflowed(const double *s, bool has_se)
+{
+	int			i;
+
+	if (!(isfinite(s[ENT_W]) && isfinite(s[ENT_A1]) && isfinite(s[ENT_AL]) &&
+		  isfinite(s[ENT_AXL]) && isfinite(s[ENT_AA])))
+		return true;
+	for (i = has_se ? ENT_V : ENT_NFIELDS; i < ENT_NFIELDS; i++)
+	{
+		if (!isfinite(s[i]))
+			return true;
+	}
+	return false;
 }
 
 /*
@@ -182,7 +232,6 @@ entropy_accumulate(FunctionCallInfo fcinfo, int measure, double param, int searg
 	double		x,
 				w,
 				se = 0;
-	int			i;
 
 	if (wb_any_arg_null(fcinfo, 1))
 		return wb_state_unchanged(fcinfo);
@@ -235,14 +284,17 @@ entropy_accumulate(FunctionCallInfo fcinfo, int measure, double param, int searg
 	if (x > 0)
 	{
 		double		r = x / s[ENT_PIVOT];
-		double		lr = log(r);
+		double		lr = 0;
 
 		s[ENT_WPOS] += w;
 		s[ENT_A1] += w * r;
-		s[ENT_AL] += w * lr;
-		s[ENT_AXL] += w * r * lr;
-		/* only GE and Atkinson use the power sum */
-		if (measure == ENT_GE || measure == ENT_ATKINSON)
+		if (has_se || entropy_needs_log(measure, param))
+		{
+			lr = log(r);
+			s[ENT_AL] += w * lr;
+			s[ENT_AXL] += w * r * lr;
+		}
+		if (entropy_needs_power(measure, param))
 			s[ENT_AA] += w * entropy_power(r, entropy_exponent(measure, param));
 		if (has_se)
 		{
@@ -257,13 +309,10 @@ entropy_accumulate(FunctionCallInfo fcinfo, int measure, double param, int searg
 			s[ENT_VUU] += v * q * q;
 		}
 	}
-	for (i = ENT_N; i < ENT_NFIELDS; i++)
-	{
-		if (!isfinite(s[i]))
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("value out of range: overflow in %s", entropy_names[measure])));
-	}
+	if (entropy_row_overflowed(s, has_se))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value out of range: overflow in %s", entropy_names[measure])));
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 
