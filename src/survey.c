@@ -1080,6 +1080,29 @@ sv_proportion_interval(int method, double p, double se, double df, double level,
 	}
 }
 
+/* a survey_estimate record from (value, se, lower, upper, n, level, df); NaN is NULL */
+static Datum
+sv_estimate_datum(FunctionCallInfo fcinfo, const double *out)
+{
+	TupleDesc	tupdesc;
+	Datum		values[7];
+	bool		nulls[7];
+	int			i;
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE ||
+		tupdesc->natts != 7)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("survey estimate called in a context that cannot accept its record")));
+	tupdesc = BlessTupleDesc(tupdesc);
+	for (i = 0; i < 7; i++)
+	{
+		nulls[i] = !isfinite(out[i]);
+		values[i] = nulls[i] ? (Datum) 0 : Float8GetDatum(out[i]);
+	}
+	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
+}
+
 PG_FUNCTION_INFO_V1(wb_survey_finalfn);
 Datum
 wb_survey_finalfn(PG_FUNCTION_ARGS)
@@ -1087,12 +1110,8 @@ wb_survey_finalfn(PG_FUNCTION_ARGS)
 	ArrayType  *state;
 	double	   *s;
 	SvResult	res;
-	TupleDesc	tupdesc;
-	Datum		values[7];
-	bool		nulls[7];
 	double		out[7];
 	double		level;
-	int			i;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
@@ -1134,19 +1153,7 @@ wb_survey_finalfn(PG_FUNCTION_ARGS)
 			out[3] = x < res.n ? wb_qbeta(1.0 - alpha / 2.0, x + 1.0, res.n - x) : 1.0;
 		}
 	}
-
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE ||
-		tupdesc->natts != 7)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("survey estimate called in a context that cannot accept its record")));
-	tupdesc = BlessTupleDesc(tupdesc);
-	for (i = 0; i < 7; i++)
-	{
-		nulls[i] = !isfinite(out[i]);
-		values[i] = nulls[i] ? (Datum) 0 : Float8GetDatum(out[i]);
-	}
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+	PG_RETURN_DATUM(sv_estimate_datum(fcinfo, out));
 }
 
 /* ----------------------------------------------------------------------
@@ -1599,29 +1606,6 @@ rp_estimates(const double *s, double *theta)
 	return total ? sums[0] : (sums[1] != 0 ? sums[0] / sums[1] : NAN);
 }
 
-/* a survey_estimate record from (value, se, lower, upper, n, level, df); NaN is NULL */
-static Datum
-rp_result(FunctionCallInfo fcinfo, const double *out)
-{
-	TupleDesc	tupdesc;
-	Datum		values[7];
-	bool		nulls[7];
-	int			i;
-
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE ||
-		tupdesc->natts != 7)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("replicate estimate called in a context that cannot accept its record")));
-	tupdesc = BlessTupleDesc(tupdesc);
-	for (i = 0; i < 7; i++)
-	{
-		nulls[i] = !isfinite(out[i]);
-		values[i] = nulls[i] ? (Datum) 0 : Float8GetDatum(out[i]);
-	}
-	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
-}
-
 PG_FUNCTION_INFO_V1(wb_replicate_finalfn);
 Datum
 wb_replicate_finalfn(PG_FUNCTION_ARGS)
@@ -1686,7 +1670,7 @@ wb_replicate_finalfn(PG_FUNCTION_ARGS)
 		}
 	}
 
-	PG_RETURN_DATUM(rp_result(fcinfo, out));
+	PG_RETURN_DATUM(sv_estimate_datum(fcinfo, out));
 }
 
 /*
@@ -1739,5 +1723,5 @@ wb_replicate_difference(PG_FUNCTION_ARGS)
 			out[3] = out[0] + t * out[1];
 		}
 	}
-	PG_RETURN_DATUM(rp_result(fcinfo, out));
+	PG_RETURN_DATUM(sv_estimate_datum(fcinfo, out));
 }
