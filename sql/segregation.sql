@@ -82,3 +82,6 @@ FROM wellbeing.mutual_information_decomposition('{a,a,b,b,c,c,d,d}', '{N,N,N,N,S
 SELECT * FROM wellbeing.mutual_information_decomposition('{a,b}', '{N,S}', '{x}', '{1,2}');
 SELECT * FROM wellbeing.mutual_information_decomposition('{a,a}', '{N,S}', '{x,y}', '{1,2}');
 \set SHOW_CONTEXT errors
+-- no one in a group, or in the whole table: no shares, no division by zero
+SELECT * FROM wellbeing.mutual_information_decomposition('{a,b,a}', '{x,y,x}', '{g,h,k}', '{1,2,0}'::float8[]) WHERE component = 'local';
+SELECT count(*) AS rows, count(value) AS values FROM wellbeing.mutual_information_decomposition('{a,b}', '{a,b}', '{a,b}', '{0,0}'::float8[]);

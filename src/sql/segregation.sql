@@ -132,9 +132,10 @@ BEGIN
     ), g AS (       -- local scores: L_g = sum_u p(u|g) ln(p(u|g) / p(u))
         SELECT x.grp, x.pg, sum(x.pug * ln(x.pug / x.pu)) FILTER (WHERE x.pug > 0) AS l
         FROM (SELECT r.grp, r.unit,
-                     sum(r.c) / sum(sum(r.c)) OVER (PARTITION BY r.grp) AS pug,
-                     sum(sum(r.c)) OVER (PARTITION BY r.unit) / (SELECT total FROM t) AS pu,
-                     sum(sum(r.c)) OVER (PARTITION BY r.grp) / (SELECT total FROM t) AS pg
+                     -- a group or a table with no one in it has no shares
+                     sum(r.c) / nullif(sum(sum(r.c)) OVER (PARTITION BY r.grp), 0) AS pug,
+                     sum(sum(r.c)) OVER (PARTITION BY r.unit) / nullif((SELECT total FROM t), 0) AS pu,
+                     sum(sum(r.c)) OVER (PARTITION BY r.grp) / nullif((SELECT total FROM t), 0) AS pg
               FROM r GROUP BY r.grp, r.unit) x
         GROUP BY x.grp, x.pg
     ), m AS (

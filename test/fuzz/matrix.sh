@@ -34,7 +34,7 @@ UNION ALL SELECT '|---|---|---:|---:|' || string_agg('---:|', '' ORDER BY st)
           FROM (SELECT DISTINCT sqlstate AS st FROM outcomes WHERE sqlstate <> '00000') s;
 SELECT '| `' || o.proname || '` | ' || CASE o.kind WHEN 'a' THEN 'aggregate' WHEN 'w' THEN 'window' ELSE 'function' END
        || ' | ' || count(*) || ' | ' || count(*) FILTER (WHERE o.sqlstate = '00000') || ' | '
-       || (SELECT string_agg(coalesce((SELECT count(*) FROM outcomes x WHERE x.proname = o.proname AND x.sqlstate = s.st)::text, '0'), ' | ' ORDER BY s.st)
+       || (SELECT string_agg(coalesce((SELECT count(*) FROM outcomes x WHERE x.proname = o.proname AND x.kind = o.kind AND x.sqlstate = s.st)::text, '0'), ' | ' ORDER BY s.st)
            FROM (SELECT DISTINCT sqlstate AS st FROM outcomes WHERE sqlstate <> '00000') s) || ' |'
 FROM outcomes o GROUP BY o.proname, o.kind ORDER BY o.proname;
 \o
