@@ -154,7 +154,7 @@ CREATE TYPE @extschema@.trend_test AS (
     exact_p_value double precision
 );
 COMMENT ON TYPE @extschema@.trend_test IS
-'Mann-Kendall test and Sen slope: S, its tie-corrected variance, Z (continuity corrected), two-sided normal p, Kendall tau-b, Sen slope per unit of period with the Gilbert interval, intercept (zyp), number of periods, level, and the exact two-sided permutation p (no ties, up to 50 periods; as R cor.test exact)';
+'Mann-Kendall test and Sen slope: S, its tie-corrected variance, Z (continuity corrected), two-sided normal p, Kendall tau-b, Sen slope per unit of period with the Gilbert interval, intercept (zyp), number of periods, level, and the exact two-sided permutation p (up to 50 periods; without ties as R cor.test exact, with tied values the permutation distribution given the ties)';
 
 CREATE FUNCTION @extschema@.mann_kendall_finalfn(double precision[])
 RETURNS @extschema@.trend_test

@@ -4,7 +4,7 @@
 -- cases use population 100 000 per 100 (= R's pt = 1000) because events may
 -- not exceed population (SPEC section 2).
 BEGIN;
-SELECT plan(200);
+SELECT plan(205);
 CREATE TEMP TABLE ref (case_id text, quantity text, value float8);
 \copy ref FROM 'test/fixtures/estimates_reference.csv' WITH (FORMAT csv, HEADER true)
 CREATE TEMP TABLE eusilc (eq_income float8, weight float8);
@@ -215,9 +215,31 @@ CREATE TEMP TABLE mk_exact (case_id text, period float8, value float8, exact_p f
 SELECT ok(pg_temp.close((wellbeing.mann_kendall(period, value)).exact_p_value, max(exact_p), 1e-12),
           format('mann_kendall exact p, %s (n = %s) = R cor.test exact', case_id, count(*)))
 FROM mk_exact GROUP BY case_id ORDER BY case_id;
-SELECT ok((SELECT (wellbeing.mann_kendall(x, y)).exact_p_value IS NULL
-           FROM (VALUES (1, 2.0), (2, 2.0), (3, 5.0), (4, 6.0)) t(x, y)),
-          'mann_kendall exact p: NULL with tied values');
+-- With tied values (R's cor.test has no exact p then): the permutation
+-- distribution enumerated by brute force, every one of the n! orderings of
+-- the values and its S; p = the share with |S| >= |S observed|
+CREATE FUNCTION pg_temp.mk_brute_p(v float8[]) RETURNS float8 LANGUAGE sql AS $$
+WITH RECURSIVE perm(idx) AS (
+    SELECT ARRAY[i] FROM generate_series(1, cardinality(v)) i
+    UNION ALL
+    SELECT p.idx || i FROM perm p, generate_series(1, cardinality(v)) i
+    WHERE cardinality(p.idx) < cardinality(v) AND i <> ALL (p.idx)
+), s_perm AS (
+    SELECT (SELECT sum(sign(v[p.idx[j]] - v[p.idx[i]])) FROM generate_series(1, cardinality(v)) i,
+            generate_series(1, cardinality(v)) j WHERE i < j) AS s
+    FROM perm p WHERE cardinality(p.idx) = cardinality(v)
+), s_obs AS (
+    SELECT sum(sign(v[j] - v[i])) AS s FROM generate_series(1, cardinality(v)) i, generate_series(1, cardinality(v)) j WHERE i < j
+)
+SELECT count(*) FILTER (WHERE abs(s_perm.s) >= abs(s_obs.s))::float8 / count(*) FROM s_perm, s_obs
+$$;
+SELECT ok(pg_temp.close((SELECT (wellbeing.mann_kendall(i, v[i])).exact_p_value FROM generate_series(1, cardinality(v)) i),
+                        pg_temp.mk_brute_p(v), 1e-12),
+          format('mann_kendall exact p with ties %s = all %s! orderings enumerated', v, cardinality(v)))
+FROM (VALUES ('{1,2,2,3,5,5,5}'::float8[]), ('{3,1,3,2,2,4,4,1}'), ('{1,1,2,2,3,3}'), ('{4,4,4,1,1,2,9}'),
+             ('{5,3,8,1,9,2,7}')) t(v);
+SELECT is((SELECT (wellbeing.mann_kendall(x, 2.0)).exact_p_value FROM generate_series(1, 5) x), 1::float8,
+          'mann_kendall exact p: every value tied, S = 0, p = 1');
 
 -- Outlier treatment = COINr's rule written out in R with e1071's type-2
 -- moments: test/fixtures/outliers_reference.R (six cases: untouched,
