@@ -845,8 +845,11 @@ COMMENT ON FUNCTION @extschema@.index_uncertainty(regclass, regclass, double pre
 
 -- sensitivity_indices: first-order and total Sobol indices from the output
 -- of a Saltelli design (COINr SA_estimate's layout and estimators).
-CREATE FUNCTION @extschema@.sensitivity_indices(y double precision[], n integer, d integer)
-RETURNS TABLE (factor integer, first_order double precision, total_order double precision)
+CREATE FUNCTION @extschema@.sensitivity_indices(y double precision[], n integer, d integer,
+                                                bootstrap integer DEFAULT 0, seed integer DEFAULT 1)
+RETURNS TABLE (factor integer, first_order double precision, total_order double precision,
+               first_order_p05 double precision, first_order_p95 double precision,
+               total_order_p05 double precision, total_order_p95 double precision)
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $body$
@@ -866,29 +869,48 @@ BEGIN
     IF EXISTS (SELECT FROM unnest(y) v WHERE v IN ('NaN', 'Infinity', '-Infinity')) THEN
         RAISE EXCEPTION 'y must be finite' USING ERRCODE = 'invalid_parameter_value';
     END IF;
+    IF bootstrap < 0 OR bootstrap > 10000 THEN
+        RAISE EXCEPTION 'bootstrap must lie between 0 and 10000, got %', bootstrap
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
     RETURN QUERY
     WITH o AS (
         SELECT t.v, t.i::int AS i FROM unnest(y) WITH ORDINALITY AS t(v, i)
-    ), a AS (
-        SELECT o.i AS j, o.v FROM o WHERE o.i <= n
-    ), b AS (
-        SELECT o.i - n AS j, o.v FROM o WHERE o.i > n AND o.i <= 2 * n
-    ), ab AS (
-        SELECT (o.i - 2 * n - 1) / n + 1 AS k, (o.i - 2 * n - 1) % n + 1 AS j, o.v FROM o WHERE o.i > 2 * n
-    ), vy AS (        -- V(Y) from A and B together; no variance, nothing to apportion
+    ), vy AS (        -- V(Y) and the mean from A and B together; no variance, nothing to apportion
         SELECT nullif(var_samp(o.v), 0) AS v, avg(o.v) AS mean FROM o WHERE o.i <= 2 * n
+    ), terms AS (     -- each design row's terms: the indices are their means over V
+        SELECT (ab.i - 2 * n - 1) / n + 1 AS k, a.i AS j,
+               -- Saltelli 2010 on the centred output: the same expectation, a
+               -- smaller variance when the output's mean is large
+               (b.v - vy.mean) * (ab.v - a.v) / vy.v AS s,
+               (a.v - ab.v) ^ 2 / 2 / vy.v AS st               -- Jansen 1999
+        FROM o ab
+        JOIN o a ON a.i = (ab.i - 2 * n - 1) % n + 1
+        JOIN o b ON b.i = n + a.i
+        CROSS JOIN vy
+        WHERE ab.i > 2 * n
+    ), boot AS (      -- resampled design rows (with replacement), from md5 of (seed, draw, slot)
+        SELECT r.draw, 1 + floor(n * ('x' || substr(md5(seed || ':' || r.draw || ':' || q.slot), 1, 12))::bit(48)::bigint
+                                 / 281474976710656.0)::int AS j
+        FROM generate_series(1, bootstrap) AS r(draw), generate_series(1, n) AS q(slot)
+    ), replicates AS (
+        SELECT t.k, bt.draw, avg(t.s) AS s, avg(t.st) AS st
+        FROM boot bt JOIN terms t ON t.j = bt.j
+        GROUP BY t.k, bt.draw
+    ), bands AS (
+        SELECT r.k, percentile_cont(0.05) WITHIN GROUP (ORDER BY r.s) AS s05,
+               percentile_cont(0.95) WITHIN GROUP (ORDER BY r.s) AS s95,
+               percentile_cont(0.05) WITHIN GROUP (ORDER BY r.st) AS st05,
+               percentile_cont(0.95) WITHIN GROUP (ORDER BY r.st) AS st95
+        FROM replicates r GROUP BY r.k
     )
-    SELECT ab.k,
-           -- Saltelli 2010 on the centred output: the same expectation, a
-           -- smaller variance when the output's mean is large
-           avg((b.v - vy.mean) * (ab.v - a.v)) / min(vy.v),
-           sum((a.v - ab.v) ^ 2) / (2 * n * min(vy.v))         -- Jansen 1999
-    FROM ab JOIN a ON a.j = ab.j JOIN b ON b.j = ab.j CROSS JOIN vy
-    GROUP BY ab.k ORDER BY ab.k;
+    SELECT t.k, avg(t.s), avg(t.st), min(bd.s05), min(bd.s95), min(bd.st05), min(bd.st95)
+    FROM terms t LEFT JOIN bands bd ON bd.k = t.k
+    GROUP BY t.k ORDER BY t.k;
 END
 $body$;
-COMMENT ON FUNCTION @extschema@.sensitivity_indices(double precision[], integer, integer) IS
-'variance-based sensitivity indices from a Saltelli design of n rows and d factors: y holds the model output for the rows of A, then B, then A with column i taken from B for i = 1..d; returns per factor the first-order index S_i = mean((y_B - mean) (y_ABi - y_A)) / V (Saltelli 2010 on the centred output) and the total index S_Ti = sum((y_A - y_ABi)^2) / (2 n V) (Jansen), V and mean over y_A and y_B - COINr SA_estimate''s estimators, centred; NULL indices when y does not vary';
+COMMENT ON FUNCTION @extschema@.sensitivity_indices(double precision[], integer, integer, integer, integer) IS
+'variance-based sensitivity indices from a Saltelli design of n rows and d factors: y holds the model output for the rows of A, then B, then A with column i taken from B for i = 1..d; returns per factor the first-order index S_i = mean((y_B - mean) (y_ABi - y_A)) / V (Saltelli 2010 on the centred output) and the total index S_Ti = sum((y_A - y_ABi)^2) / (2 n V) (Jansen), V and mean over y_A and y_B - COINr SA_estimate''s estimators, centred; NULL indices when y does not vary; with bootstrap > 0, the 5 % and 95 % quantiles of both over that many resamplings of the design rows (seeded; V fixed, as COINr)';
 
 -- index_sensitivity: which choice moves the ranking (OECD/JRC Handbook
 -- step 7, COINr get_sensitivity "SA").
@@ -901,8 +923,11 @@ CREATE FUNCTION @extschema@.index_sensitivity(
     weight_noise double precision DEFAULT 0.25,
     recipes text[] DEFAULT ARRAY['zscore/arithmetic', 'minmax/arithmetic', 'minmax/geometric'],
     leave_one_out boolean DEFAULT true,
+    bootstrap integer DEFAULT 200,
     seed integer DEFAULT 1)
 RETURNS TABLE (factor text, first_order double precision, total_order double precision,
+               first_order_p05 double precision, first_order_p95 double precision,
+               total_order_p05 double precision, total_order_p95 double precision,
                mean_rank_shift double precision, rank_shift_variance double precision, runs integer)
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -921,6 +946,10 @@ BEGIN
     END IF;
     IF leave_one_out IS NULL THEN
         RAISE EXCEPTION 'leave_one_out must not be NULL' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF bootstrap IS NULL OR bootstrap < 0 OR bootstrap > 10000 THEN
+        RAISE EXCEPTION 'bootstrap must lie between 0 and 10000, got %', bootstrap
+            USING ERRCODE = 'invalid_parameter_value';
     END IF;
     IF recipes IS NULL OR cardinality(recipes) = 0 OR EXISTS (SELECT FROM unnest(recipes) r
            WHERE r IS NULL OR r NOT IN ('zscore/arithmetic', 'minmax/arithmetic', 'minmax/geometric')) THEN
@@ -983,12 +1012,13 @@ BEGIN
 
     RETURN QUERY
     SELECT (ARRAY['recipe', 'weights', 'left-out indicator'])[si.factor], si.first_order, si.total_order,
+           si.first_order_p05, si.first_order_p95, si.total_order_p05, si.total_order_p95,
            (SELECT avg(v) FROM unnest(y[1:2 * n]) v),
            (SELECT var_samp(v) FROM unnest(y[1:2 * n]) v),
            n * (d + 2) + 1
-    FROM @extschema@.sensitivity_indices(y, n, d) si
+    FROM @extschema@.sensitivity_indices(y, n, d, bootstrap, seed) si
     ORDER BY si.factor;
 END
 $body$;
-COMMENT ON FUNCTION @extschema@.index_sensitivity(regclass, regclass, double precision, text, integer, double precision, text[], boolean, integer) IS
-'variance-based sensitivity of the index ranking in one period and group to three choices: the recipe (normalisation and aggregation), noisy weights (each indicator weight times a uniform factor in [1 - weight_noise, 1 + weight_noise]) and one left-out indicator (none, or each one, with equal probability); output: the mean absolute rank shift from the nominal ranking; n (d + 2) + 1 runs of a Saltelli design, first-order and total indices by sensitivity_indices (COINr get_sensitivity SA_type = "SA"); seeded, so repeatable';
+COMMENT ON FUNCTION @extschema@.index_sensitivity(regclass, regclass, double precision, text, integer, double precision, text[], boolean, integer, integer) IS
+'variance-based sensitivity of the index ranking in one period and group to three choices: the recipe (normalisation and aggregation), noisy weights (each indicator weight times a uniform factor in [1 - weight_noise, 1 + weight_noise]) and one left-out indicator (none, or each one, with equal probability); output: the mean absolute rank shift from the nominal ranking; n (d + 2) + 1 runs of a Saltelli design, first-order and total indices by sensitivity_indices with bootstrap 5-95 % bands (COINr get_sensitivity SA_type = "SA", Nboot); seeded, so repeatable';
