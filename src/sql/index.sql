@@ -966,7 +966,7 @@ BEGIN
     -- of (seed, matrix, j, factor).  Runs: A, B, then for each factor i, A
     -- with column i from B.  Scenario 1 is the nominal index.
     WITH design_rows AS (
-        SELECT blk, j, 
+        SELECT blk, j,
                CASE WHEN blk = 0 THEN 'A' WHEN blk = 1 THEN 'B' END AS whole
         FROM generate_series(0, d + 1) blk, generate_series(1, n) j
     ), src AS (        -- which matrix each factor of each run comes from
