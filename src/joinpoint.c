@@ -8,7 +8,8 @@
  *
  *	  with the joinpoints tau_j on observed periods, found by an exhaustive
  *	  grid search (smallest residual sum of squares for each number of
- *	  joinpoints k), k chosen by BIC (or BIC3), each segment's APC and the
+ *	  joinpoints k), k chosen by BIC, BIC3 or Joinpoint's sequential
+ *	  permutation tests, each segment's APC and the
  *	  AAPC with t intervals on n - 2k - 2 degrees of freedom (the locations
  *	  count as parameters, as in Joinpoint; pitfall P12).
  *
@@ -26,6 +27,7 @@
 #include "access/htup_details.h"
 #include "args.h"
 #include "catalog/pg_type.h"
+#include "common/hashfn.h"
 #include "estimate.h"
 #include "families.h"
 #include "funcapi.h"
@@ -58,14 +60,20 @@ enum
 typedef enum JpSelection
 {
 	JP_BIC = 1,
-	JP_BIC3 = 2
+	JP_BIC3 = 2,
+	JP_PERMUTATION = 3
 } JpSelection;
 
 static const WbMethod jp_selections[] = {
 	{"bic", JP_BIC},
 	{"bic3", JP_BIC3},
+	{"permutation", JP_PERMUTATION},
 	{NULL, 0}
 };
+
+#define JP_PERMUTATIONS 4499	/* Joinpoint's default */
+#define JP_MAX_PERMUTATION_FITS 300000000	/* bound on the permutation tests */
+#define JP_MAX_BASIS_DOUBLES (16 * 1024 * 1024)	/* 128 MB of design bases */
 
 #define JP_NATTS 17
 
@@ -226,6 +234,7 @@ typedef struct JpWork
 	double	   *w;
 	double	   *scratch;
 	double		beta[WB_WLS_MAX_P];
+	double		sse_floor;		/* below it a residual sum of squares is rounding */
 } JpWork;
 
 /* fill the design for joinpoints at row indices idx[0..k-1] */
@@ -247,6 +256,38 @@ jp_design(JpWork *wk, const int *idx, int k)
 	}
 }
 
+/* the first placement of k joinpoints: as far left as allowed */
+static void
+jp_first_placement(int *idx, int k)
+{
+	int			j;
+
+	for (j = 0; j < k; j++)
+		idx[j] = JP_OBS_END + j * (JP_OBS_BETWEEN + 1);
+}
+
+/*
+ * The next placement in lexicographic order: advance the last index that
+ * can move and reset the ones after it.  False after the last placement.
+ */
+static bool
+jp_next_placement(int *idx, int k, int n)
+{
+	int			j;
+
+	for (j = k - 1; j >= 0; j--)
+	{
+		if (idx[j] < n - 1 - JP_OBS_END - (k - 1 - j) * (JP_OBS_BETWEEN + 1))
+			break;
+	}
+	if (j < 0)
+		return false;
+	idx[j]++;
+	for (j = j + 1; j < k; j++)
+		idx[j] = idx[j - 1] + JP_OBS_BETWEEN + 1;
+	return true;
+}
+
 /*
  * The best placement of k joinpoints: the smallest residual sum of squares
  * over every allowed placement, the first in lexicographic order on ties.
@@ -258,11 +299,8 @@ jp_best_placement(JpWork *wk, int k, int *best, int64 *fits)
 	int			idx[JP_LIMIT_JOINPOINTS];
 	double		best_sse = NAN;
 	int			n = wk->n;
-	int			j;
 
-	/* the first placement: as far left as allowed */
-	for (j = 0; j < k; j++)
-		idx[j] = JP_OBS_END + j * (JP_OBS_BETWEEN + 1);
+	jp_first_placement(idx, k);
 	for (;;)
 	{
 		double		sse;
@@ -276,22 +314,220 @@ jp_best_placement(JpWork *wk, int k, int *best, int64 *fits)
 		}
 		if ((++*fits & 1023) == 0)
 			CHECK_FOR_INTERRUPTS();
-
-		/* next placement: advance the last index that can move, reset the rest */
-		for (j = k - 1; j >= 0; j--)
-		{
-			int			limit = n - 1 - JP_OBS_END - (k - 1 - j) * (JP_OBS_BETWEEN + 1);
-
-			if (idx[j] < limit)
-				break;
-		}
-		if (j < 0)
+		if (!jp_next_placement(idx, k, n))
 			break;
-		idx[j]++;
-		for (j = j + 1; j < k; j++)
-			idx[j] = idx[j - 1] + JP_OBS_BETWEEN + 1;
 	}
 	return best_sse;
+}
+
+/*
+ * For the permutation tests: an orthonormal basis of the weighted design
+ * sqrt(w) X of every allowed placement of k joinpoints.  The design does
+ * not depend on the values, so each permuted series costs one projection a
+ * placement (O(n p)) instead of a least-squares fit.
+ */
+typedef struct JpBases
+{
+	int			count;			/* placements with a full-rank design */
+	int			p;
+	double	   *q;				/* count x p x n: the basis columns */
+} JpBases;
+
+static void
+jp_bases(JpWork *wk, int k, JpBases *b)
+{
+	int			n = wk->n;
+	int			p = k + 2;
+	int			idx[JP_LIMIT_JOINPOINTS];
+	double		total = jp_count_placements(n, k);
+	int			i,
+				c;
+
+	b->p = p;
+	b->count = 0;
+	b->q = palloc(sizeof(double) * (size_t) total * p * n);
+	jp_first_placement(idx, k);
+	for (;;)
+	{
+		double	   *q = b->q + (size_t) b->count * p * n;
+		bool		full_rank = true;
+
+		jp_design(wk, idx, k);
+		for (c = 0; c < p && full_rank; c++)
+		{
+			double	   *qc = q + (size_t) c * n;
+			double		norm0 = 0,
+						norm = 0;
+			int			pass,
+						d;
+
+			for (i = 0; i < n; i++)
+			{
+				qc[i] = sqrt(wk->w[i]) * wk->X[(size_t) i * p + c];
+				norm0 += qc[i] * qc[i];
+			}
+			/* Gram-Schmidt against the earlier columns, twice for accuracy */
+			for (pass = 0; pass < 2; pass++)
+				for (d = 0; d < c; d++)
+				{
+					const double *qd = q + (size_t) d * n;
+					double		dot = 0;
+
+					for (i = 0; i < n; i++)
+						dot += qd[i] * qc[i];
+					for (i = 0; i < n; i++)
+						qc[i] -= dot * qd[i];
+				}
+			for (i = 0; i < n; i++)
+				norm += qc[i] * qc[i];
+			if (!(norm > 1e-20 * norm0))
+				full_rank = false;
+			else
+				for (i = 0; i < n; i++)
+					qc[i] /= sqrt(norm);
+		}
+		if (full_rank)
+			b->count++;
+		if (!jp_next_placement(idx, k, n))
+			break;
+	}
+}
+
+/* the smallest weighted residual sum of squares of sw_y over the placements */
+static double
+jp_bases_min_sse(const JpBases *b, const double *sw_y, int n, double *r, int64 *fits)
+{
+	double		best = NAN;
+	int			a,
+				c,
+				i;
+
+	for (a = 0; a < b->count; a++)
+	{
+		const double *q = b->q + (size_t) a * b->p * n;
+		double		sse = 0;
+
+		memcpy(r, sw_y, sizeof(double) * n);
+		for (c = 0; c < b->p; c++)
+		{
+			const double *qc = q + (size_t) c * n;
+			double		dot = 0;
+
+			for (i = 0; i < n; i++)
+				dot += qc[i] * r[i];
+			for (i = 0; i < n; i++)
+				r[i] -= dot * qc[i];
+		}
+		for (i = 0; i < n; i++)
+			sse += r[i] * r[i];
+		if (isnan(best) || sse < best)
+			best = sse;
+		if ((++*fits & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+	return best;
+}
+
+/*
+ * Permutation p-value of H0: ka joinpoints against H1: kb > ka (Kim et al.
+ * 2000, as the Joinpoint program): the residuals of the fitted null model,
+ * standardised by the square root of the weight, are permuted and added
+ * back to the null model's fitted values; both models are fitted again by
+ * grid search on each permuted series.  The statistic is SSE_kb / SSE_ka
+ * (small: evidence for kb), and p = (1 + #{permuted <= observed}) / (N + 1).
+ * The observed statistic goes through the same projections as the permuted
+ * ones, so the identity permutation ties with it exactly.
+ */
+static double
+jp_permutation_p(JpWork *wk, JpBases *bases, int ka, int kb, const int *best_a, int64 *fits)
+{
+	int			n = wk->n;
+	int			p = ka + 2;
+	double	   *fitted = palloc(sizeof(double) * n);
+	double	   *resid = palloc(sizeof(double) * n);
+	double	   *sw_y = palloc(sizeof(double) * n);
+	double	   *r = palloc(sizeof(double) * n);
+	double		observed,
+				sa,
+				sb,
+				null_sse;
+	int			count = 0,
+				rep,
+				i,
+				j;
+
+	if (bases[ka].q == NULL)
+		jp_bases(wk, ka, &bases[ka]);
+	if (bases[kb].q == NULL)
+		jp_bases(wk, kb, &bases[kb]);
+	for (i = 0; i < n; i++)
+		sw_y[i] = sqrt(wk->w[i]) * wk->y[i];
+	sa = jp_bases_min_sse(&bases[ka], sw_y, n, r, fits);
+	sb = jp_bases_min_sse(&bases[kb], sw_y, n, r, fits);
+	if (!(sa > wk->sse_floor) || isnan(sb))
+		return 1.0;				/* the null model fits exactly: nothing to gain */
+	observed = sb / sa;
+
+	jp_design(wk, best_a, ka);
+	if (!wb_wls_fit(wk->X, wk->y, wk->w, n, p, wk->scratch, wk->beta, NULL, &null_sse))
+		return 1.0;
+	for (i = 0; i < n; i++)
+	{
+		double		f = 0;
+
+		for (j = 0; j < p; j++)
+			f += wk->X[(size_t) i * p + j] * wk->beta[j];
+		fitted[i] = sqrt(wk->w[i]) * f;
+		resid[i] = sw_y[i] - fitted[i];
+	}
+	for (rep = 0; rep < JP_PERMUTATIONS; rep++)
+	{
+		/* Fisher-Yates on the residuals, into sw_y = fitted + permuted */
+		memcpy(r, resid, sizeof(double) * n);
+		for (i = n - 1; i > 0; i--)
+		{
+			int			k = Min((int) (wb_runif() * (i + 1)), i);
+			double		t = r[i];
+
+			r[i] = r[k];
+			r[k] = t;
+		}
+		for (i = 0; i < n; i++)
+			sw_y[i] = fitted[i] + r[i];
+		sa = jp_bases_min_sse(&bases[ka], sw_y, n, r, fits);
+		sb = jp_bases_min_sse(&bases[kb], sw_y, n, r, fits);
+		if (sa > 0 && sb / sa <= observed)
+			count++;
+	}
+	pfree(fitted);
+	pfree(resid);
+	pfree(sw_y);
+	pfree(r);
+	return (1.0 + count) / (JP_PERMUTATIONS + 1.0);
+}
+
+/*
+ * Joinpoint's sequential selection: test ka = 0 against kb = kmax at level
+ * alpha / (kmax - ka); a rejection moves ka up, an acceptance moves kb
+ * down, until they meet (Joinpoint 3.0 and later).
+ */
+static int
+jp_permutation_select(JpWork *wk, int kmax, int best[][JP_LIMIT_JOINPOINTS],
+					  double alpha, int64 *fits)
+{
+	JpBases		bases[JP_LIMIT_JOINPOINTS + 1];
+	int			ka = 0,
+				kb = kmax;
+
+	memset(bases, 0, sizeof(bases));
+	while (ka < kb)
+	{
+		if (jp_permutation_p(wk, bases, ka, kb, best[ka], fits) <= alpha / (kmax - ka))
+			ka++;
+		else
+			kb--;
+	}
+	return ka;
 }
 
 /* float8[] from n doubles, NaN as NULL */
@@ -382,7 +618,8 @@ wb_joinpoint_finalfn(PG_FUNCTION_ARGS)
 	s = wb_state_data(state);
 	level = s[JP_LEVEL];
 	if (!(level > 0 && level < 1) ||
-		!(s[JP_SELECTION] == JP_BIC || s[JP_SELECTION] == JP_BIC3) ||
+		!(s[JP_SELECTION] == JP_BIC || s[JP_SELECTION] == JP_BIC3 ||
+		  s[JP_SELECTION] == JP_PERMUTATION) ||
 		!(s[JP_MAX_JOINPOINTS] == JP_DEFAULT_MAX ||
 		  (s[JP_MAX_JOINPOINTS] >= 0 && s[JP_MAX_JOINPOINTS] <= JP_LIMIT_JOINPOINTS &&
 		   s[JP_MAX_JOINPOINTS] == floor(s[JP_MAX_JOINPOINTS]))) ||
@@ -434,6 +671,26 @@ wb_joinpoint_finalfn(PG_FUNCTION_ARGS)
 				 errmsg("joinpoint would fit %.0f models for %d periods and up to %d joinpoints",
 						placements, n, kmax),
 				 errhint("Lower max_joinpoints.")));
+	if (s[JP_SELECTION] == JP_PERMUTATION)
+	{
+		/*
+		 * The worst sequence rejects every time: kmax tests against kmax
+		 * joinpoints, each null model once; every placement of every k kept
+		 * as a basis (k + 2 columns of n).
+		 */
+		double		top = jp_count_placements(n, kmax);
+		double		projections = JP_PERMUTATIONS * (kmax * top + placements - top);
+		double		basis_doubles = 0;
+
+		for (k = 0; k <= kmax; k++)
+			basis_doubles += jp_count_placements(n, k) * (k + 2) * n;
+		if (projections > JP_MAX_PERMUTATION_FITS || basis_doubles > JP_MAX_BASIS_DOUBLES)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("joinpoint's permutation tests could take %.0f projections for %d periods and up to %d joinpoints",
+							projections, n, kmax),
+					 errhint("Lower max_joinpoints, or choose the joinpoints by bic.")));
+	}
 
 	wk.rows = rows;
 	wk.n = n;
@@ -441,11 +698,21 @@ wb_joinpoint_finalfn(PG_FUNCTION_ARGS)
 	wk.y = palloc(sizeof(double) * n);
 	wk.w = palloc(sizeof(double) * n);
 	wk.scratch = palloc(sizeof(double) * (n * (kmax + 2) + n));
+	wk.sse_floor = 0;
 	for (i = 0; i < n; i++)
 	{
 		wk.y[i] = rows[i].y;
 		wk.w[i] = rows[i].w;
+		wk.sse_floor = fmax(wk.sse_floor, fabs(wk.y[i]) * sqrt(wk.w[i]));
 	}
+
+	/*
+	 * A series on a line (or a constant one) leaves only rounding in the
+	 * residuals, and ln(SSE) of rounding would pick joinpoints at random:
+	 * SSEs below n (1e-10 max |sqrt(w) y|)^2 count as that floor, so the
+	 * criteria tie and the fewer joinpoints win.
+	 */
+	wk.sse_floor = n * (1e-10 * wk.sse_floor) * (1e-10 * wk.sse_floor);
 
 	/* best placement for each k, then BIC(k) = ln(SSE/n) + (2k + 2) ln(n) / n */
 	for (k = 0; k <= kmax; k++)
@@ -453,13 +720,23 @@ wb_joinpoint_finalfn(PG_FUNCTION_ARGS)
 		double		penalty = (s[JP_SELECTION] == JP_BIC3 ? 3 * k + 2 : 2 * k + 2);
 
 		sse[k] = jp_best_placement(&wk, k, best[k], &fits);
-		bic[k] = isnan(sse[k]) ? NAN : log(sse[k] / n) + penalty * log((double) n) / n;
+		bic[k] = isnan(sse[k]) ? NAN :
+			log(fmax(sse[k], wk.sse_floor) / n) + penalty * log((double) n) / n;
 		bics[k] = bic[k];
 		if (!isnan(bic[k]) && (isnan(bic[chosen]) || bic[k] < bic[chosen]))
 			chosen = k;
 	}
 	if (isnan(sse[chosen]))
 		PG_RETURN_NULL();		/* no line fits (cannot happen with distinct periods) */
+	if (s[JP_SELECTION] == JP_PERMUTATION)
+	{
+		/* seeded from the sorted rows: the same series, the same draws */
+		uint64		h = hash_bytes_extended((const unsigned char *) rows, sizeof(JpRow) * n,
+											0x4a6f696e);
+
+		wb_rng_seed((unsigned int) (h >> 32), (unsigned int) h);
+		chosen = jp_permutation_select(&wk, kmax, best, 1.0 - level, &fits);
+	}
 
 	/* the chosen model again, with its covariance */
 	k = chosen;
@@ -528,7 +805,8 @@ wb_joinpoint_finalfn(PG_FUNCTION_ARGS)
 	values[13] = Float8GetDatum(rows[n - 1].x);
 	values[14] = jp_array(wk.beta, p);
 	values[15] = jp_array(cov, p * p);
-	values[16] = CStringGetTextDatum(s[JP_SELECTION] == JP_BIC3 ? "bic3" : "bic");
+	values[16] = CStringGetTextDatum(s[JP_SELECTION] == JP_BIC3 ? "bic3" :
+									 s[JP_SELECTION] == JP_PERMUTATION ? "permutation" : "bic");
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 

@@ -84,6 +84,13 @@ wb_rnorm(void)
 	return norm_rand();
 }
 
+/* uniform on (0, 1), R's unif_rand() */
+double
+wb_runif(void)
+{
+	return unif_rand();
+}
+
 double
 wb_quantile7(const double *sorted, long n, double p)
 {

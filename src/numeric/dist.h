@@ -28,6 +28,7 @@ extern double wb_qchisq(double p, double df);
  */
 extern void wb_rng_seed(unsigned int a, unsigned int b);
 extern double wb_rnorm(void);
+extern double wb_runif(void);
 
 /* R's quantile(type = 7) of n sorted values */
 extern double wb_quantile7(const double *sorted, long n, double p);

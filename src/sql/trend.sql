@@ -543,7 +543,7 @@ CREATE AGGREGATE @extschema@.joinpoint(period double precision, value double pre
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.joinpoint(double precision, double precision, double precision, integer, double precision, text) IS
-'joinpoint with the model selection criterion bic (default, penalty (2k + 2) ln n / n) or bic3 (penalty (3k + 2) ln n / n)';
+'joinpoint with the number of joinpoints chosen by bic (default, penalty (2k + 2) ln n / n), bic3 (penalty (3k + 2) ln n / n) or permutation (Joinpoint''s sequential permutation tests, 4499 permutations, overall level 1 - level)';
 
 CREATE FUNCTION @extschema@.joinpoint_segments(fit @extschema@.joinpoint_fit)
 RETURNS TABLE (segment integer, start_period double precision, end_period double precision,

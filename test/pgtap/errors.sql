@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(335);
+SELECT plan(336);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -301,6 +301,7 @@ SELECT throws_ok($$SELECT wellbeing.joinpoint(x, 1, NULL, x::int % 2) FROM gener
 SELECT throws_ok($$SELECT wellbeing.joinpoint(x, 1) FROM (VALUES (2020), (2021), (2020)) t(x)$$, '22023', 'joinpoint takes one row per period, got two rows for period 2020', 'joinpoint: duplicate period');
 SELECT throws_ok($$SELECT wellbeing.joinpoint(x, 1, CASE WHEN x > 2021 THEN 0.1 END) FROM generate_series(2020, 2023) x$$, '22023', 'se must be given for every period or for none', 'joinpoint: se for some periods only');
 SELECT throws_ok($$SELECT wellbeing.joinpoint(x, 1) FROM generate_series(1, 1001) x$$, '54000', NULL, 'joinpoint: more than 1000 periods');
+SELECT throws_ok($$SELECT wellbeing.joinpoint(x, 1 + x % 7, NULL, 5, 0.95, 'permutation') FROM generate_series(1, 60) x$$, '54000', NULL, 'joinpoint: permutation tests too costly for 60 periods and 5 joinpoints');
 SELECT throws_ok($$SELECT wellbeing.joinpoint(x, 1 + x % 7, NULL, 5) FROM generate_series(1, 400) x$$, '54000', NULL, 'joinpoint: grid search too large');
 SELECT throws_ok($$SELECT wellbeing.joinpoint_finalfn('{18001,9,0.95,1,0}')$$, '22000', NULL, 'joinpoint_finalfn: max_joinpoints out of range in the state');
 SELECT throws_ok($$SELECT wellbeing.joinpoint_finalfn('{18001,-1,0.95,1,2,1,-5,NaN,2,1,NaN}')$$, '22023', 'value must be positive, got -5', 'joinpoint_finalfn: a negative value in the state');

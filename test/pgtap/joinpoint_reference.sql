@@ -9,7 +9,7 @@
 -- over the whole series and over a sub-range with intervals.  Relative
 -- tolerance 1e-9.
 BEGIN;
-SELECT plan(137);
+SELECT plan(150);
 CREATE TEMP TABLE ref (case_id text, k_max int, level float8, quantity text, idx int, value float8);
 \copy ref FROM 'test/fixtures/joinpoint_reference.csv' WITH (FORMAT csv, HEADER true)
 CREATE TEMP TABLE series (case_id text, x float8, y float8, se float8);
@@ -88,6 +88,39 @@ SELECT ok(bool_and(pg_temp.close((f2.fit).bic[r.idx + 1], r.value)), 'two_breaks
 FROM (SELECT (SELECT wellbeing.joinpoint(x, y, NULL, NULL, 0.9, 'bic3') FROM series WHERE case_id = 'two_breaks30') AS fit) f2,
      ref r
 WHERE r.case_id = 'two_breaks30' AND r.k_max = 5 AND r.quantity = 'bic3';
+
+-- Joinpoint's permutation tests (selection 'permutation'): on these series,
+-- whose joinpoints are clear, they choose what BIC (and R) chose, at the
+-- same periods; every fit of the fixture again, with the tests
+CREATE TEMP TABLE perm_fits AS
+SELECT u.case_id, u.k_max, u.level, f.fit,
+       (SELECT wellbeing.joinpoint(s.x, s.y, s.se, u.requested, u.level, 'permutation') FROM series s
+        WHERE s.case_id = u.case_id) AS perm
+FROM runs u JOIN fits f USING (case_id, k_max, level)
+WHERE u.k_max <= 3 OR u.requested IS NOT NULL;
+SELECT is((perm).joinpoints, (fit).joinpoints,
+          format('permutation tests choose %s joinpoints for %s (max %s) as BIC does', (fit).joinpoints, case_id, k_max))
+FROM perm_fits ORDER BY case_id, k_max, level;
+SELECT ok(bool_and((perm).locations = (fit).locations AND (perm).selection = 'permutation'),
+          'permutation tests: the same joinpoint periods; selection says permutation')
+FROM perm_fits;
+-- a series without a break (log-linear trend, md5 noise): no joinpoint
+CREATE TEMP TABLE noisy AS
+SELECT x::float8 AS x,
+       100 * exp(0.02 * (x - 2000) + 0.1 * (('x' || substr(md5('n' || x), 1, 12))::bit(48)::bigint / 281474976710656.0 - 0.5)) AS y
+FROM generate_series(2000, 2019) x;
+SELECT is((SELECT (wellbeing.joinpoint(x, y, NULL, 3, 0.95, 'permutation')).joinpoints FROM noisy), 0,
+          'permutation tests: no joinpoint on a noisy straight trend');
+-- seeded from the sorted rows: repeatable and blind to row order
+SELECT is((SELECT wellbeing.joinpoint(x, y, NULL, 3, 0.95, 'permutation')::text FROM (SELECT * FROM noisy ORDER BY y) o),
+          (SELECT wellbeing.joinpoint(x, y, NULL, 3, 0.95, 'permutation')::text FROM (SELECT * FROM noisy ORDER BY x DESC) o),
+          'permutation tests: the same fit whatever the row order');
+-- an exact line leaves only rounding in the residuals: no joinpoint by
+-- either rule (ln SSE of rounding used to pick one for BIC)
+SELECT ok((SELECT (wellbeing.joinpoint(x::float8, 100 * exp(0.02 * (x - 2000)), NULL, 2, 0.95, sel)).joinpoints = 0
+           FROM generate_series(2000, 2019) x),
+          format('an exact log-linear series: no joinpoint by %s', sel))
+FROM unnest(ARRAY['bic', 'bic3', 'permutation']) sel;
 
 SELECT * FROM finish();
 ROLLBACK;
