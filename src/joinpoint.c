@@ -435,8 +435,9 @@ jp_bases_min_sse(const JpBases *b, const double *sw_y, int n, double *r, int64 *
  * back to the null model's fitted values; both models are fitted again by
  * grid search on each permuted series.  The statistic is SSE_kb / SSE_ka
  * (small: evidence for kb), and p = (1 + #{permuted <= observed}) / (N + 1).
- * The observed statistic goes through the same projections as the permuted
- * ones, so the identity permutation ties with it exactly.
+ * The observed statistic goes through the same arithmetic as the permuted
+ * ones (fitted + residual, then the projections), so the identity
+ * permutation ties with it exactly.
  */
 static double
 jp_permutation_p(JpWork *wk, JpBases *bases, int ka, int kb, const int *best_a, int64 *fits)
@@ -460,14 +461,8 @@ jp_permutation_p(JpWork *wk, JpBases *bases, int ka, int kb, const int *best_a, 
 		jp_bases(wk, ka, &bases[ka]);
 	if (bases[kb].q == NULL)
 		jp_bases(wk, kb, &bases[kb]);
-	for (i = 0; i < n; i++)
-		sw_y[i] = sqrt(wk->w[i]) * wk->y[i];
-	sa = jp_bases_min_sse(&bases[ka], sw_y, n, r, fits);
-	sb = jp_bases_min_sse(&bases[kb], sw_y, n, r, fits);
-	if (!(sa > wk->sse_floor) || isnan(sb))
-		return 1.0;				/* the null model fits exactly: nothing to gain */
-	observed = sb / sa;
 
+	/* the null model's fitted values and residuals, both times sqrt(w) */
 	jp_design(wk, best_a, ka);
 	if (!wb_wls_fit(wk->X, wk->y, wk->w, n, p, wk->scratch, wk->beta, NULL, &null_sse))
 		return 1.0;
@@ -478,8 +473,15 @@ jp_permutation_p(JpWork *wk, JpBases *bases, int ka, int kb, const int *best_a, 
 		for (j = 0; j < p; j++)
 			f += wk->X[(size_t) i * p + j] * wk->beta[j];
 		fitted[i] = sqrt(wk->w[i]) * f;
-		resid[i] = sw_y[i] - fitted[i];
+		resid[i] = sqrt(wk->w[i]) * wk->y[i] - fitted[i];
+		sw_y[i] = fitted[i] + resid[i];	/* as each permutation adds them */
 	}
+	sa = jp_bases_min_sse(&bases[ka], sw_y, n, r, fits);
+	sb = jp_bases_min_sse(&bases[kb], sw_y, n, r, fits);
+	if (!(sa > wk->sse_floor) || isnan(sb))
+		return 1.0;				/* the null model fits exactly: nothing to gain */
+	observed = sb / sa;
+
 	for (rep = 0; rep < JP_PERMUTATIONS; rep++)
 	{
 		/* Fisher-Yates on the residuals, into sw_y = fitted + permuted */

@@ -55,14 +55,15 @@ chmod -R a+rwx "$dir"
 PGHOST=$dir PGPORT=$port PGUSER=postgres make -s installcheck > "$dir/regress.out" 2>&1
 rc=$?
 # pgTAP files whose code paths pg_regress does not reach: the radix sort
-# (1 024 rows and up), rollups and states through text.  They run for
-# memcheck's sake; their bit-for-bit comparisons of two summation orders can
-# fail here because valgrind computes long double in 64 bits (the sorting
-# measures sum in long double), so their failures are listed, not fatal.
+# (1 024 rows and up), rollups, states through text and the joinpoint
+# permutation tests.  They run for memcheck's sake; their bit-for-bit
+# comparisons of two summation orders can fail here because valgrind
+# computes long double in 64 bits (the sorting measures sum in long double),
+# so their failures are listed, not fatal.
 PGHOST=$dir PGPORT=$port PGUSER=postgres PGDATABASE=contrib_regression \
   psql -qX -c "CREATE EXTENSION IF NOT EXISTS pgtap" -c "CREATE EXTENSION IF NOT EXISTS wellbeing" >/dev/null 2>&1
 PGHOST=$dir PGPORT=$port PGUSER=postgres PGDATABASE=contrib_regression \
-  pg_prove test/pgtap/sorting.sql test/pgtap/rollup.sql test/pgtap/partial_states.sql > "$dir/pgtap.out" 2>&1
+  pg_prove test/pgtap/sorting.sql test/pgtap/rollup.sql test/pgtap/partial_states.sql test/pgtap/joinpoint_reference.sql > "$dir/pgtap.out" 2>&1
 grep -E "^# Failed test|^Files=" "$dir/pgtap.out"
 su postgres -c "$bin/pg_ctl -D $dir/data -m fast -w stop >/dev/null"
 # a backend that died (signal) is a failure whatever the tests said
