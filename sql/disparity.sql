@@ -102,8 +102,19 @@ FROM (SELECT array_agg((e).value) AS v, array_agg(pop) AS w, array_agg((e).se) A
       FROM (SELECT g % 4 AS grp, wellbeing.proportion(g % 7 < g % 4 + 2) AS e, count(*)::float8 AS pop
             FROM generate_series(1, 400) g GROUP BY g % 4) x) a,
      LATERAL wellbeing.disparity_profile(a.v, a.w, NULL, a.s);
--- empty input: no rows; different lengths: error
+-- with the groups' sample sizes, every row's n is the smallest group's (9),
+-- so reliability() says suppress for all of them at the default min_n 11;
+-- without, n is the measure's own (the number of groups for most)
+SELECT count(*) FILTER (WHERE n = 9) AS rows_with_n_9,
+       count(*) FILTER (WHERE wellbeing.reliability(wellbeing.estimate(value, se, n)) = 'suppress') AS suppressed,
+       count(*) AS rows
+FROM wellbeing.disparity_profile(ARRAY[0.20, 0.30, 0.40, 0.50, 0.60], ARRAY[78, 91, 162, 103, 105],
+                                 ARRAY[1, 2, 3, 4, 5], ARRAY[0.05, 0.07, 0.10, 0.12, 0.14],
+                                 sample_sizes => ARRAY[40, 9, 55, 31, 60]);
+-- empty input: no rows; different lengths, bad sample sizes: errors
 SELECT count(*) AS rows_for_empty FROM wellbeing.disparity_profile('{}', '{}');
 \set VERBOSITY terse
 SELECT * FROM wellbeing.disparity_profile(ARRAY[1.0, 2.0], ARRAY[1.0]);
+SELECT * FROM wellbeing.disparity_profile(ARRAY[1.0, 2.0], ARRAY[1.0, 1.0], sample_sizes => ARRAY[5]);
+SELECT * FROM wellbeing.disparity_profile(ARRAY[1.0, 2.0], ARRAY[1.0, 1.0], sample_sizes => ARRAY[5, -1]);
 \set VERBOSITY default

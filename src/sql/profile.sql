@@ -7,7 +7,8 @@ CREATE FUNCTION @extschema@.disparity_profile(
     positions double precision[] DEFAULT NULL,
     standard_errors double precision[] DEFAULT NULL,
     higher_is_better boolean DEFAULT true,
-    level double precision DEFAULT 0.95)
+    level double precision DEFAULT 0.95,
+    sample_sizes double precision[] DEFAULT NULL)
 RETURNS TABLE (measure text, value double precision, se double precision,
                lower double precision, upper double precision, n double precision,
                method text, note text)
@@ -20,11 +21,16 @@ DECLARE
 BEGIN
     IF cardinality(populations) IS DISTINCT FROM k
        OR (positions IS NOT NULL AND cardinality(positions) IS DISTINCT FROM k)
-       OR (standard_errors IS NOT NULL AND cardinality(standard_errors) IS DISTINCT FROM k) THEN
-        RAISE EXCEPTION 'estimates, populations, positions and standard_errors must have the same length'
+       OR (standard_errors IS NOT NULL AND cardinality(standard_errors) IS DISTINCT FROM k)
+       OR (sample_sizes IS NOT NULL AND cardinality(sample_sizes) IS DISTINCT FROM k) THEN
+        RAISE EXCEPTION 'estimates, populations, positions, standard_errors and sample_sizes must have the same length'
             USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = format('Lengths: %s, %s, %s, %s.', k, cardinality(populations),
-                                  cardinality(positions), cardinality(standard_errors));
+                  DETAIL = format('Lengths: %s, %s, %s, %s, %s.', k, cardinality(populations),
+                                  cardinality(positions), cardinality(standard_errors), cardinality(sample_sizes));
+    END IF;
+    IF EXISTS (SELECT FROM unnest(sample_sizes) v WHERE NOT (v >= 0 AND v < 'Infinity')) THEN
+        RAISE EXCEPTION 'sample_sizes must be non-negative finite numbers'
+            USING ERRCODE = 'invalid_parameter_value';
     END IF;
     IF k IS NULL OR k = 0 THEN
         RETURN;
@@ -148,10 +154,13 @@ BEGIN
                'absolute', CASE WHEN NOT f.ordered THEN 'not computed: needs the groups'' positions' END
         FROM g, f GROUP BY f.ordered
     )
-    SELECT m.measure, (m.e).value, (m.e).se, (m.e).lower, (m.e).upper, (m.e).n, m.method,
+    -- with the groups' sample sizes, n is the smallest group's (the cell that
+    -- decides whether the measure may be shown), else the measure's own n
+    SELECT m.measure, (m.e).value, (m.e).se, (m.e).lower, (m.e).upper,
+           coalesce((SELECT min(v) FROM unnest(sample_sizes) v), (m.e).n), m.method,
            coalesce(m.note, CASE WHEN (m.e).value IS NULL THEN 'undefined for these groups' END)
     FROM m ORDER BY m.ord;
 END
 $body$;
-COMMENT ON FUNCTION @extschema@.disparity_profile(double precision[], double precision[], double precision[], double precision[], boolean, double precision) IS
-'every disparity measure that applies to one set of groups, as rows (measure, value, se, lower, upper, n, method, note); pass array_agg() of the group estimates, populations, positions (1 = most disadvantaged; NULL when the groups have no order) and standard errors';
+COMMENT ON FUNCTION @extschema@.disparity_profile(double precision[], double precision[], double precision[], double precision[], boolean, double precision, double precision[]) IS
+'every disparity measure that applies to one set of groups, as rows (measure, value, se, lower, upper, n, method, note); pass array_agg() of the group estimates, populations, positions (1 = most disadvantaged; NULL when the groups have no order), standard errors and, optionally, sample sizes (then n is the smallest group''s, so reliability()/suppress() judge the smallest cell)';

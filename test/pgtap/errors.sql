@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(336);
+SELECT plan(337);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -157,7 +157,8 @@ SELECT throws_ok($$SELECT wellbeing.mean_difference(0.2, 1, 'best', true, -1)$$,
 SELECT throws_ok($$SELECT wellbeing.mean_difference(0.2, 1, 'best', true, 0.1, 0)$$, '22023', NULL, 'mean_difference: level 0');
 SELECT throws_ok($$SELECT wellbeing.mean_difference(0.2, 1, r) FROM (VALUES ('best'), ('mean')) t(r)$$, '22023', NULL, 'mean_difference: reference varying within a group');
 
-SELECT throws_ok($$SELECT * FROM wellbeing.disparity_profile(ARRAY[1.0, 2.0], ARRAY[1.0])$$, '22023', $m$estimates, populations, positions and standard_errors must have the same length$m$, 'disparity_profile: arrays of different lengths');
+SELECT throws_ok($$SELECT * FROM wellbeing.disparity_profile(ARRAY[1.0, 2.0], ARRAY[1.0])$$, '22023', $m$estimates, populations, positions, standard_errors and sample_sizes must have the same length$m$, 'disparity_profile: arrays of different lengths');
+SELECT throws_ok($$SELECT * FROM wellbeing.disparity_profile(ARRAY[1.0, 2.0], ARRAY[1.0, 1.0], sample_sizes => ARRAY['NaN', 5]::float8[])$$, '22023', 'sample_sizes must be non-negative finite numbers', 'disparity_profile: a NaN sample size');
 SELECT throws_ok($$SELECT * FROM wellbeing.disparity_profile(ARRAY[1.0, 2.0], ARRAY[1.0, -1.0])$$, '22023', NULL, 'disparity_profile: negative population');
 SELECT throws_ok($$SELECT * FROM wellbeing.disparity_profile(ARRAY[1.0, 2.0], ARRAY[1.0, 1.0], NULL, NULL, true, 7)$$, '22023', NULL, 'disparity_profile: level 7');
 
