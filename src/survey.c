@@ -566,21 +566,26 @@ sv_values(FunctionCallInfo fcinfo, int estimator)
 	return v;
 }
 
-/* survey_mean, survey_total, survey_proportion, survey_ratio: see sv_values */
-#define SV_TRANSFN(name, estimator) \
+/*
+ * A transition function of one estimator: the row's values (sv_values) into
+ * a state by accumulate (sv_accumulate for the design, rp_accumulate for
+ * replicate weights).
+ */
+#define SV_VALUES_TRANSFN(name, estimator, accumulate) \
 PG_FUNCTION_INFO_V1(name); \
 Datum \
 name(PG_FUNCTION_ARGS) \
 { \
 	SvValues	v = sv_values(fcinfo, estimator); \
 \
-	return sv_accumulate(fcinfo, estimator, v.first, v.known, v.y, v.x); \
+	return accumulate(fcinfo, estimator, v.first, v.known, v.y, v.x); \
 }
 
-SV_TRANSFN(wb_survey_mean_transfn, SV_MEAN)
-SV_TRANSFN(wb_survey_total_transfn, SV_TOTAL)
-SV_TRANSFN(wb_survey_proportion_transfn, SV_PROPORTION)
-SV_TRANSFN(wb_survey_ratio_transfn, SV_RATIO)
+/* survey_mean, survey_total, survey_proportion, survey_ratio: see sv_values */
+SV_VALUES_TRANSFN(wb_survey_mean_transfn, SV_MEAN, sv_accumulate)
+SV_VALUES_TRANSFN(wb_survey_total_transfn, SV_TOTAL, sv_accumulate)
+SV_VALUES_TRANSFN(wb_survey_proportion_transfn, SV_PROPORTION, sv_accumulate)
+SV_VALUES_TRANSFN(wb_survey_ratio_transfn, SV_RATIO, sv_accumulate)
 
 /*
  * survey_mean_difference(x, weight, stratum, psu, in_a, in_b [, fpc [, level
@@ -1461,20 +1466,10 @@ rp_accumulate(FunctionCallInfo fcinfo, int estimator, int first, bool known, dou
 }
 
 /* replicate_mean, _total, _proportion, _ratio: the same values as the survey_* */
-#define RP_TRANSFN(name, estimator) \
-PG_FUNCTION_INFO_V1(name); \
-Datum \
-name(PG_FUNCTION_ARGS) \
-{ \
-	SvValues	v = sv_values(fcinfo, estimator); \
-\
-	return rp_accumulate(fcinfo, estimator, v.first, v.known, v.y, v.x); \
-}
-
-RP_TRANSFN(wb_replicate_mean_transfn, SV_MEAN)
-RP_TRANSFN(wb_replicate_total_transfn, SV_TOTAL)
-RP_TRANSFN(wb_replicate_proportion_transfn, SV_PROPORTION)
-RP_TRANSFN(wb_replicate_ratio_transfn, SV_RATIO)
+SV_VALUES_TRANSFN(wb_replicate_mean_transfn, SV_MEAN, rp_accumulate)
+SV_VALUES_TRANSFN(wb_replicate_total_transfn, SV_TOTAL, rp_accumulate)
+SV_VALUES_TRANSFN(wb_replicate_proportion_transfn, SV_PROPORTION, rp_accumulate)
+SV_VALUES_TRANSFN(wb_replicate_ratio_transfn, SV_RATIO, rp_accumulate)
 
 static ArrayType *
 rp_state_get(FunctionCallInfo fcinfo, int argno)
