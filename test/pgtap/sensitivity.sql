@@ -2,7 +2,7 @@
 -- choices, the Sobol estimators of sensitivity_indices against models whose
 -- indices are known analytically, and index_sensitivity's design.
 BEGIN;
-SELECT plan(40);
+SELECT plan(43);
 
 -- a uniform in [0, 1) from md5, as the extension draws them
 CREATE FUNCTION pg_temp.u(key text) RETURNS float8 LANGUAGE sql IMMUTABLE AS
@@ -228,6 +228,12 @@ SELECT isnt((SELECT string_agg(a::text, ';' ORDER BY factor) FROM all3 a),
             'index_sensitivity: another seed, another design');
 SELECT throws_ok($$SELECT * FROM wellbeing.index_sensitivity('sens', 'sens_catalog', 2024, bootstrap => NULL)$$, '22023',
                  'bootstrap must lie between 0 and 10000, got <NULL>', 'index_sensitivity: a NULL bootstrap count');
+SELECT throws_ok($$SELECT * FROM wellbeing.index_sensitivity('sens', 'sens_catalog', 2024, leave_one_out => NULL)$$, '22023',
+                 'leave_one_out must not be NULL', 'index_sensitivity: a NULL leave_one_out');
+SELECT throws_ok($$SELECT * FROM wellbeing.index_sensitivity('sens', 'sens_catalog', 2024, seed => NULL)$$, '22023',
+                 'seed must not be NULL', 'index_sensitivity: a NULL seed');
+SELECT throws_ok($$SELECT * FROM wellbeing.index_scenarios('sens', 'sens_catalog', 2024, ARRAY['zscore/arithmetic'], weight_noise => 1)$$, '22023',
+                 'weight_noise must lie in [0, 1), got 1', 'index_scenarios: weight noise 1');
 SELECT throws_ok($$SELECT * FROM wellbeing.index_sensitivity('sens', 'sens_catalog', 2024, n => 1)$$, '22023',
                  'n must lie between 2 and 20000, got 1', 'index_sensitivity: n = 1');
 SELECT throws_ok($$SELECT * FROM wellbeing.index_sensitivity('sens', 'sens_catalog', 2024, recipes => ARRAY['rank/borda'])$$, '22023',
