@@ -18,7 +18,6 @@
 
 #include "args.h"
 #include "estimate.h"
-#include "families.h"
 #include "numeric/dist.h"
 #include "state.h"
 #include "utils/array.h"
@@ -139,7 +138,31 @@ enum
 	BGV_NFIELDS
 };
 #define BGV_NPARAMS 3
-StaticAssertDecl(BGV_NFIELDS == WB_SPREAD_NFIELDS, "families.h must match the spread state layout");
+
+static void spread_merge(double *a, const double *b);
+
+static const WbField spread_fields[] = {
+	{"measure", WB_FIELD_CODE, 1, 3},
+	{"level", WB_FIELD_LEVEL},
+	{"has se", WB_FIELD_CODE, 0, 1},
+	{"n", WB_FIELD_COUNT},
+	{"w", WB_FIELD_NONNEG},
+	{"m", WB_FIELD_FINITE},
+	{"m2", WB_FIELD_FINITE},
+	{"v", WB_FIELD_NONNEG},
+	{"a", WB_FIELD_FINITE},
+	{"b", WB_FIELD_FINITE},
+	{"s2", WB_FIELD_NONNEG},
+	{"s3", WB_FIELD_NONNEG},
+};
+
+StaticAssertDecl(WB_FIELDS(spread_fields) == BGV_NFIELDS, "spread state layout");
+
+const WbStateKindInfo wb_kind_spread = {
+	.kind = WB_STATE_SPREAD,.name = "between-group spread",.version = WB_STATE_VERSION,
+	.nheader = BGV_NFIELDS,.header = spread_fields,.nparams = BGV_NPARAMS,
+	.merge_fields = spread_merge,
+};
 
 static const char *const spread_names[] = {
 	NULL, "between_group_variance", "between_group_sd", "coefficient_of_variation"
@@ -194,7 +217,7 @@ spread_accumulate(FunctionCallInfo fcinfo, int measure)
 	}
 	else
 	{
-		state = wb_state_get(fcinfo, 0, WB_STATE_SPREAD, BGV_NFIELDS, false);
+		state = wb_state_get(fcinfo, 0, WB_STATE_SPREAD);
 		s = wb_state_data(state);
 		if (PG_NARGS() > 4 && s[BGV_LEVEL] != PG_GETARG_FLOAT8(4))
 			ereport(ERROR,
@@ -251,8 +274,8 @@ wb_cov_transfn(PG_FUNCTION_ARGS)
 }
 
 /* merge b into a (called by the shared combine function); b is not modified */
-void
-wb_spread_merge(double *a, const double *b)
+static void
+spread_merge(double *a, const double *b)
 {
 	double		w = a[BGV_W] + b[BGV_W];
 	double		m = w > 0 ? a[BGV_M] + (b[BGV_M] - a[BGV_M]) * (b[BGV_W] / w) : a[BGV_M];
@@ -283,7 +306,7 @@ wb_spread_merge(double *a, const double *b)
 Datum
 wb_bgv_finalfn(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_SPREAD, BGV_NFIELDS, false);
+	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_SPREAD);
 	double	   *s = wb_state_data(state);
 	double		w = s[BGV_W];
 	double		mu = s[BGV_M];

@@ -21,7 +21,6 @@
 #include "args.h"
 #include "catalog/pg_type.h"
 #include "estimate.h"
-#include "families.h"
 #include "numeric/dist.h"
 #include "sample.h"
 #include "state.h"
@@ -46,7 +45,6 @@ PG_FUNCTION_INFO_V1(wb_smr_finalfn);
 PG_FUNCTION_INFO_V1(wb_poverty_transfn);
 PG_FUNCTION_INFO_V1(wb_poverty_finalfn);
 PG_FUNCTION_INFO_V1(wb_poverty_threshold_finalfn);
-PG_FUNCTION_INFO_V1(wb_state_combine);
 
 #define DEFAULT_LEVEL 0.95
 
@@ -156,6 +154,25 @@ enum
 	PROP_NFIELDS
 };
 #define PROP_NPARAMS 3
+
+static const WbField proportion_fields[] = {
+	{"weighted", WB_FIELD_CODE, 0, 1},
+	{"level", WB_FIELD_LEVEL},
+	{"method", WB_FIELD_CODE, 0, 4},
+	{"n1", WB_FIELD_COUNT},
+	{"n0", WB_FIELD_COUNT},
+	{"w1", WB_FIELD_NONNEG},
+	{"w0", WB_FIELD_NONNEG},
+	{"v1", WB_FIELD_NONNEG},
+	{"v0", WB_FIELD_NONNEG},
+};
+
+StaticAssertDecl(WB_FIELDS(proportion_fields) == PROP_NFIELDS, "proportion state layout");
+
+const WbStateKindInfo wb_kind_proportion = {
+	.kind = WB_STATE_PROPORTION,.name = "proportion",.version = WB_STATE_VERSION,
+	.nheader = PROP_NFIELDS,.header = proportion_fields,.nparams = PROP_NPARAMS,
+};
 
 typedef enum ProportionMethod
 {
@@ -305,7 +322,7 @@ wb_proportion_transfn(PG_FUNCTION_ARGS)
 	}
 	else
 	{
-		state = wb_state_get(fcinfo, 0, WB_STATE_PROPORTION, PROP_NFIELDS, false);
+		state = wb_state_get(fcinfo, 0, WB_STATE_PROPORTION);
 		s = wb_state_data(state);
 		if (PG_NARGS() > 3)
 			check_same_param(s[PROP_LEVEL], PG_GETARG_FLOAT8(3), "level");
@@ -334,7 +351,7 @@ wb_proportion_transfn(PG_FUNCTION_ARGS)
 Datum
 wb_proportion_finalfn(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_PROPORTION, PROP_NFIELDS, false);
+	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_PROPORTION);
 	WbEstimate	e;
 
 	proportion_compute(wb_state_data(state), &e);
@@ -383,6 +400,27 @@ enum
 	MOM_NFIELDS
 };
 #define MOM_NPARAMS 2
+
+static void moments_merge(double *a, const double *b);
+
+static const WbField moments_fields[] = {
+	{"weighted", WB_FIELD_CODE, 0, 1},
+	{"level", WB_FIELD_LEVEL},
+	{"n", WB_FIELD_COUNT},
+	{"w", WB_FIELD_NONNEG},
+	{"v", WB_FIELD_NONNEG},
+	{"m", WB_FIELD_FINITE},
+	{"a", WB_FIELD_FINITE},
+	{"b", WB_FIELD_FINITE},
+};
+
+StaticAssertDecl(WB_FIELDS(moments_fields) == MOM_NFIELDS, "mean state layout");
+
+const WbStateKindInfo wb_kind_moments = {
+	.kind = WB_STATE_MOMENTS,.name = "mean",.version = WB_STATE_VERSION,
+	.nheader = MOM_NFIELDS,.header = moments_fields,.nparams = MOM_NPARAMS,
+	.merge_fields = moments_merge,
+};
 
 /* Move a centred (V, m, A, B) block to a new centre m_new. */
 static void
@@ -443,7 +481,7 @@ wb_mean_transfn(PG_FUNCTION_ARGS)
 	}
 	else
 	{
-		state = wb_state_get(fcinfo, 0, WB_STATE_MOMENTS, MOM_NFIELDS, false);
+		state = wb_state_get(fcinfo, 0, WB_STATE_MOMENTS);
 		s = wb_state_data(state);
 		if (PG_NARGS() > 3)
 			check_same_param(s[MOM_LEVEL], PG_GETARG_FLOAT8(3), "level");
@@ -487,7 +525,7 @@ moments_merge(double *a, const double *b)
 Datum
 wb_mean_finalfn(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_MOMENTS, MOM_NFIELDS, false);
+	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_MOMENTS);
 	WbEstimate	e;
 
 	mean_compute(wb_state_data(state), &e);
@@ -505,6 +543,23 @@ wb_mean_finalfn(PG_FUNCTION_ARGS)
 enum
 {
 	TOT_LEVEL = 1, TOT_N, TOT_MEAN, TOT_M2, TOT_NFIELDS
+};
+
+static void total_merge(double *a, const double *b);
+
+static const WbField total_fields[] = {
+	{"level", WB_FIELD_LEVEL},
+	{"n", WB_FIELD_COUNT},
+	{"mean", WB_FIELD_FINITE},
+	{"m2", WB_FIELD_FINITE},
+};
+
+StaticAssertDecl(WB_FIELDS(total_fields) == TOT_NFIELDS, "total state layout");
+
+const WbStateKindInfo wb_kind_total = {
+	.kind = WB_STATE_TOTAL,.name = "total",.version = WB_STATE_VERSION,
+	.nheader = TOT_NFIELDS,.header = total_fields,.nparams = 1,
+	.merge_fields = total_merge,
 };
 
 static void
@@ -552,7 +607,7 @@ wb_total_transfn(PG_FUNCTION_ARGS)
 	}
 	else
 	{
-		state = wb_state_get(fcinfo, 0, WB_STATE_TOTAL, TOT_NFIELDS, false);
+		state = wb_state_get(fcinfo, 0, WB_STATE_TOTAL);
 		s = wb_state_data(state);
 		if (PG_NARGS() > 3)
 			check_same_param(s[TOT_LEVEL], PG_GETARG_FLOAT8(3), "level");
@@ -582,7 +637,7 @@ total_merge(double *a, const double *b)
 Datum
 wb_total_finalfn(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_TOTAL, TOT_NFIELDS, false);
+	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_TOTAL);
 	WbEstimate	e;
 
 	total_compute(wb_state_data(state), &e);
@@ -602,6 +657,22 @@ enum
 	RATE_NFIELDS
 };
 #define RATE_NPARAMS 3
+
+static const WbField rate_fields[] = {
+	{"per", WB_FIELD_POSITIVE},
+	{"level", WB_FIELD_LEVEL},
+	{"method", WB_FIELD_CODE, 0, 3},
+	{"events", WB_FIELD_NONNEG},
+	{"population", WB_FIELD_NONNEG},
+	{"rows", WB_FIELD_COUNT},
+};
+
+StaticAssertDecl(WB_FIELDS(rate_fields) == RATE_NFIELDS, "rate state layout");
+
+const WbStateKindInfo wb_kind_rate = {
+	.kind = WB_STATE_RATE,.name = "rate",.version = WB_STATE_VERSION,
+	.nheader = RATE_NFIELDS,.header = rate_fields,.nparams = RATE_NPARAMS,
+};
 
 static void
 rate_compute(const double *s, WbEstimate *e)
@@ -657,7 +728,7 @@ wb_rate_transfn(PG_FUNCTION_ARGS)
 	}
 	else
 	{
-		state = wb_state_get(fcinfo, 0, WB_STATE_RATE, RATE_NFIELDS, false);
+		state = wb_state_get(fcinfo, 0, WB_STATE_RATE);
 		s = wb_state_data(state);
 		if (PG_NARGS() > 3)
 			check_same_param(s[RATE_PER], PG_GETARG_FLOAT8(3), "per");
@@ -678,7 +749,7 @@ wb_rate_transfn(PG_FUNCTION_ARGS)
 Datum
 wb_rate_finalfn(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_RATE, RATE_NFIELDS, false);
+	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_RATE);
 	WbEstimate	e;
 
 	rate_compute(wb_state_data(state), &e);
@@ -726,6 +797,40 @@ enum
 	DSR_NFIELDS
 };
 #define DSR_NPARAMS 3
+
+static void dsr_merge(double *a, const double *b);
+
+static const WbField dsr_fields[] = {
+	{"per", WB_FIELD_POSITIVE},
+	{"level", WB_FIELD_LEVEL},
+	{"method", WB_FIELD_CODE, 1, 2},
+	{"events", WB_FIELD_NONNEG},
+	{"standard weight", WB_FIELD_NONNEG},
+	{"s1", WB_FIELD_NONNEG},
+	{"s2", WB_FIELD_NONNEG},
+	{"max w/n", WB_FIELD_NONNEG},
+	{"population", WB_FIELD_NONNEG},
+	{"rows", WB_FIELD_COUNT},
+	{"undefined bands", WB_FIELD_COUNT},
+};
+
+StaticAssertDecl(WB_FIELDS(dsr_fields) == DSR_NFIELDS, "standardized_rate state layout");
+
+const WbStateKindInfo wb_kind_dsr = {
+	.kind = WB_STATE_DSR,.name = "standardized_rate",.version = WB_STATE_VERSION,
+	.nheader = DSR_NFIELDS,.header = dsr_fields,.nparams = DSR_NPARAMS,
+	.merge_fields = dsr_merge,
+};
+
+/* the largest band weight w/n is a maximum, not a sum */
+static void
+dsr_merge(double *a, const double *b)
+{
+	double		maxr = fmax(a[DSR_MAXR], b[DSR_MAXR]);
+
+	wb_state_merge_sums(a, b, DSR_NFIELDS, DSR_NPARAMS);
+	a[DSR_MAXR] = maxr;
+}
 
 typedef enum DsrMethod
 {
@@ -811,7 +916,7 @@ wb_dsr_transfn(PG_FUNCTION_ARGS)
 	}
 	else
 	{
-		state = wb_state_get(fcinfo, 0, WB_STATE_DSR, DSR_NFIELDS, false);
+		state = wb_state_get(fcinfo, 0, WB_STATE_DSR);
 		s = wb_state_data(state);
 		if (PG_NARGS() > 4)
 			check_same_param(s[DSR_PER], PG_GETARG_FLOAT8(4), "per");
@@ -844,7 +949,7 @@ wb_dsr_transfn(PG_FUNCTION_ARGS)
 Datum
 wb_dsr_finalfn(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_DSR, DSR_NFIELDS, false);
+	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_DSR);
 	WbEstimate	e;
 
 	dsr_compute(wb_state_data(state), &e);
@@ -865,6 +970,21 @@ enum
 	SMR_NFIELDS
 };
 #define SMR_NPARAMS 2
+
+static const WbField smr_fields[] = {
+	{"level", WB_FIELD_LEVEL},
+	{"method", WB_FIELD_CODE, 0, 3},
+	{"observed", WB_FIELD_NONNEG},
+	{"expected", WB_FIELD_NONNEG},
+	{"rows", WB_FIELD_COUNT},
+};
+
+StaticAssertDecl(WB_FIELDS(smr_fields) == SMR_NFIELDS, "standardized_ratio state layout");
+
+const WbStateKindInfo wb_kind_smr = {
+	.kind = WB_STATE_SMR,.name = "standardized_ratio",.version = WB_STATE_VERSION,
+	.nheader = SMR_NFIELDS,.header = smr_fields,.nparams = SMR_NPARAMS,
+};
 
 static void
 smr_compute(const double *s, WbEstimate *e)
@@ -910,7 +1030,7 @@ wb_smr_transfn(PG_FUNCTION_ARGS)
 	}
 	else
 	{
-		state = wb_state_get(fcinfo, 0, WB_STATE_SMR, SMR_NFIELDS, false);
+		state = wb_state_get(fcinfo, 0, WB_STATE_SMR);
 		s = wb_state_data(state);
 		if (PG_NARGS() > 3)
 			check_same_param(s[SMR_LEVEL], PG_GETARG_FLOAT8(3), "level");
@@ -929,7 +1049,7 @@ wb_smr_transfn(PG_FUNCTION_ARGS)
 Datum
 wb_smr_finalfn(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_SMR, SMR_NFIELDS, false);
+	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_SMR);
 	WbEstimate	e;
 
 	smr_compute(wb_state_data(state), &e);
@@ -997,136 +1117,3 @@ wb_poverty_threshold_finalfn(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(wb_sample_param(state) * wb_weighted_quantile(p, n, wsum, 0.5));
 }
 
-/* ----------------------------------------------------------------------
- * The combine function of every aggregate in this file: states carry
- * their kind in the tag, so one function serves them all (and serves the
- * rollup aggregate merge(float8[]) too).
- * ----------------------------------------------------------------------
- */
-Datum
-wb_state_combine(PG_FUNCTION_ARGS)
-{
-	ArrayType  *a;
-	ArrayType  *b;
-	double	   *sa;
-	double	   *sb;
-	double		tag;
-
-	/* a NULL partial state adds nothing */
-	if (PG_ARGISNULL(1))
-		return wb_state_unchanged(fcinfo);
-	if (PG_ARGISNULL(0))
-		PG_RETURN_DATUM(PG_GETARG_DATUM(1));
-
-	/* peek at the tag of b to learn the kind, then validate both */
-	b = PG_GETARG_ARRAYTYPE_P(1);
-	tag = (ARR_NDIM(b) == 1 && ARR_ELEMTYPE(b) == FLOAT8OID && !ARR_HASNULL(b) &&
-		   ARR_DIMS(b)[0] >= 1) ? wb_state_data(b)[WB_TAG] : -1;
-
-	if (tag == WB_STATE_TAG(WB_STATE_PROPORTION))
-	{
-		a = wb_state_get(fcinfo, 0, WB_STATE_PROPORTION, PROP_NFIELDS, false);
-		b = wb_state_get(fcinfo, 1, WB_STATE_PROPORTION, PROP_NFIELDS, false);
-		wb_state_merge_sums(wb_state_data(a), wb_state_data(b), PROP_NFIELDS, PROP_NPARAMS);
-	}
-	else if (tag == WB_STATE_TAG(WB_STATE_MOMENTS))
-	{
-		a = wb_state_get(fcinfo, 0, WB_STATE_MOMENTS, MOM_NFIELDS, false);
-		b = wb_state_get(fcinfo, 1, WB_STATE_MOMENTS, MOM_NFIELDS, false);
-		moments_merge(wb_state_data(a), wb_state_data(b));
-	}
-	else if (tag == WB_STATE_TAG(WB_STATE_TOTAL))
-	{
-		a = wb_state_get(fcinfo, 0, WB_STATE_TOTAL, TOT_NFIELDS, false);
-		b = wb_state_get(fcinfo, 1, WB_STATE_TOTAL, TOT_NFIELDS, false);
-		total_merge(wb_state_data(a), wb_state_data(b));
-	}
-	else if (tag == WB_STATE_TAG(WB_STATE_RATE))
-	{
-		a = wb_state_get(fcinfo, 0, WB_STATE_RATE, RATE_NFIELDS, false);
-		b = wb_state_get(fcinfo, 1, WB_STATE_RATE, RATE_NFIELDS, false);
-		wb_state_merge_sums(wb_state_data(a), wb_state_data(b), RATE_NFIELDS, RATE_NPARAMS);
-	}
-	else if (tag == WB_STATE_TAG(WB_STATE_DSR))
-	{
-		double		maxr;
-
-		a = wb_state_get(fcinfo, 0, WB_STATE_DSR, DSR_NFIELDS, false);
-		b = wb_state_get(fcinfo, 1, WB_STATE_DSR, DSR_NFIELDS, false);
-		sa = wb_state_data(a);
-		sb = wb_state_data(b);
-		maxr = fmax(sa[DSR_MAXR], sb[DSR_MAXR]);
-		wb_state_merge_sums(sa, sb, DSR_NFIELDS, DSR_NPARAMS);
-		sa[DSR_MAXR] = maxr;
-	}
-	else if (tag == WB_STATE_TAG(WB_STATE_SMR))
-	{
-		a = wb_state_get(fcinfo, 0, WB_STATE_SMR, SMR_NFIELDS, false);
-		b = wb_state_get(fcinfo, 1, WB_STATE_SMR, SMR_NFIELDS, false);
-		wb_state_merge_sums(wb_state_data(a), wb_state_data(b), SMR_NFIELDS, SMR_NPARAMS);
-	}
-	else if (tag == WB_STATE_TAG(WB_STATE_ENTROPY))
-	{
-		a = wb_state_get(fcinfo, 0, WB_STATE_ENTROPY, WB_ENTROPY_NFIELDS, false);
-		b = wb_state_get(fcinfo, 1, WB_STATE_ENTROPY, WB_ENTROPY_NFIELDS, false);
-		wb_entropy_merge(wb_state_data(a), wb_state_data(b));
-	}
-	else if (tag == WB_STATE_TAG(WB_STATE_SPREAD))
-	{
-		a = wb_state_get(fcinfo, 0, WB_STATE_SPREAD, WB_SPREAD_NFIELDS, false);
-		b = wb_state_get(fcinfo, 1, WB_STATE_SPREAD, WB_SPREAD_NFIELDS, false);
-		wb_spread_merge(wb_state_data(a), wb_state_data(b));
-	}
-	else if (tag == WB_STATE_TAG(WB_STATE_EXPOSURE))
-	{
-		/* tag, measure, then sums */
-		a = wb_state_get(fcinfo, 0, WB_STATE_EXPOSURE, 5, false);
-		b = wb_state_get(fcinfo, 1, WB_STATE_EXPOSURE, 5, false);
-		wb_state_merge_sums(wb_state_data(a), wb_state_data(b), 5, 1);
-	}
-	else if (tag == WB_STATE_TAG(WB_STATE_TREND))
-	{
-		a = wb_state_get(fcinfo, 0, WB_STATE_TREND, WB_TREND_NFIELDS, false);
-		b = wb_state_get(fcinfo, 1, WB_STATE_TREND, WB_TREND_NFIELDS, false);
-		wb_trend_merge(wb_state_data(a), wb_state_data(b));
-	}
-	else if (tag == WB_STATE_TAG(WB_STATE_GAP))
-	{
-		a = wb_state_get(fcinfo, 0, WB_STATE_GAP, WB_GAP_NFIELDS, false);
-		b = wb_state_get(fcinfo, 1, WB_STATE_GAP, WB_GAP_NFIELDS, false);
-		wb_gap_merge(wb_state_data(a), wb_state_data(b));
-	}
-	else if (tag == WB_STATE_TAG(WB_STATE_SCORES))
-	{
-		a = wb_state_get(fcinfo, 0, WB_STATE_SCORES, WB_SCORES_NFIELDS, false);
-		b = wb_state_get(fcinfo, 1, WB_STATE_SCORES, WB_SCORES_NFIELDS, false);
-		wb_state_merge_sums(wb_state_data(a), wb_state_data(b), WB_SCORES_NFIELDS,
-							WB_SCORES_NPARAMS);
-	}
-	else if (tag == WB_STATE_TAG(WB_STATE_ALPHA))
-		a = wb_alpha_merge(fcinfo);
-	else if (tag == WB_STATE_TAG(WB_STATE_SEGMENTED))
-		a = wb_joinpoint_merge(fcinfo);
-	else if (tag == WB_STATE_TAG(WB_STATE_SURVEY))
-		a = wb_survey_merge(fcinfo);
-	else if (tag == WB_STATE_TAG(WB_STATE_REPLICATE))
-		a = wb_replicate_merge(fcinfo);
-	else if (tag == WB_STATE_TAG(WB_STATE_SERIES))
-		a = wb_recent_merge(fcinfo);
-	else if (tag == WB_STATE_TAG(WB_STATE_GROUPS))
-		a = wb_groups_merge(fcinfo);
-	else if (tag == WB_STATE_TAG(WB_STATE_TRIPLES))
-		a = wb_triples_merge(fcinfo);
-	else if (tag == WB_STATE_TAG(WB_STATE_SAMPLE))
-	{
-		a = wb_sample_merge(fcinfo);
-	}
-	else
-		wb_state_error("The array's tag does not belong to any wellbeing aggregate.");
-	/* collecting states hold input rows (NaN marks a missing se) */
-	if (tag != WB_STATE_TAG(WB_STATE_SAMPLE) && tag != WB_STATE_TAG(WB_STATE_GROUPS) &&
-		tag != WB_STATE_TAG(WB_STATE_TRIPLES) && tag != WB_STATE_TAG(WB_STATE_SERIES) &&
-		tag != WB_STATE_TAG(WB_STATE_SEGMENTED) && tag != WB_STATE_TAG(WB_STATE_SURVEY))
-		check_state_finite(wb_state_data(a), 1, wb_state_length(a), "merged state");
-	PG_RETURN_ARRAYTYPE_P(a);
-}

@@ -21,7 +21,6 @@
 #include "access/htup_details.h"
 #include "args.h"
 #include "catalog/pg_type.h"
-#include "families.h"
 #include "funcapi.h"
 #include "numeric/rank.h"
 #include "sample.h"
@@ -622,7 +621,23 @@ enum
 	SC_NFIELDS
 };
 
-StaticAssertDecl(SC_NFIELDS == WB_SCORES_NFIELDS, "aggregate_scores state layout");
+static const WbField scores_fields[] = {
+	{"method", WB_FIELD_CODE, SCORES_ARITHMETIC, SCORES_GENERALIZED},
+	{"p", WB_FIELD_FINITE},
+	{"min coverage", WB_FIELD_NONNEG},
+	{"weight total", WB_FIELD_NONNEG},
+	{"weight available", WB_FIELD_NONNEG},
+	{"sum", WB_FIELD_FINITE},
+	{"available", WB_FIELD_COUNT},
+	{"missing", WB_FIELD_COUNT},
+};
+
+StaticAssertDecl(WB_FIELDS(scores_fields) == SC_NFIELDS, "aggregate_scores state layout");
+
+const WbStateKindInfo wb_kind_scores = {
+	.kind = WB_STATE_SCORES,.name = "aggregate_scores",.version = WB_STATE_VERSION,
+	.nheader = SC_NFIELDS,.header = scores_fields,.nparams = 3,
+};
 
 /* the power the method raises scores to: 1, 0 (logarithm), -1, or p */
 static double
@@ -694,7 +709,7 @@ wb_aggregate_scores_transfn(PG_FUNCTION_ARGS)
 		s[SC_MIN_COVERAGE] = min_coverage;
 	}
 	else
-		state = wb_state_get(fcinfo, 0, WB_STATE_SCORES, SC_NFIELDS, false);
+		state = wb_state_get(fcinfo, 0, WB_STATE_SCORES);
 	s = wb_state_data(state);
 
 	s[SC_W_TOTAL] += w;
@@ -753,7 +768,7 @@ wb_aggregate_scores_finalfn(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	state = wb_state_get(fcinfo, 0, WB_STATE_SCORES, SC_NFIELDS, false);
+	state = wb_state_get(fcinfo, 0, WB_STATE_SCORES);
 	s = wb_state_data(state);
 	if (s[SC_METHOD] != SCORES_ARITHMETIC && s[SC_METHOD] != SCORES_GEOMETRIC &&
 		s[SC_METHOD] != SCORES_HARMONIC && s[SC_METHOD] != SCORES_GENERALIZED)
@@ -973,33 +988,59 @@ enum
 #define AL_ITEM_STRIDE 3		/* mean, M2, co-moment with the total */
 #define AL_MAX_ITEMS 1000
 
+static void alpha_check(const double *s, int64 length, bool rows);
+static ArrayType *alpha_merge(ArrayType *a, ArrayType *b);
+
+static const WbField alpha_fields[] = {
+	{"items", WB_FIELD_CODE, 2, AL_MAX_ITEMS},
+	{"n", WB_FIELD_COUNT},
+	{"mean of the total", WB_FIELD_FINITE},
+	{"m2 of the total", WB_FIELD_FINITE},
+};
+
+/* one row an item; there are as many as the items field says */
+static const WbField alpha_row[] = {
+	{"mean", WB_FIELD_FINITE},
+	{"m2", WB_FIELD_FINITE},
+	{"co-moment with the total", WB_FIELD_FINITE},
+};
+
+StaticAssertDecl(WB_FIELDS(alpha_fields) == AL_ITEMS, "cronbach_alpha state header");
+StaticAssertDecl(lengthof(alpha_row) == AL_ITEM_STRIDE, "cronbach_alpha state row");
+
+const WbStateKindInfo wb_kind_alpha = {
+	.kind = WB_STATE_ALPHA,.name = "cronbach_alpha",.version = WB_STATE_VERSION,
+	.nheader = AL_ITEMS,.header = alpha_fields,.nparams = 0,
+	.stride = AL_ITEM_STRIDE,.row = alpha_row,
+	.check = alpha_check,.merge_states = alpha_merge,
+};
+
+/* the length the item count says, and every item finite */
+static void
+alpha_check(const double *s, int64 length, bool rows)
+{
+	int64		i;
+
+	if (length != AL_ITEMS + AL_ITEM_STRIDE * (int64) s[AL_K])
+		wb_state_error("The item count does not match the array's length.");
+	for (i = AL_ITEMS; i < length; i++)
+	{
+		if (!isfinite(s[i]))
+			wb_state_error("A field of the state is not a finite number.");
+	}
+}
+
+/* the item count of a validated state */
 static int
 alpha_items(ArrayType *state)
 {
-	double	   *s = wb_state_data(state);
-	double		k = s[AL_K];
-
-	if (!(k >= 2 && k <= AL_MAX_ITEMS) || k != floor(k) ||
-		wb_state_length(state) != AL_ITEMS + AL_ITEM_STRIDE * (int) k)
-		wb_state_error("The item count does not match the array's length.");
-	wb_state_check_count(s[AL_N]);
-	return (int) k;
+	return (int) wb_state_data(state)[AL_K];
 }
 
 static ArrayType *
 alpha_state_get(FunctionCallInfo fcinfo, int argno)
 {
-	ArrayType  *state = wb_state_get(fcinfo, argno, WB_STATE_ALPHA, AL_ITEMS, true);
-	double	   *s = wb_state_data(state);
-	int			i;
-
-	alpha_items(state);
-	for (i = 1; i < wb_state_length(state); i++)
-	{
-		if (!isfinite(s[i]))
-			wb_state_error("A field of the state is not a finite number.");
-	}
-	return state;
+	return wb_state_get(fcinfo, argno, WB_STATE_ALPHA);
 }
 
 PG_FUNCTION_INFO_V1(wb_cronbach_alpha_transfn);
@@ -1049,7 +1090,7 @@ wb_cronbach_alpha_transfn(PG_FUNCTION_ARGS)
 	}
 	else
 	{
-		state = wb_state_get(fcinfo, 0, WB_STATE_ALPHA, AL_ITEMS, true);
+		state = alpha_state_get(fcinfo, 0);
 		if (alpha_items(state) != k)
 			ereport(ERROR,
 					(errcode(WB_ERRCODE_BAD_ARGUMENT),
@@ -1076,12 +1117,10 @@ wb_cronbach_alpha_transfn(PG_FUNCTION_ARGS)
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 
-/* merge alpha state b into a (Chan et al.); b is not modified */
-ArrayType *
-wb_alpha_merge(FunctionCallInfo fcinfo)
+/* merge validated alpha state b into a (Chan et al.); b is not modified */
+static ArrayType *
+alpha_merge(ArrayType *a, ArrayType *b)
 {
-	ArrayType  *a = alpha_state_get(fcinfo, 0);
-	ArrayType  *b = alpha_state_get(fcinfo, 1);
 	double	   *sa = wb_state_data(a);
 	double	   *sb = wb_state_data(b);
 	int			k = alpha_items(a);

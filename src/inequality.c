@@ -38,7 +38,6 @@
 #include "sample.h"
 #include "state.h"
 #include "utils/array.h"
-#include "families.h"
 
 PG_FUNCTION_INFO_V1(wb_theil_transfn);
 PG_FUNCTION_INFO_V1(wb_mld_transfn);
@@ -84,7 +83,37 @@ enum
 	ENT_NFIELDS
 };
 #define ENT_NPARAMS 4
-StaticAssertDecl(ENT_NFIELDS == WB_ENTROPY_NFIELDS, "families.h must match the entropy state layout");
+
+static void entropy_merge(double *a, const double *b_in);
+
+static const WbField entropy_fields[] = {
+	{"measure", WB_FIELD_CODE, 1, 4},
+	{"parameter", WB_FIELD_FINITE},
+	{"level", WB_FIELD_LEVEL},
+	{"has se", WB_FIELD_CODE, 0, 1},
+	{"pivot", WB_FIELD_NONNEG},
+	{"n", WB_FIELD_COUNT},
+	{"w", WB_FIELD_NONNEG},
+	{"w positive", WB_FIELD_NONNEG},
+	{"a1", WB_FIELD_NONNEG},
+	{"al", WB_FIELD_FINITE},
+	{"axl", WB_FIELD_FINITE},
+	{"aa", WB_FIELD_NONNEG},
+	{"v", WB_FIELD_NONNEG},
+	{"vl", WB_FIELD_FINITE},
+	{"vll", WB_FIELD_FINITE},
+	{"vq", WB_FIELD_FINITE},
+	{"vuq", WB_FIELD_FINITE},
+	{"vuu", WB_FIELD_NONNEG},
+};
+
+StaticAssertDecl(WB_FIELDS(entropy_fields) == ENT_NFIELDS, "entropy state layout");
+
+const WbStateKindInfo wb_kind_entropy = {
+	.kind = WB_STATE_ENTROPY,.name = "entropy",.version = WB_STATE_VERSION,
+	.nheader = ENT_NFIELDS,.header = entropy_fields,.nparams = ENT_NPARAMS,
+	.merge_fields = entropy_merge,
+};
 
 /* the exponent a used in ENT_AA */
 static double
@@ -262,7 +291,7 @@ entropy_accumulate(FunctionCallInfo fcinfo, int measure, double param, int searg
 	}
 	else
 	{
-		state = wb_state_get(fcinfo, 0, WB_STATE_ENTROPY, ENT_NFIELDS, false);
+		state = wb_state_get(fcinfo, 0, WB_STATE_ENTROPY);
 		s = wb_state_data(state);
 		if (s[ENT_PARAM] != param)
 			ereport(ERROR,
@@ -355,8 +384,8 @@ wb_atkinson_transfn(PG_FUNCTION_ARGS)
  * combine function's input and must not be modified: it is rescaled in a
  * local copy.
  */
-void
-wb_entropy_merge(double *a, const double *b_in)
+static void
+entropy_merge(double *a, const double *b_in)
 {
 	double		b[ENT_NFIELDS];
 	int			i;
@@ -377,7 +406,7 @@ wb_entropy_merge(double *a, const double *b_in)
 Datum
 wb_entropy_finalfn(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_ENTROPY, ENT_NFIELDS, false);
+	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_ENTROPY);
 	double	   *s = wb_state_data(state);
 	int			measure = wb_state_code(s[ENT_MEASURE]);
 	double		param = s[ENT_PARAM];

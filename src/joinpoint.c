@@ -29,7 +29,6 @@
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
 #include "estimate.h"
-#include "families.h"
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "numeric/dist.h"
@@ -77,6 +76,29 @@ static const WbMethod jp_selections[] = {
 
 #define JP_NATTS 17
 
+static const WbField segmented_fields[] = {
+	{"max joinpoints", WB_FIELD_CODE, JP_DEFAULT_MAX, JP_LIMIT_JOINPOINTS},
+	{"level", WB_FIELD_LEVEL},
+	{"selection", WB_FIELD_CODE, JP_BIC, JP_PERMUTATION},
+	{"rows", WB_FIELD_COUNT},
+};
+
+static const WbField segmented_row[] = {
+	{"period", WB_FIELD_FINITE},
+	{"value", WB_FIELD_POSITIVE},
+	{"se", WB_FIELD_NAN_OR_POSITIVE},
+};
+
+StaticAssertDecl(WB_FIELDS(segmented_fields) == JP_HEADER, "joinpoint state header");
+StaticAssertDecl(lengthof(segmented_row) == JP_STRIDE, "joinpoint state row");
+
+const WbStateKindInfo wb_kind_segmented = {
+	.kind = WB_STATE_SEGMENTED,.name = "joinpoint",.version = WB_STATE_VERSION,
+	.nheader = JP_HEADER,.header = segmented_fields,.nparams = 3,
+	.stride = JP_STRIDE,.row = segmented_row,.used = JP_USED,.max_rows = JP_MAX_ROWS,
+	.merge_states = wb_rows_concat,
+};
+
 PG_FUNCTION_INFO_V1(wb_joinpoint_transfn);
 PG_FUNCTION_INFO_V1(wb_joinpoint_finalfn);
 PG_FUNCTION_INFO_V1(wb_joinpoint_aapc);
@@ -84,7 +106,7 @@ PG_FUNCTION_INFO_V1(wb_joinpoint_aapc);
 static ArrayType *
 joinpoint_state_get(FunctionCallInfo fcinfo, int argno)
 {
-	return wb_rows_get(fcinfo, argno, WB_STATE_SEGMENTED, JP_HEADER, JP_STRIDE);
+	return wb_state_get(fcinfo, argno, WB_STATE_SEGMENTED);
 }
 
 /*
@@ -133,10 +155,11 @@ wb_joinpoint_transfn(PG_FUNCTION_ARGS)
 		params[JP_SELECTION] = wb_method_arg(fcinfo, 6, jp_selections, "joinpoint");
 
 	if (PG_ARGISNULL(0))
-		state = wb_rows_new(WB_STATE_SEGMENTED, JP_HEADER, JP_STRIDE, 0, params);
+		state = wb_rows_new(WB_STATE_SEGMENTED, 0, params);
 	else
 	{
-		state = joinpoint_state_get(fcinfo, 0);
+		/* the rows are not read here: the header and the room are checked */
+		state = wb_state_get_header(fcinfo, 0, WB_STATE_SEGMENTED);
 		s = wb_state_data(state);
 		for (i = JP_MAX_JOINPOINTS; i < JP_USED; i++)
 		{
@@ -151,24 +174,9 @@ wb_joinpoint_transfn(PG_FUNCTION_ARGS)
 					 errmsg("joinpoint takes one row per period; more than %d rows in one group",
 							JP_MAX_ROWS)));
 	}
-	PG_RETURN_ARRAYTYPE_P(wb_rows_append(state, JP_HEADER, JP_STRIDE, row));
+	PG_RETURN_ARRAYTYPE_P(wb_rows_append(state, row));
 }
 
-ArrayType *
-wb_joinpoint_merge(FunctionCallInfo fcinfo)
-{
-	ArrayType  *a = joinpoint_state_get(fcinfo, 0);
-	ArrayType  *b = joinpoint_state_get(fcinfo, 1);
-
-	/* the parameters must agree; there are no sums to add */
-	wb_state_merge_sums(wb_state_data(a), wb_state_data(b), JP_USED, JP_USED - 1);
-	if (wb_state_data(a)[JP_USED] + wb_state_data(b)[JP_USED] > JP_MAX_ROWS)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("joinpoint takes one row per period; more than %d rows in one group",
-						JP_MAX_ROWS)));
-	return wb_rows_concat(a, b, JP_HEADER, JP_STRIDE);
-}
 
 typedef struct JpRow
 {

@@ -26,7 +26,6 @@
 
 #include "args.h"
 #include "estimate.h"
-#include "families.h"
 #include "numeric/dist.h"
 #include "numeric/rank.h"
 #include "numeric/regress.h"
@@ -166,17 +165,48 @@ typedef struct GroupRow
 
 StaticAssertDecl(sizeof(GroupRow) == GRP_STRIDE * sizeof(double), "GroupRow must match the state stride");
 
+#define GRP_MAX_ROWS 25000000	/* 800 MB of rows, under the 1 GB limit of a value */
+
+static void groups_check(const double *s, int64 length, bool rows);
+static ArrayType *groups_merge(ArrayType *a, ArrayType *b);
+
+static const WbField groups_fields[] = {
+	{"measure", WB_FIELD_CODE, ORD_SII, ORD_MD},
+	/* a method, or a reference point plus REF_HIGHER_IS_BETTER, or PAR flags */
+	{"method", WB_FIELD_CODE, 0, REF_DESIGNATED_UNWEIGHTED + REF_HIGHER_IS_BETTER},
+	{"level", WB_FIELD_LEVEL},
+	{"rows without se", WB_FIELD_COUNT},
+	{"rows", WB_FIELD_COUNT},
+};
+
+static const WbField groups_row[] = {
+	{"value", WB_FIELD_FINITE},
+	{"weight", WB_FIELD_NONNEG},
+	{"position", WB_FIELD_NAN_OR_FINITE},	/* NaN: unordered measures */
+	{"se", WB_FIELD_NAN_OR_NONNEG},
+};
+
+StaticAssertDecl(WB_FIELDS(groups_fields) == GRP_HEADER, "groups state header");
+StaticAssertDecl(lengthof(groups_row) == GRP_STRIDE, "groups state row");
+
+const WbStateKindInfo wb_kind_groups = {
+	.kind = WB_STATE_GROUPS,.name = "groups",.version = WB_STATE_VERSION,
+	.nheader = GRP_HEADER,.header = groups_fields,.nparams = GRP_NPARAMS,
+	.stride = GRP_STRIDE,.row = groups_row,.used = GRP_USED,.max_rows = GRP_MAX_ROWS,
+	.check = groups_check,.merge_states = groups_merge,
+};
+
+static void
+groups_check(const double *s, int64 length, bool rows)
+{
+	if (s[GRP_MISSING_SE] > s[GRP_USED])
+		wb_state_error("The state's header does not match its contents.");
+}
+
 static ArrayType *
 groups_state_get(FunctionCallInfo fcinfo, int argno)
 {
-	ArrayType  *state = wb_rows_get(fcinfo, argno, WB_STATE_GROUPS, GRP_HEADER, GRP_STRIDE);
-	double	   *s = wb_state_data(state);
-
-	wb_state_check_count(s[GRP_MISSING_SE]);
-	if (s[GRP_MISSING_SE] > s[GRP_USED] ||
-		s[GRP_MEASURE] < ORD_SII || s[GRP_MEASURE] > ORD_MD)
-		wb_state_error("The state's header does not match its contents.");
-	return state;
+	return wb_state_get(fcinfo, argno, WB_STATE_GROUPS);
 }
 
 /*
@@ -195,11 +225,12 @@ groups_add_row(FunctionCallInfo fcinfo, const double *params, const GroupRow *ro
 	if (PG_ARGISNULL(0))
 	{
 		wb_check_level(params[GRP_LEVEL]);
-		state = wb_rows_new(WB_STATE_GROUPS, GRP_HEADER, GRP_STRIDE, 0, params);
+		state = wb_rows_new(WB_STATE_GROUPS, 0, params);
 	}
 	else
 	{
-		state = groups_state_get(fcinfo, 0);
+		/* the rows are not read here: the header and the room are checked */
+		state = wb_state_get_header(fcinfo, 0, WB_STATE_GROUPS);
 		s = wb_state_data(state);
 		for (i = 1; i <= GRP_NPARAMS; i++)
 		{
@@ -209,7 +240,7 @@ groups_add_row(FunctionCallInfo fcinfo, const double *params, const GroupRow *ro
 						 errmsg("%s", mismatch)));
 		}
 	}
-	state = wb_rows_append(state, GRP_HEADER, GRP_STRIDE, (const double *) row);
+	state = wb_rows_append(state, (const double *) row);
 	if (isnan(row->se))
 		wb_state_data(state)[GRP_MISSING_SE] += 1;
 	PG_RETURN_ARRAYTYPE_P(state);
@@ -393,16 +424,12 @@ wb_mean_difference_transfn(PG_FUNCTION_ARGS)
 	return reference_accumulate(fcinfo, ORD_MD, md_references);
 }
 
-/* merged copy of two states (called by the shared combine function) */
-ArrayType *
-wb_groups_merge(FunctionCallInfo fcinfo)
+/* merged copy of two validated states with the same parameters */
+static ArrayType *
+groups_merge(ArrayType *a, ArrayType *b)
 {
-	ArrayType  *a = groups_state_get(fcinfo, 0);
-	ArrayType  *b = groups_state_get(fcinfo, 1);
-	ArrayType  *m;
+	ArrayType  *m = wb_rows_concat(a, b);
 
-	wb_state_merge_sums(wb_state_data(a), wb_state_data(b), GRP_NPARAMS + 1, GRP_NPARAMS);	/* checks parameters */
-	m = wb_rows_concat(a, b, GRP_HEADER, GRP_STRIDE);
 	wb_state_data(m)[GRP_MISSING_SE] = wb_state_data(a)[GRP_MISSING_SE] + wb_state_data(b)[GRP_MISSING_SE];
 	return m;
 }

@@ -22,17 +22,81 @@ enum
 };
 
 #define SMP_STRIDE 2
+#define SMP_MAX_ROWS 60000000	/* 960 MB of pairs, under the 1 GB limit of a value */
+
+static void sample_check(const double *s, int64 length, bool rows);
+
+static const WbField sample_fields[] = {
+	{"measure", WB_FIELD_CODE, WB_SAMPLE_POVERTY, WB_SAMPLE_SERIES},
+	{"parameter", WB_FIELD_FINITE},
+	{"rows", WB_FIELD_COUNT},
+};
+
+/* x and weight, or period and value for a series */
+static const WbField sample_row[] = {
+	{"x", WB_FIELD_FINITE},
+	{"w", WB_FIELD_FINITE},
+};
+
+StaticAssertDecl(WB_FIELDS(sample_fields) == SMP_HEADER, "sample state header");
+StaticAssertDecl(lengthof(sample_row) == SMP_STRIDE, "sample state row");
+
+const WbStateKindInfo wb_kind_sample = {
+	.kind = WB_STATE_SAMPLE,.name = "sample",.version = WB_STATE_VERSION,
+	.nheader = SMP_HEADER,.header = sample_fields,.nparams = 2,
+	.stride = SMP_STRIDE,.row = sample_row,.used = SMP_USED,.max_rows = SMP_MAX_ROWS,
+	.check = sample_check,.merge_states = wb_rows_concat,
+};
+
+/*
+ * Each measure's parameter in the range its aggregate accepts, and the
+ * weights of the (x, weight) measures non-negative (a series keeps signed
+ * values there).
+ */
+static void
+sample_check(const double *s, int64 length, bool rows)
+{
+	double		param = s[SMP_PARAM];
+	bool		ok;
+
+	switch ((int) s[SMP_MEASURE])
+	{
+		case WB_SAMPLE_POVERTY:
+			ok = param > 0;
+			break;
+		case WB_SAMPLE_GINI:
+			ok = param == 0 || param == 1;
+			break;
+		case WB_SAMPLE_CATEGORY:
+			ok = param >= 2 && param <= 100 && param == floor(param);
+			break;
+		case WB_SAMPLE_SERIES:
+			ok = param > 0 && param < 1;
+			break;
+		default:
+			ok = param == 0;
+			break;
+	}
+	if (!ok)
+		wb_state_error("The parameter of the sample state is out of range for its measure.");
+	if (rows && s[SMP_MEASURE] != WB_SAMPLE_SERIES)
+	{
+		const WbPair *p = (const WbPair *) (s + SMP_HEADER);
+		int64		i;
+
+		for (i = 0; i < (int64) s[SMP_USED]; i++)
+		{
+			if (!(p[i].w >= 0))
+				wb_state_error("A weight of the sample state is negative.");
+		}
+	}
+}
 
 /* any state of the sample kind, whatever measure made it */
 static ArrayType *
 sample_get_any(FunctionCallInfo fcinfo, int argno)
 {
-	ArrayType  *state = wb_rows_get(fcinfo, argno, WB_STATE_SAMPLE, SMP_HEADER, SMP_STRIDE);
-	int			measure = wb_state_code(wb_state_data(state)[SMP_MEASURE]);
-
-	if (measure < WB_SAMPLE_POVERTY || measure > WB_SAMPLE_SERIES)
-		wb_state_error("The measure field of the sample state is unknown.");
-	return state;
+	return wb_state_get(fcinfo, argno, WB_STATE_SAMPLE);
 }
 
 ArrayType *
@@ -63,18 +127,21 @@ sample_append(FunctionCallInfo fcinfo, WbSampleMeasure measure, double x, double
 	{
 		double		header[SMP_HEADER] = {0, measure, param, 0};
 
-		state = wb_rows_new(WB_STATE_SAMPLE, SMP_HEADER, SMP_STRIDE, 0, header);
+		state = wb_rows_new(WB_STATE_SAMPLE, 0, header);
 	}
 	else
 	{
-		state = wb_sample_get(fcinfo, 0, measure);
+		/* the rows are not read here: the header and the room are checked */
+		state = wb_state_get_header(fcinfo, 0, WB_STATE_SAMPLE);
+		if (wb_state_data(state)[SMP_MEASURE] != measure)
+			wb_state_error("The state was made by another measure's aggregate.");
 		if (wb_state_data(state)[SMP_PARAM] != param)
 			ereport(ERROR,
 					(errcode(WB_ERRCODE_BAD_ARGUMENT),
 					 errmsg("%s must be the same for every row of a group, got %g and %g",
 							paramname, wb_state_data(state)[SMP_PARAM], param)));
 	}
-	PG_RETURN_ARRAYTYPE_P(wb_rows_append(state, SMP_HEADER, SMP_STRIDE, row));
+	PG_RETURN_ARRAYTYPE_P(wb_rows_append(state, row));
 }
 
 Datum
@@ -127,16 +194,6 @@ wb_sample_pairs(ArrayType *state, int64 *n)
 	return p;
 }
 
-ArrayType *
-wb_sample_merge(FunctionCallInfo fcinfo)
-{
-	ArrayType  *a = sample_get_any(fcinfo, 0);
-	ArrayType  *b = sample_get_any(fcinfo, 1);
-
-	/* checks that measure and parameter agree */
-	wb_state_merge_sums(wb_state_data(a), wb_state_data(b), SMP_PARAM + 1, SMP_PARAM);
-	return wb_rows_concat(a, b, SMP_HEADER, SMP_STRIDE);
-}
 
 WbPair *
 wb_sample_sorted(ArrayType *state, int64 *n, long double *wsum)

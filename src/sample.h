@@ -61,8 +61,6 @@ extern WbPair *wb_sample_pairs(ArrayType *state, int64 *n);
 /* the state at argno, checked, made for measure (a state error if not) */
 extern ArrayType *wb_sample_get(FunctionCallInfo fcinfo, int argno, WbSampleMeasure measure);
 
-/* a new state holding the rows of the states at args 0 and 1 */
-extern ArrayType *wb_sample_merge(FunctionCallInfo fcinfo);
 
 extern double wb_sample_param(ArrayType *state);
 

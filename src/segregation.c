@@ -29,7 +29,6 @@
 #include "sample.h"
 #include "state.h"
 #include "common/hashfn.h"
-#include "families.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
@@ -82,6 +81,20 @@ enum
 	EXP_MEASURE = 1, EXP_UNITS, EXP_X, EXP_S, EXP_NFIELDS
 };
 
+static const WbField exposure_fields[] = {
+	{"measure", WB_FIELD_CODE, 1, 2},	/* isolation, exposure */
+	{"units", WB_FIELD_COUNT},
+	{"x", WB_FIELD_NONNEG},
+	{"s", WB_FIELD_NONNEG},
+};
+
+StaticAssertDecl(WB_FIELDS(exposure_fields) == EXP_NFIELDS, "exposure state layout");
+
+const WbStateKindInfo wb_kind_exposure = {
+	.kind = WB_STATE_EXPOSURE,.name = "exposure",.version = WB_STATE_VERSION,
+	.nheader = EXP_NFIELDS,.header = exposure_fields,.nparams = 1,
+};
+
 static Datum
 exposure_accumulate(FunctionCallInfo fcinfo, int measure)
 {
@@ -121,7 +134,7 @@ exposure_accumulate(FunctionCallInfo fcinfo, int measure)
 	}
 	else
 	{
-		state = wb_state_get(fcinfo, 0, WB_STATE_EXPOSURE, EXP_NFIELDS, false);
+		state = wb_state_get(fcinfo, 0, WB_STATE_EXPOSURE);
 		if (wb_state_data(state)[EXP_MEASURE] != measure)
 			wb_state_error("The state belongs to another segregation measure.");
 	}
@@ -155,7 +168,7 @@ wb_exposure_transfn(PG_FUNCTION_ARGS)
 Datum
 wb_exposure_finalfn(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_EXPOSURE, EXP_NFIELDS, false);
+	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_EXPOSURE);
 	double	   *s = wb_state_data(state);
 
 	PG_RETURN_DATUM(wb_estimate_value_only(fcinfo, s[EXP_X] > 0 ? s[EXP_S] / s[EXP_X] : NAN, s[EXP_UNITS]));
@@ -185,6 +198,29 @@ typedef struct Triple
 	double		count;
 } Triple;
 
+#define TRI_MAX_ROWS 40000000	/* 960 MB of triples, under the 1 GB limit of a value */
+
+static const WbField triples_fields[] = {
+	{"rows", WB_FIELD_COUNT},
+};
+
+/* the labels are 52-bit hashes, exact in a double */
+static const WbField triples_row[] = {
+	{"unit", WB_FIELD_COUNT},
+	{"group", WB_FIELD_COUNT},
+	{"count", WB_FIELD_NONNEG},
+};
+
+StaticAssertDecl(WB_FIELDS(triples_fields) == TRI_HEADER, "triples state header");
+StaticAssertDecl(lengthof(triples_row) == TRI_STRIDE, "triples state row");
+
+const WbStateKindInfo wb_kind_triples = {
+	.kind = WB_STATE_TRIPLES,.name = "triples",.version = WB_STATE_VERSION,
+	.nheader = TRI_HEADER,.header = triples_fields,.nparams = 0,
+	.stride = TRI_STRIDE,.row = triples_row,.used = TRI_USED,.max_rows = TRI_MAX_ROWS,
+	.merge_states = wb_rows_concat,
+};
+
 PG_FUNCTION_INFO_V1(wb_multigroup_transfn);
 PG_FUNCTION_INFO_V1(wb_mutual_information_finalfn);
 PG_FUNCTION_INFO_V1(wb_entropy_index_finalfn);
@@ -201,7 +237,7 @@ label_hash(text *t)
 static ArrayType *
 triples_get(FunctionCallInfo fcinfo, int argno)
 {
-	return wb_rows_get(fcinfo, argno, WB_STATE_TRIPLES, TRI_HEADER, TRI_STRIDE);
+	return wb_state_get(fcinfo, argno, WB_STATE_TRIPLES);
 }
 
 /* (state, unit text, grp text, count) */
@@ -218,16 +254,12 @@ wb_multigroup_transfn(PG_FUNCTION_ARGS)
 	row.unit = label_hash(PG_GETARG_TEXT_PP(1));
 	row.grp = label_hash(PG_GETARG_TEXT_PP(2));
 
-	state = PG_ARGISNULL(0) ? wb_rows_new(WB_STATE_TRIPLES, TRI_HEADER, TRI_STRIDE, 0, NULL) :
-		triples_get(fcinfo, 0);
-	PG_RETURN_ARRAYTYPE_P(wb_rows_append(state, TRI_HEADER, TRI_STRIDE, (const double *) &row));
+	/* the rows are not read here: the header and the room are checked */
+	state = PG_ARGISNULL(0) ? wb_rows_new(WB_STATE_TRIPLES, 0, NULL) :
+		wb_state_get_header(fcinfo, 0, WB_STATE_TRIPLES);
+	PG_RETURN_ARRAYTYPE_P(wb_rows_append(state, (const double *) &row));
 }
 
-ArrayType *
-wb_triples_merge(FunctionCallInfo fcinfo)
-{
-	return wb_rows_concat(triples_get(fcinfo, 0), triples_get(fcinfo, 1), TRI_HEADER, TRI_STRIDE);
-}
 
 static int
 triple_cmp_unit(const void *a, const void *b)

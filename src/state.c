@@ -1,7 +1,18 @@
 /*-------------------------------------------------------------------------
  *
  * state.c
- *	  Creating and validating float8[] transition states.
+ *	  The registry of state kinds: validating, creating, growing and
+ *	  combining the float8[] transition states of every aggregate.
+ *
+ * Every entry point that reads a state goes through wb_state_get or
+ * wb_state_get_header, which check the array against its kind's
+ * declaration (state.h) before any field is read.  Nothing is trusted
+ * because of where it came from: inside an aggregate the running state may
+ * have come from a user's INITCOND or from a user's inverse transition
+ * function, so it is checked like any other.  The checks of the header are
+ * a few comparisons; the rows of the collecting kinds are checked where
+ * they are read (finals, combine), and transition functions that only
+ * append rows check just the header and the room.
  *
  * src/state.c
  *
@@ -12,8 +23,41 @@
 #include <math.h>
 
 #include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "miscadmin.h"
 #include "nodes/execnodes.h"
+#include "utils/builtins.h"
 #include "utils/memutils.h"
+
+PG_FUNCTION_INFO_V1(wb_state_combine);
+PG_FUNCTION_INFO_V1(wb_state_kinds);
+
+/* indexed by WbStateKind */
+static const WbStateKindInfo *const state_kinds[] = {
+	NULL,
+	&wb_kind_proportion,
+	&wb_kind_moments,
+	&wb_kind_total,
+	&wb_kind_rate,
+	&wb_kind_dsr,
+	&wb_kind_smr,
+	&wb_kind_sample,
+	&wb_kind_entropy,
+	&wb_kind_spread,
+	&wb_kind_groups,
+	&wb_kind_exposure,
+	&wb_kind_triples,
+	&wb_kind_trend,
+	&wb_kind_gap,
+	&wb_kind_series,
+	&wb_kind_scores,
+	&wb_kind_alpha,
+	&wb_kind_segmented,
+	&wb_kind_survey,
+	&wb_kind_replicate
+};
+
+#define NKINDS ((int) lengthof(state_kinds))
 
 void
 wb_state_error(const char *detail)
@@ -23,6 +67,27 @@ wb_state_error(const char *detail)
 			 errmsg("invalid wellbeing transition state"),
 			 errdetail("%s", detail),
 			 errhint("States are produced by the extension's aggregates; do not construct them by hand.")));
+}
+
+const WbStateKindInfo *
+wb_state_kind(WbStateKind kind)
+{
+	Assert(kind > 0 && kind < NKINDS && state_kinds[kind]->kind == kind);
+	return state_kinds[kind];
+}
+
+/* the kind a tag names, or NULL */
+static const WbStateKindInfo *
+kind_of_tag(double tag)
+{
+	int			k;
+
+	for (k = 1; k < NKINDS; k++)
+	{
+		if (tag == WB_STATE_TAG(k))
+			return state_kinds[k];
+	}
+	return NULL;
 }
 
 /*
@@ -36,15 +101,102 @@ called_as_aggregate(FunctionCallInfo fcinfo)
 		(IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState));
 }
 
-ArrayType *
-wb_state_get(FunctionCallInfo fcinfo, int argno, WbStateKind kind,
-			 int nfields, bool growable)
+bool
+wb_field_ok(const WbField *f, double v)
+{
+	switch (f->rule)
+	{
+		case WB_FIELD_FINITE:
+			return isfinite(v);
+		case WB_FIELD_NONNEG:
+			return v >= 0 && isfinite(v);
+		case WB_FIELD_POSITIVE:
+			return v > 0 && isfinite(v);
+		case WB_FIELD_COUNT:
+			return v >= 0 && v <= 9007199254740992.0 && v == floor(v);
+		case WB_FIELD_LEVEL:
+			return v > 0 && v < 1;
+		case WB_FIELD_CODE:
+			return v >= f->lo && v <= f->hi && v == floor(v);
+		case WB_FIELD_NAN_OR_NONNEG:
+			return isnan(v) || (v >= 0 && isfinite(v));
+		case WB_FIELD_NAN_OR_POSITIVE:
+			return isnan(v) || (v > 0 && isfinite(v));
+		case WB_FIELD_NAN_OR_FINITE:
+			return !isinf(v);
+	}
+	return false;
+}
+
+static void
+field_error(const WbStateKindInfo *info, const WbField *f, bool in_row, double v)
+{
+	ereport(ERROR,
+			(errcode(WB_ERRCODE_BAD_STATE),
+			 errmsg("invalid wellbeing transition state"),
+			 errdetail("Field \"%s\" of %s %s state is out of range: %g.",
+					   f->name, in_row ? "a row of the" : "the", info->name, v),
+			 errhint("States are produced by the extension's aggregates; do not construct them by hand.")));
+}
+
+/* the rows a collecting state of a generic layout has room for */
+static int64
+rows_room(const WbStateKindInfo *info, int64 length)
+{
+	return (length - info->nheader) / info->stride;
+}
+
+void
+wb_state_validate(const WbStateKindInfo *info, ArrayType *state, bool rows)
+{
+	const double *s = wb_state_data(state);
+	int64		length = wb_state_length(state);
+	int			i;
+
+	if (length < info->nheader)
+		wb_state_error("The array is too short for this aggregate's state.");
+	if (info->stride == 0 && info->check == NULL && length != info->nheader)
+		wb_state_error("The array has the wrong length for this aggregate.");
+	for (i = 1; i < info->nheader; i++)
+	{
+		if (!wb_field_ok(&info->header[i - 1], s[i]))
+			field_error(info, &info->header[i - 1], false, s[i]);
+	}
+	if (info->used > 0)
+	{
+		if (s[info->used] > rows_room(info, length) || s[info->used] > info->max_rows)
+			wb_state_error("The state says it holds more rows than it has room for.");
+		if (rows)
+		{
+			int64		n = (int64) s[info->used];
+			int64		r;
+
+			for (r = 0; r < n; r++)
+			{
+				const double *row = s + info->nheader + r * info->stride;
+				int			j;
+
+				for (j = 0; j < info->stride; j++)
+				{
+					if (!wb_field_ok(&info->row[j], row[j]))
+						field_error(info, &info->row[j], true, row[j]);
+				}
+				if ((r & 0xFFFF) == 0xFFFF)
+					CHECK_FOR_INTERRUPTS();
+			}
+		}
+	}
+	if (info->check)
+		info->check(s, length, rows);
+}
+
+/* argument argno as a one-dimensional float8[] of kind, shape checked */
+static ArrayType *
+state_arg(FunctionCallInfo fcinfo, int argno, const WbStateKindInfo *info)
 {
 	ArrayType  *state;
-	double		tag;
-	bool		in_agg = called_as_aggregate(fcinfo);
 
-	if (in_agg)
+	if (called_as_aggregate(fcinfo))
 	{
 		/* the running state is a plain palloc'd array: no detoast call */
 		Pointer		p = DatumGetPointer(PG_GETARG_DATUM(argno));
@@ -60,31 +212,28 @@ wb_state_get(FunctionCallInfo fcinfo, int argno, WbStateKind kind,
 		wb_state_error("The array must be of type double precision[].");
 	if (ARR_HASNULL(state))
 		wb_state_error("The array must not contain NULLs.");
-	if (growable ? ARR_DIMS(state)[0] < nfields : ARR_DIMS(state)[0] != nfields)
-		wb_state_error("The array has the wrong length for this aggregate.");
-
-	tag = wb_state_data(state)[WB_TAG];
-	if (tag != WB_STATE_TAG(kind))
+	if (ARR_DIMS(state)[0] < 1 || wb_state_data(state)[WB_TAG] != WB_STATE_TAG(info->kind))
 		wb_state_error("The array's tag does not belong to this aggregate.");
+	return state;
+}
 
-	/*
-	 * Fixed-layout states hold parameters and sums, which the extension
-	 * keeps finite.  The running state of an aggregate (argument 0 inside
-	 * the aggregate) is our own and is not re-checked on every row; any
-	 * other state may have come from SQL.  Rows of the growable kinds are
-	 * checked where they are read.
-	 */
-	if (!growable && !(in_agg && argno == 0))
-	{
-		double	   *d = wb_state_data(state);
-		int			i;
+ArrayType *
+wb_state_get(FunctionCallInfo fcinfo, int argno, WbStateKind kind)
+{
+	const WbStateKindInfo *info = wb_state_kind(kind);
+	ArrayType  *state = state_arg(fcinfo, argno, info);
 
-		for (i = 1; i < nfields; i++)
-		{
-			if (!isfinite(d[i]))
-				wb_state_error("A field of the state is not a finite number.");
-		}
-	}
+	wb_state_validate(info, state, true);
+	return state;
+}
+
+ArrayType *
+wb_state_get_header(FunctionCallInfo fcinfo, int argno, WbStateKind kind)
+{
+	const WbStateKindInfo *info = wb_state_kind(kind);
+	ArrayType  *state = state_arg(fcinfo, argno, info);
+
+	wb_state_validate(info, state, false);
 	return state;
 }
 
@@ -120,8 +269,9 @@ wb_state_check_count(double v)
 		wb_state_error("A count field is negative, fractional or not finite.");
 }
 
-void
-wb_state_merge_sums(double *a, const double *b, int nfields, int nparams)
+/* parameters 1..nparams of two states must agree before they merge */
+static void
+check_same_params(const double *a, const double *b, int nparams)
 {
 	int			i;
 
@@ -135,76 +285,230 @@ wb_state_merge_sums(double *a, const double *b, int nfields, int nparams)
 							   i, a[i], b[i]),
 					 errhint("Level, method and similar arguments must be the same for every row of a group.")));
 	}
+}
+
+void
+wb_state_merge_sums(double *a, const double *b, int nfields, int nparams)
+{
+	int			i;
+
+	check_same_params(a, b, nparams);
 	for (i = nparams + 1; i < nfields; i++)
 		a[i] += b[i];
 }
 
+/* ----------------------------------------------------------------------
+ * Collecting states
+ * ----------------------------------------------------------------------
+ */
 #define ROWS_MIN_CAPACITY 16
 
-ArrayType *
-wb_rows_new(WbStateKind kind, int header, int stride, int64 capacity,
-			const double *params)
+static const WbStateKindInfo *
+kind_of_state(ArrayType *state)
 {
-	int64		max_rows = (int64) ((MaxAllocSize - ARR_OVERHEAD_NONULLS(1)) /
-									(stride * sizeof(double))) - header;
+	const WbStateKindInfo *info = kind_of_tag(wb_state_data(state)[WB_TAG]);
+
+	Assert(info != NULL && info->used > 0);
+	return info;
+}
+
+ArrayType *
+wb_rows_new(WbStateKind kind, int64 capacity, const double *params)
+{
+	const WbStateKindInfo *info = wb_state_kind(kind);
 	ArrayType  *state;
 
+	Assert(info->used == info->nheader - 1);
 	capacity = Max(capacity, ROWS_MIN_CAPACITY);
-	if (capacity > max_rows)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("cannot hold more than %lld rows in one group", (long long) max_rows)));
-	state = wb_state_new(kind, header + stride * (int) capacity);
-	if (params != NULL && header > 2)
-		memcpy(wb_state_data(state) + 1, params + 1, sizeof(double) * (header - 2));
+	capacity = Min(capacity, info->max_rows);
+	state = wb_state_new(kind, info->nheader + info->stride * (int) capacity);
+	if (params != NULL && info->nheader > 2)
+		memcpy(wb_state_data(state) + 1, params + 1, sizeof(double) * (info->nheader - 2));
 	return state;
 }
 
-ArrayType *
-wb_rows_get(FunctionCallInfo fcinfo, int argno, WbStateKind kind, int header, int stride)
+static void
+rows_limit_error(const WbStateKindInfo *info)
 {
-	ArrayType  *state = wb_state_get(fcinfo, argno, kind, header, true);
-	double		used = wb_state_data(state)[header - 1];
-
-	wb_state_check_count(used);
-	if (used > (wb_state_length(state) - header) / stride)
-		wb_state_error("The state says it holds more rows than it has room for.");
-	return state;
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("cannot hold more than %lld rows in one group of a %s aggregate",
+					(long long) info->max_rows, info->name),
+			 errhint("Group by a finer key, or merge stored states of smaller groups.")));
 }
 
 ArrayType *
-wb_rows_append(ArrayType *state, int header, int stride, const double *row)
+wb_rows_append(ArrayType *state, const double *row)
 {
+	const WbStateKindInfo *info = kind_of_state(state);
 	double	   *s = wb_state_data(state);
-	int64		used = (int64) s[header - 1];
+	int64		used = (int64) s[info->used];
 
-	if (header + stride * (used + 1) > wb_state_length(state))
+	if (used + 1 > rows_room(info, wb_state_length(state)))
 	{
-		ArrayType  *bigger = wb_rows_new((WbStateKind) ((int) s[WB_TAG] / 1000), header, stride,
-										 2 * used, NULL);
+		ArrayType  *bigger;
 
-		memcpy(wb_state_data(bigger), s, sizeof(double) * (header + stride * used));
+		if (used + 1 > info->max_rows)
+			rows_limit_error(info);
+		bigger = wb_rows_new(info->kind, 2 * used, NULL);
+		memcpy(wb_state_data(bigger), s, sizeof(double) * (info->nheader + info->stride * used));
 		state = bigger;
 		s = wb_state_data(state);
 	}
-	memcpy(s + header + stride * used, row, sizeof(double) * stride);
-	s[header - 1] = used + 1;
+	memcpy(s + info->nheader + info->stride * used, row, sizeof(double) * info->stride);
+	s[info->used] = used + 1;
 	return state;
 }
 
 ArrayType *
-wb_rows_concat(ArrayType *a, ArrayType *b, int header, int stride)
+wb_rows_concat(ArrayType *a, ArrayType *b)
 {
+	const WbStateKindInfo *info = kind_of_state(a);
 	double	   *sa = wb_state_data(a);
 	double	   *sb = wb_state_data(b);
-	int64		na = (int64) sa[header - 1];
-	int64		nb = (int64) sb[header - 1];
-	ArrayType  *m = wb_rows_new((WbStateKind) ((int) sa[WB_TAG] / 1000), header, stride,
-								na + nb, sa);
-	double	   *sm = wb_state_data(m);
+	int64		na = (int64) sa[info->used];
+	int64		nb = (int64) sb[info->used];
+	ArrayType  *m;
+	double	   *sm;
 
-	memcpy(sm + header, sa + header, sizeof(double) * stride * na);
-	memcpy(sm + header + stride * na, sb + header, sizeof(double) * stride * nb);
-	sm[header - 1] = na + nb;
+	if (na + nb > info->max_rows)
+		rows_limit_error(info);
+	m = wb_rows_new(info->kind, na + nb, sa);
+	sm = wb_state_data(m);
+	memcpy(sm + info->nheader, sa + info->nheader, sizeof(double) * info->stride * na);
+	memcpy(sm + info->nheader + info->stride * na, sb + info->nheader,
+		   sizeof(double) * info->stride * nb);
+	sm[info->used] = na + nb;
 	return m;
+}
+
+double *
+wb_rows_data(ArrayType *state, int64 *n)
+{
+	const WbStateKindInfo *info = kind_of_state(state);
+	double	   *s = wb_state_data(state);
+
+	*n = (int64) s[info->used];
+	return s + info->nheader;
+}
+
+/* ----------------------------------------------------------------------
+ * The combine function of every aggregate: states carry their kind in the
+ * tag, so one function serves them all, and serves the rollup aggregate
+ * merge(float8[]) too.
+ * ----------------------------------------------------------------------
+ */
+Datum
+wb_state_combine(PG_FUNCTION_ARGS)
+{
+	const WbStateKindInfo *info;
+	ArrayType  *a;
+	ArrayType  *b;
+	double	   *sa;
+	int			i;
+
+	/* a NULL partial state adds nothing (but what is kept is checked) */
+	if (PG_ARGISNULL(0) && PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+
+	/* peek at a tag to learn the kind, then validate both */
+	b = PG_GETARG_ARRAYTYPE_P(PG_ARGISNULL(1) ? 0 : 1);
+	info = (ARR_NDIM(b) == 1 && ARR_ELEMTYPE(b) == FLOAT8OID && !ARR_HASNULL(b) &&
+			ARR_DIMS(b)[0] >= 1) ? kind_of_tag(wb_state_data(b)[WB_TAG]) : NULL;
+	if (info == NULL)
+		wb_state_error("The array's tag does not belong to any wellbeing aggregate.");
+	if (PG_ARGISNULL(1))
+		PG_RETURN_ARRAYTYPE_P(wb_state_get(fcinfo, 0, info->kind));
+	if (PG_ARGISNULL(0))
+		PG_RETURN_ARRAYTYPE_P(wb_state_get(fcinfo, 1, info->kind));
+
+	a = wb_state_get(fcinfo, 0, info->kind);
+	b = wb_state_get(fcinfo, 1, info->kind);
+	check_same_params(wb_state_data(a), wb_state_data(b), info->nparams);
+	if (info->merge_states)
+		PG_RETURN_ARRAYTYPE_P(info->merge_states(a, b));
+
+	sa = wb_state_data(a);
+	if (info->merge_fields)
+		info->merge_fields(sa, wb_state_data(b));
+	else
+		wb_state_merge_sums(sa, wb_state_data(b), info->nheader, info->nparams);
+	/* a sum that overflows is an error, not an Infinity read as NULL later */
+	for (i = 1; i < wb_state_length(a); i++)
+	{
+		if (!isfinite(sa[i]))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("value out of range: overflow in merged state"),
+					 errdetail("A sum of the %s state is too large for double precision.", info->name)));
+	}
+	PG_RETURN_ARRAYTYPE_P(a);
+}
+
+/* ----------------------------------------------------------------------
+ * state_kinds(): the registry as rows, one per field, so the tests (the
+ * forged-state fuzzer) and the documentation read the declarations
+ * instead of copies of them.
+ * ----------------------------------------------------------------------
+ */
+static const char *const rule_names[] = {
+	"finite", "non-negative", "positive", "count", "level", "code",
+	"NaN or non-negative", "NaN or positive", "NaN or finite"
+};
+
+static void
+kinds_add_field(Tuplestorestate *ts, TupleDesc desc, const WbStateKindInfo *info,
+				const char *part, int position, const WbField *f)
+{
+	Datum		values[13];
+	bool		nulls[13] = {false};
+
+	values[0] = Int32GetDatum(info->kind);
+	values[1] = CStringGetTextDatum(info->name);
+	values[2] = Int32GetDatum(info->version);
+	values[3] = Float8GetDatum(WB_STATE_TAG(info->kind));
+	values[4] = Int32GetDatum(info->nheader);
+	values[5] = Int32GetDatum(info->stride);
+	values[6] = Int32GetDatum(info->nparams);
+	values[7] = Int32GetDatum(info->used);
+	values[8] = CStringGetTextDatum(part);
+	values[9] = Int32GetDatum(position);
+	if (f == NULL)
+	{
+		values[10] = CStringGetTextDatum("tag");
+		values[11] = CStringGetTextDatum("tag");
+	}
+	else
+	{
+		values[10] = CStringGetTextDatum(f->name);
+		values[11] = CStringGetTextDatum(rule_names[f->rule]);
+	}
+	if (f != NULL && f->rule == WB_FIELD_CODE)
+		values[12] = CStringGetTextDatum(psprintf("%g..%g", f->lo, f->hi));
+	else
+		nulls[12] = true;
+	tuplestore_putvalues(ts, desc, values, nulls);
+}
+
+Datum
+wb_state_kinds(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	int			k;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (k = 1; k < NKINDS; k++)
+	{
+		const WbStateKindInfo *info = state_kinds[k];
+		int			i;
+
+		kinds_add_field(rsinfo->setResult, rsinfo->setDesc, info, "header", 0, NULL);
+		for (i = 1; i < info->nheader; i++)
+			kinds_add_field(rsinfo->setResult, rsinfo->setDesc, info, "header", i,
+							&info->header[i - 1]);
+		for (i = 0; i < info->stride; i++)
+			kinds_add_field(rsinfo->setResult, rsinfo->setDesc, info, "row", i,
+							&info->row[i]);
+	}
+	return (Datum) 0;
 }

@@ -54,13 +54,112 @@ typedef enum WbStateKind
 #define WB_TAG 0
 
 /*
- * Fetch argument argno as a state of the given kind, checking its shape.
- * nfields is the exact length, or the minimum length when growable.  When
- * not called as part of an aggregate the array is copied, so callers may
- * update the result in place either way.
+ * The registry of state kinds.  Each kind is declared once, in its family's
+ * file, as a WbStateKindInfo: its name, version, layout (header fields,
+ * then rows of `stride` fields for the collecting kinds) and the rule each
+ * field must satisfy.  Every state that reaches a function from SQL -- the
+ * running state of any aggregate (a user can declare an aggregate with our
+ * transition function and any INITCOND), a partial state, an argument of
+ * merge or of a final -- is checked against these rules before a field is
+ * read, so a forged array is an ERROR, never a crash or a hang.
+ * wellbeing.state_kinds() lists the same facts for the tests and the docs.
  */
-extern ArrayType *wb_state_get(FunctionCallInfo fcinfo, int argno,
-							   WbStateKind kind, int nfields, bool growable);
+typedef enum WbFieldRule
+{
+	WB_FIELD_FINITE,			/* any finite number (sums, means, parameters) */
+	WB_FIELD_NONNEG,			/* finite and >= 0 */
+	WB_FIELD_POSITIVE,			/* finite and > 0 */
+	WB_FIELD_COUNT,				/* a whole number >= 0 */
+	WB_FIELD_LEVEL,				/* a confidence level, in (0, 1) */
+	WB_FIELD_CODE,				/* a whole number in [lo, hi] (method, measure) */
+	WB_FIELD_NAN_OR_NONNEG,		/* NaN (not given) or finite >= 0: an optional se */
+	WB_FIELD_NAN_OR_POSITIVE,	/* NaN (not given) or finite > 0: an optional fpc */
+	WB_FIELD_NAN_OR_FINITE		/* NaN (not given) or finite */
+} WbFieldRule;
+
+typedef struct WbField
+{
+	const char *name;
+	WbFieldRule rule;
+	double		lo;				/* WB_FIELD_CODE only */
+	double		hi;
+} WbField;
+
+typedef struct WbStateKindInfo WbStateKindInfo;
+
+/* merge b into a in place (fixed kinds); both validated, parameters agree */
+typedef void (*WbMergeFields) (double *a, const double *b);
+
+/* a state holding both (collecting kinds); both validated, parameters agree */
+typedef ArrayType *(*WbMergeStates) (ArrayType *a, ArrayType *b);
+
+/* cross-field rules a layout table cannot say (rows: also check the rows) */
+typedef void (*WbCheckState) (const double *s, int64 length, bool rows);
+
+struct WbStateKindInfo
+{
+	WbStateKind kind;
+	const char *name;
+	int			version;
+	int			nheader;		/* fields 0..nheader-1, field 0 the tag */
+	const WbField *header;		/* rules of fields 1..nheader-1 */
+	int			nparams;		/* fields 1..nparams must agree to merge */
+	int			stride;			/* fields a row (0: a fixed-length kind) */
+	const WbField *row;			/* rules of a row's fields */
+	int			used;			/* the header field counting rows, or 0 */
+	int64		max_rows;		/* the documented row limit (54000 above it) */
+	WbCheckState check;			/* NULL: the tables say it all */
+	WbMergeFields merge_fields; /* fixed kinds; NULL: add the sums */
+	WbMergeStates merge_states; /* collecting kinds */
+};
+
+/* every kind's declaration, defined in its family's file */
+extern const WbStateKindInfo wb_kind_proportion;
+extern const WbStateKindInfo wb_kind_moments;
+extern const WbStateKindInfo wb_kind_total;
+extern const WbStateKindInfo wb_kind_rate;
+extern const WbStateKindInfo wb_kind_dsr;
+extern const WbStateKindInfo wb_kind_smr;
+extern const WbStateKindInfo wb_kind_sample;
+extern const WbStateKindInfo wb_kind_entropy;
+extern const WbStateKindInfo wb_kind_spread;
+extern const WbStateKindInfo wb_kind_groups;
+extern const WbStateKindInfo wb_kind_exposure;
+extern const WbStateKindInfo wb_kind_triples;
+extern const WbStateKindInfo wb_kind_trend;
+extern const WbStateKindInfo wb_kind_gap;
+extern const WbStateKindInfo wb_kind_series;
+extern const WbStateKindInfo wb_kind_scores;
+extern const WbStateKindInfo wb_kind_alpha;
+extern const WbStateKindInfo wb_kind_segmented;
+extern const WbStateKindInfo wb_kind_survey;
+extern const WbStateKindInfo wb_kind_replicate;
+
+extern const WbStateKindInfo *wb_state_kind(WbStateKind kind);
+
+/* the number of fields of a fixed-length kind */
+#define WB_FIELDS(rules) ((int) lengthof(rules) + 1)
+
+/*
+ * Fetch argument argno as a state of the given kind, validated in full:
+ * shape, tag, every header field and every row.  When not called as part
+ * of an aggregate the array is copied, so callers may update the result
+ * in place either way.
+ */
+extern ArrayType *wb_state_get(FunctionCallInfo fcinfo, int argno, WbStateKind kind);
+
+/*
+ * The same, checking the header and the room for the rows but not the
+ * rows themselves: for transition functions that only append rows, which
+ * then read no row (the final and combine functions check them all).
+ */
+extern ArrayType *wb_state_get_header(FunctionCallInfo fcinfo, int argno, WbStateKind kind);
+
+/* does v satisfy the field's rule? */
+extern bool wb_field_ok(const WbField *f, double v);
+
+/* check a state array against its kind's rules (rows: all rows too) */
+extern void wb_state_validate(const WbStateKindInfo *info, ArrayType *state, bool rows);
 
 /* A new zeroed state of length nfields with its tag set. */
 extern ArrayType *wb_state_new(WbStateKind kind, int nfields);
@@ -138,26 +237,23 @@ extern void wb_state_merge_sums(double *a, const double *b, int nfields,
 								int nparams);
 /*
  * Row-collecting states (measures that must see every row): a header whose
- * last field counts the rows, then fixed-width rows of `stride` doubles.
+ * `used` field counts the rows, then fixed-width rows of `stride` doubles.
  * The array grows by doubling, so it may be longer than the rows it holds.
  */
 
-/* A new state with room for capacity rows; header fields 1..header-2 from params. */
-extern ArrayType *wb_rows_new(WbStateKind kind, int header, int stride,
-							  int64 capacity, const double *params);
-
-/* The state at argno, checked: its row count must be a count that fits. */
-extern ArrayType *wb_rows_get(FunctionCallInfo fcinfo, int argno, WbStateKind kind,
-							  int header, int stride);
+/* A new state with room for capacity rows; header fields 1..nheader-1 from params. */
+extern ArrayType *wb_rows_new(WbStateKind kind, int64 capacity, const double *params);
 
 /*
  * Append one row; returns the state, or a bigger copy when it was full
  * (PostgreSQL moves a returned copy into the aggregate's context).
  */
-extern ArrayType *wb_rows_append(ArrayType *state, int header, int stride,
-								 const double *row);
+extern ArrayType *wb_rows_append(ArrayType *state, const double *row);
 
 /* A new state with a's header and the rows of a then b. */
-extern ArrayType *wb_rows_concat(ArrayType *a, ArrayType *b, int header, int stride);
+extern ArrayType *wb_rows_concat(ArrayType *a, ArrayType *b);
+
+/* the rows of a validated collecting state and their count */
+extern double *wb_rows_data(ArrayType *state, int64 *n);
 
 #endif							/* WB_STATE_H */

@@ -38,8 +38,8 @@
 #include "catalog/pg_collation.h"
 #include "catalog/pg_type.h"
 #include "estimate.h"
-#include "families.h"
 #include "funcapi.h"
+#include "miscadmin.h"
 #include "numeric/dist.h"
 #include "state.h"
 #include "utils/array.h"
@@ -121,7 +121,55 @@ enum
 };
 
 #define SV_MIN_CAPACITY 16
-#define SV_MAX_PSUS (1 << 24)
+
+/*
+ * At most 2^23 PSU rows: the index keeps a load factor of at most 1/2, so
+ * the largest state holds 2^24 slots and 2^23 rows of 12 doubles (940 MB),
+ * under the 1 GB limit of a value.
+ */
+#define SV_MAX_PSUS (1 << 23)
+
+static void survey_check(const double *s, int64 length, bool rows);
+static ArrayType *survey_merge(ArrayType *a, ArrayType *b);
+
+static const WbField survey_fields[] = {
+	{"estimator", WB_FIELD_CODE, SV_MEAN, SV_STANDARDIZED_MEAN},
+	{"lonely psu", WB_FIELD_CODE, LONELY_FAIL, LONELY_CERTAINTY},
+	{"interval", WB_FIELD_CODE, 0, PI_LIKELIHOOD},
+	{"level", WB_FIELD_LEVEL},
+	{"rows with fpc", WB_FIELD_COUNT},
+	{"rows", WB_FIELD_COUNT},
+	{"domain rows", WB_FIELD_COUNT},
+	{"capacity", WB_FIELD_CODE, SV_MIN_CAPACITY, 2.0 * SV_MAX_PSUS},
+	{"psu rows", WB_FIELD_CODE, 0, SV_MAX_PSUS},
+};
+
+/* strata and PSUs as two exact 32-bit halves of their 64-bit hash */
+static const WbField survey_row[] = {
+	{"stratum high", WB_FIELD_CODE, 0, 4294967295.0},
+	{"stratum low", WB_FIELD_CODE, 0, 4294967295.0},
+	{"psu high", WB_FIELD_CODE, 0, 4294967295.0},
+	{"psu low", WB_FIELD_CODE, 0, 4294967295.0},
+	{"band", WB_FIELD_CODE, 0, 4503599627370495.0},
+	{"fpc", WB_FIELD_NAN_OR_POSITIVE},
+	{"sy", WB_FIELD_FINITE},
+	{"sx", WB_FIELD_FINITE},
+	{"sy b", WB_FIELD_FINITE},
+	{"sx b", WB_FIELD_FINITE},
+	{"standard", WB_FIELD_NONNEG},
+	{"domain rows", WB_FIELD_COUNT},
+};
+
+StaticAssertDecl(WB_FIELDS(survey_fields) == SV_HEADER, "survey state header");
+StaticAssertDecl(lengthof(survey_row) == SV_STRIDE, "survey state row");
+
+/* the header, then an index of `capacity` slots, then the PSU rows */
+const WbStateKindInfo wb_kind_survey = {
+	.kind = WB_STATE_SURVEY,.name = "survey",.version = WB_STATE_VERSION,
+	.nheader = SV_HEADER,.header = survey_fields,.nparams = SV_NPARAMS,
+	.stride = SV_STRIDE,.row = survey_row,.max_rows = SV_MAX_PSUS,
+	.check = survey_check,.merge_states = survey_merge,
+};
 
 /* ----------------------------------------------------------------------
  * The state
@@ -150,26 +198,36 @@ sv_mix(const double *key)
 	return h;
 }
 
-/* the slot holding the row of key (or the empty slot where it goes) */
+/*
+ * The slot holding the row of key (or the empty slot where it goes).  The
+ * header of s is checked (capacity a power of two, at least twice the
+ * rows, all in the array), the slots are checked as they are read: a
+ * transition function does not read the whole index of the state it gets.
+ */
 static int64
 sv_find(double *s, const double *key)
 {
 	int64		cap = (int64) s[SV_CAPACITY];
 	double	   *slots = sv_slots(s);
 	int64		i = (int64) (sv_mix(key) & (uint64) (cap - 1));
+	int64		probes;
 
-	for (;;)
+	for (probes = 0; probes < cap; probes++)
 	{
 		double	   *r;
 
 		if (slots[i] == 0)
 			return i;
+		if (!(slots[i] >= 1 && slots[i] <= s[SV_USED]) || slots[i] != floor(slots[i]))
+			wb_state_error("The survey state's index points outside its rows.");
 		r = sv_row(s, (int64) slots[i] - 1);
 		if (r[R_STRATUM_HI] == key[0] && r[R_STRATUM_LO] == key[1] &&
 			r[R_PSU_HI] == key[2] && r[R_PSU_LO] == key[3] && r[R_BAND] == key[4])
 			return i;
 		i = (i + 1) & (cap - 1);
 	}
+	wb_state_error("The survey state's index has no free slot.");
+	return -1;					/* keep the compiler quiet */
 }
 
 static ArrayType *
@@ -195,12 +253,15 @@ sv_grow(double *s)
 	double	   *t;
 	int64		i;
 
-	if (cap / 2 > SV_MAX_PSUS)
+	if (used + 1 > SV_MAX_PSUS)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("survey estimates take at most %d strata x PSUs in one group", SV_MAX_PSUS)));
+				 errmsg("survey estimates take at most %d strata x PSUs in one group", SV_MAX_PSUS),
+				 errhint("Estimate each group's PSU totals separately, or collapse PSUs.")));
+	cap = Max(cap, 2 * (used + 1));
 	bigger = sv_alloc(s, cap, cap / 2);
 	t = wb_state_data(bigger);
+	t[SV_USED] = (double) used;	/* the slots point at rows below i as they are set */
 	for (i = 0; i < used; i++)
 	{
 		double	   *r = sv_row(s, i);
@@ -260,70 +321,58 @@ sv_row_for(ArrayType **state, const double *key, double fpc, double standard)
 	return r;
 }
 
-/* check a state from SQL (or our own) before reading it */
-static ArrayType *
-sv_state_get(FunctionCallInfo fcinfo, int argno)
+/*
+ * The survey layout: the capacity a power of two at least twice the rows,
+ * the array long enough for the index and the rows; with rows, the index
+ * must point at distinct rows in range and find every row where it is.
+ */
+static void
+survey_check(const double *s, int64 length, bool rows)
 {
-	ArrayType  *state = wb_state_get(fcinfo, argno, WB_STATE_SURVEY, SV_HEADER, true);
-	double	   *s = wb_state_data(state);
-	double		cap = s[SV_CAPACITY],
-				used = s[SV_USED];
-	int64		i;
+	int64		cap = (int64) s[SV_CAPACITY];
+	int64		used = (int64) s[SV_USED];
+	int64		i,
+				seen = 0;
 
-	if (!(cap >= SV_MIN_CAPACITY && cap <= 2.0 * SV_MAX_PSUS) || cap != floor(cap) ||
-		((int64) cap & ((int64) cap - 1)) != 0 ||
-		!(used >= 0 && used * 2 <= cap) || used != floor(used) ||
-		wb_state_length(state) < SV_HEADER + cap + used * SV_STRIDE)
+	if ((cap & (cap - 1)) != 0 || used * 2 > cap ||
+		length < SV_HEADER + cap + used * SV_STRIDE)
 		wb_state_error("The survey state's capacity or row count does not fit the array.");
-	if (!(s[SV_ESTIMATOR] >= SV_MEAN && s[SV_ESTIMATOR] <= SV_STANDARDIZED_MEAN) ||
-		!(s[SV_LONELY] >= LONELY_FAIL && s[SV_LONELY] <= LONELY_CERTAINTY) ||
-		!(s[SV_INTERVAL] >= 0 && s[SV_INTERVAL] <= PI_LIKELIHOOD) ||
-		!(s[SV_LEVEL] > 0 && s[SV_LEVEL] < 1))
-		wb_state_error("A parameter of the survey state is out of range.");
-	wb_state_check_count(s[SV_ROWS]);
-	wb_state_check_count(s[SV_ROWS_WITH_FPC]);
-	wb_state_check_count(s[SV_DOMAIN_ROWS]);
-	/* the index must point at distinct rows in range */
+	if (!rows)
+		return;
+	for (i = 0; i < cap; i++)
 	{
-		int64		seen = 0;
+		double		v = sv_slots((double *) s)[i];
 
-		for (i = 0; i < (int64) cap; i++)
-		{
-			double		v = sv_slots(s)[i];
-
-			if (v == 0)
-				continue;
-			if (!(v >= 1 && v <= used) || v != floor(v))
-				wb_state_error("The survey state's index points outside its rows.");
-			seen++;
-		}
-		if (seen != (int64) used)
-			wb_state_error("The survey state's index does not cover its rows.");
+		if (v == 0)
+			continue;
+		if (!(v >= 1 && v <= used) || v != floor(v))
+			wb_state_error("The survey state's index points outside its rows.");
+		seen++;
 	}
-	for (i = 0; i < (int64) used; i++)
+	if (seen != used)
+		wb_state_error("The survey state's index does not cover its rows.");
+	for (i = 0; i < used; i++)
 	{
-		double	   *r = sv_row(s, i);
+		double	   *r = sv_row((double *) s, i);
 		int			j;
 
 		for (j = 0; j < SV_STRIDE; j++)
 		{
-			if (j == R_FPC ? (!isnan(r[j]) && !(r[j] > 0 && isfinite(r[j]))) : !isfinite(r[j]))
+			if (!wb_field_ok(&survey_row[j], r[j]))
 				wb_state_error("A PSU row of the survey state holds an invalid number.");
 		}
-		if (r[R_BAND] < 0 || r[R_BAND] > 4503599627370495.0 || r[R_BAND] != floor(r[R_BAND]) ||
-			r[R_STANDARD] < 0)
-			wb_state_error("A band of the survey state is out of range.");
-		if (r[R_STRATUM_HI] < 0 || r[R_STRATUM_HI] > 4294967295.0 ||
-			r[R_STRATUM_LO] < 0 || r[R_STRATUM_LO] > 4294967295.0 ||
-			r[R_PSU_HI] < 0 || r[R_PSU_HI] > 4294967295.0 ||
-			r[R_PSU_LO] < 0 || r[R_PSU_LO] > 4294967295.0)
-			wb_state_error("A PSU key of the survey state is out of range.");
-		wb_state_check_count(r[R_N_DOMAIN]);
 		/* the index must find every row where it is */
-		if (sv_slots(s)[sv_find(s, r)] != (double) (i + 1))
+		if (sv_slots((double *) s)[sv_find((double *) s, r)] != (double) (i + 1))
 			wb_state_error("The survey state's index does not find its rows.");
+		if ((i & 0xFFFF) == 0xFFFF)
+			CHECK_FOR_INTERRUPTS();
 	}
-	return state;
+}
+
+static ArrayType *
+sv_state_get(FunctionCallInfo fcinfo, int argno)
+{
+	return wb_state_get(fcinfo, argno, WB_STATE_SURVEY);
 }
 
 /* ----------------------------------------------------------------------
@@ -485,10 +534,16 @@ sv_accumulate_rows(FunctionCallInfo fcinfo, int estimator, int first,
 		}
 		state = sv_alloc(header, SV_MIN_CAPACITY, SV_MIN_CAPACITY / 2);
 	}
-	else if (AggCheckCallContext(fcinfo, NULL))
-		state = wb_state_get(fcinfo, 0, WB_STATE_SURVEY, SV_HEADER, true);	/* our own */
 	else
-		state = sv_state_get(fcinfo, 0);	/* called from SQL: check it all */
+	{
+		/*
+		 * The running state may come from anywhere (a user's INITCOND): its
+		 * header is checked here, the slots as sv_find reads them; the whole
+		 * index and every row are checked by the final and combine
+		 * functions, so a state is read in O(1) per row.
+		 */
+		state = wb_state_get_header(fcinfo, 0, WB_STATE_SURVEY);
+	}
 
 	r = sv_row_for(&state, key, fpc, standard);
 	s = wb_state_data(state);
@@ -636,11 +691,10 @@ SV_STANDARDIZED_TRANSFN(wb_survey_standardized_mean_transfn, SV_MEAN)
 SV_STANDARDIZED_TRANSFN(wb_survey_standardized_proportion_transfn, SV_PROPORTION)
 
 /* merge survey state b into a copy of a (rows of equal keys add up) */
-ArrayType *
-wb_survey_merge(FunctionCallInfo fcinfo)
+/* merge validated state b into a: the PSU rows of b added to a's */
+static ArrayType *
+survey_merge(ArrayType *a, ArrayType *b)
 {
-	ArrayType  *a = sv_state_get(fcinfo, 0);
-	ArrayType  *b = sv_state_get(fcinfo, 1);
 	double	   *sa = wb_state_data(a);
 	double	   *sb = wb_state_data(b);
 	int64		i;
@@ -1203,6 +1257,33 @@ enum
 #define RP_NPARAMS 8
 #define RP_MAX_REPLICATES 10000
 
+static ArrayType *rp_state_get(FunctionCallInfo fcinfo, int argno);
+static void replicate_check(const double *s, int64 length, bool rows);
+static ArrayType *replicate_merge(ArrayType *a, ArrayType *b);
+
+static const WbField replicate_fields[] = {
+	{"estimator", WB_FIELD_CODE, SV_MEAN, SV_PROPORTION},
+	{"method", WB_FIELD_CODE, REP_JK1, REP_OTHER},
+	{"mse", WB_FIELD_CODE, 0, 1},
+	{"interval", WB_FIELD_CODE, 0, PI_LIKELIHOOD},
+	{"level", WB_FIELD_LEVEL},
+	{"scale", WB_FIELD_POSITIVE},
+	{"df", WB_FIELD_POSITIVE},
+	{"replicates", WB_FIELD_CODE, 2, RP_MAX_REPLICATES},
+	{"rows", WB_FIELD_COUNT},
+	{"domain rows", WB_FIELD_COUNT},
+	{"n", WB_FIELD_COUNT},
+};
+
+StaticAssertDecl(WB_FIELDS(replicate_fields) == RP_HEADER, "replicate state header");
+
+/* the header, then R rscales, then (Sy, Sx) of the full sample and of each replicate */
+const WbStateKindInfo wb_kind_replicate = {
+	.kind = WB_STATE_REPLICATE,.name = "replicate",.version = WB_STATE_VERSION,
+	.nheader = RP_HEADER,.header = replicate_fields,.nparams = RP_NPARAMS,
+	.check = replicate_check,.merge_states = replicate_merge,
+};
+
 /* layout after the header: rscales[R], then (Sy, Sx) for the full sample and each replicate */
 static inline double *
 rp_rscales(double *s)
@@ -1428,7 +1509,7 @@ rp_accumulate(FunctionCallInfo fcinfo, int estimator, int first, bool known, dou
 		state = rp_new_state(fcinfo, estimator, R, first + 2);
 	else
 	{
-		state = wb_state_get(fcinfo, 0, WB_STATE_REPLICATE, RP_HEADER, true);
+		state = rp_state_get(fcinfo, 0);
 		if (wb_state_data(state)[RP_R] != R || wb_state_length(state) != rp_length(R))
 			ereport(ERROR,
 					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
@@ -1471,36 +1552,31 @@ SV_VALUES_TRANSFN(wb_replicate_total_transfn, SV_TOTAL, rp_accumulate)
 SV_VALUES_TRANSFN(wb_replicate_proportion_transfn, SV_PROPORTION, rp_accumulate)
 SV_VALUES_TRANSFN(wb_replicate_ratio_transfn, SV_RATIO, rp_accumulate)
 
-static ArrayType *
-rp_state_get(FunctionCallInfo fcinfo, int argno)
+/* the length R says, every field finite, the rscales non-negative */
+static void
+replicate_check(const double *s, int64 length, bool rows)
 {
-	ArrayType  *state = wb_state_get(fcinfo, argno, WB_STATE_REPLICATE, RP_HEADER, true);
-	double	   *s = wb_state_data(state);
-	int			i;
+	int			R = (int) s[RP_R];
+	int64		i;
 
-	if (!(s[RP_R] >= 2 && s[RP_R] <= RP_MAX_REPLICATES) || s[RP_R] != floor(s[RP_R]) ||
-		wb_state_length(state) != rp_length((int) s[RP_R]))
+	if (length != rp_length(R))
 		wb_state_error("The replicate count does not match the array's length.");
-	for (i = 1; i < wb_state_length(state); i++)
+	for (i = RP_HEADER; i < length; i++)
 	{
 		if (!isfinite(s[i]))
 			wb_state_error("A field of the state is not a finite number.");
 	}
-	if (!(s[RP_ESTIMATOR] >= SV_MEAN && s[RP_ESTIMATOR] <= SV_PROPORTION) ||
-		!(s[RP_METHOD] >= REP_JK1 && s[RP_METHOD] <= REP_OTHER) ||
-		!(s[RP_MSE] == 0 || s[RP_MSE] == 1) ||
-		!(s[RP_INTERVAL] >= 0 && s[RP_INTERVAL] <= PI_LIKELIHOOD) ||
-		!(s[RP_LEVEL] > 0 && s[RP_LEVEL] < 1) || !(s[RP_SCALE] > 0) || !(s[RP_DF] > 0))
-		wb_state_error("A parameter of the replicate state is out of range.");
-	wb_state_check_count(s[RP_ROWS]);
-	wb_state_check_count(s[RP_DOMAIN_ROWS]);
-	wb_state_check_count(s[RP_N]);
-	for (i = 0; i < (int) s[RP_R]; i++)
+	for (i = 0; i < R; i++)
 	{
-		if (rp_rscales(s)[i] < 0)
+		if (rp_rscales((double *) s)[i] < 0)
 			wb_state_error("A replicate scale is negative.");
 	}
-	return state;
+}
+
+static ArrayType *
+rp_state_get(FunctionCallInfo fcinfo, int argno)
+{
+	return wb_state_get(fcinfo, argno, WB_STATE_REPLICATE);
 }
 
 /*
@@ -1527,11 +1603,10 @@ rp_check_same_design(const double *sa, const double *sb)
 	}
 }
 
-ArrayType *
-wb_replicate_merge(FunctionCallInfo fcinfo)
+/* merge validated state b into a: the same design, the sums added */
+static ArrayType *
+replicate_merge(ArrayType *a, ArrayType *b)
 {
-	ArrayType  *a = rp_state_get(fcinfo, 0);
-	ArrayType  *b = rp_state_get(fcinfo, 1);
 	double	   *sa = wb_state_data(a);
 	double	   *sb = wb_state_data(b);
 	int			R = (int) sa[RP_R];

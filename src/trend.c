@@ -19,7 +19,6 @@
 #include "access/htup_details.h"
 #include "args.h"
 #include "estimate.h"
-#include "families.h"
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "numeric/dist.h"
@@ -173,6 +172,31 @@ enum
 	CM_N, CM_W, CM_MX, CM_MY, CM_SXX, CM_SXY, CM_SYY, CM_SIZE
 };
 
+static void trend_merge(double *a, const double *b);
+
+static const WbField trend_fields[] = {
+	{"kind", WB_FIELD_CODE, TREND_LINEAR, TREND_APC},
+	{"level", WB_FIELD_LEVEL},
+	{"method", WB_FIELD_CODE, TREND_KNOWN, TREND_SCALED},
+	{"has se", WB_FIELD_CODE, 0, 1},
+	{"n", WB_FIELD_COUNT},
+	{"w", WB_FIELD_NONNEG},
+	{"mean x", WB_FIELD_FINITE},
+	{"mean y", WB_FIELD_FINITE},
+	{"sxx", WB_FIELD_FINITE},
+	{"sxy", WB_FIELD_FINITE},
+	{"syy", WB_FIELD_FINITE},
+};
+
+StaticAssertDecl(WB_FIELDS(trend_fields) == TR_NFIELDS, "trend state layout");
+StaticAssertDecl(TR_NFIELDS == TR_N + CM_SIZE, "trend state: parameters, then one co-moment block");
+
+const WbStateKindInfo wb_kind_trend = {
+	.kind = WB_STATE_TREND,.name = "trend",.version = WB_STATE_VERSION,
+	.nheader = TR_NFIELDS,.header = trend_fields,.nparams = TR_NPARAMS,
+	.merge_fields = trend_merge,
+};
+
 static void
 comoments_add(double *c, double x, double y, double w)
 {
@@ -236,7 +260,6 @@ comoments_slope(const double *c, bool known, double level, double *b, double *se
 	}
 	return true;
 }
-StaticAssertDecl(TR_NFIELDS == WB_TREND_NFIELDS, "families.h must match the trend state layout");
 
 static Datum
 trend_accumulate(FunctionCallInfo fcinfo, int kind)
@@ -285,7 +308,7 @@ trend_accumulate(FunctionCallInfo fcinfo, int kind)
 	}
 	else
 	{
-		state = wb_state_get(fcinfo, 0, WB_STATE_TREND, TR_NFIELDS, false);
+		state = wb_state_get(fcinfo, 0, WB_STATE_TREND);
 		for (i = 1; i <= TR_NPARAMS; i++)
 		{
 			if (wb_state_data(state)[i] != params[i])
@@ -319,8 +342,8 @@ wb_apc_transfn(PG_FUNCTION_ARGS)
 }
 
 /* merge b into a (called by the shared combine function); b is not modified */
-void
-wb_trend_merge(double *a, const double *b)
+static void
+trend_merge(double *a, const double *b)
 {
 	wb_state_merge_sums(a, b, TR_NPARAMS + 1, TR_NPARAMS);	/* checks parameters */
 	comoments_merge(a + TR_N, b + TR_N);
@@ -329,7 +352,7 @@ wb_trend_merge(double *a, const double *b)
 Datum
 wb_trend_finalfn(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_TREND, TR_NFIELDS, false);
+	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_TREND);
 	double	   *s = wb_state_data(state);
 	double		n = s[TR_N];
 	bool		has_se = s[TR_HAS_SE] != 0;
@@ -770,7 +793,29 @@ enum
 	GAP_NFIELDS = GAP_RATIO + CM_SIZE
 };
 
-StaticAssertDecl(GAP_NFIELDS == WB_GAP_NFIELDS, "families.h must match the gap state layout");
+
+static void gap_merge(double *a, const double *b);
+
+#define GAP_COMOMENTS(block) \
+	{block " n", WB_FIELD_COUNT}, {block " w", WB_FIELD_NONNEG}, \
+	{block " mean x", WB_FIELD_FINITE}, {block " mean y", WB_FIELD_FINITE}, \
+	{block " sxx", WB_FIELD_FINITE}, {block " sxy", WB_FIELD_FINITE}, \
+	{block " syy", WB_FIELD_FINITE}
+
+static const WbField gap_fields[] = {
+	{"level", WB_FIELD_LEVEL},
+	{"rows without ratio", WB_FIELD_COUNT},
+	GAP_COMOMENTS("difference"),
+	GAP_COMOMENTS("log ratio"),
+};
+
+StaticAssertDecl(WB_FIELDS(gap_fields) == GAP_NFIELDS, "gap_trend state layout");
+
+const WbStateKindInfo wb_kind_gap = {
+	.kind = WB_STATE_GAP,.name = "gap_trend",.version = WB_STATE_VERSION,
+	.nheader = GAP_NFIELDS,.header = gap_fields,.nparams = 1,
+	.merge_fields = gap_merge,
+};
 
 PG_FUNCTION_INFO_V1(wb_gap_trend_transfn);
 PG_FUNCTION_INFO_V1(wb_gap_trend_finalfn);
@@ -813,7 +858,7 @@ wb_gap_trend_transfn(PG_FUNCTION_ARGS)
 	}
 	else
 	{
-		state = wb_state_get(fcinfo, 0, WB_STATE_GAP, GAP_NFIELDS, false);
+		state = wb_state_get(fcinfo, 0, WB_STATE_GAP);
 		if (wb_state_data(state)[GAP_LEVEL] != level)
 			ereport(ERROR,
 					(errcode(WB_ERRCODE_BAD_ARGUMENT),
@@ -836,8 +881,8 @@ wb_gap_trend_transfn(PG_FUNCTION_ARGS)
 }
 
 /* merge b into a (called by the shared combine function); b is not modified */
-void
-wb_gap_merge(double *a, const double *b)
+static void
+gap_merge(double *a, const double *b)
 {
 	wb_state_merge_sums(a, b, GAP_LEVEL + 1, 1);	/* checks the level */
 	a[GAP_NO_RATIO] += b[GAP_NO_RATIO];
@@ -848,7 +893,7 @@ wb_gap_merge(double *a, const double *b)
 Datum
 wb_gap_trend_finalfn(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_GAP, GAP_NFIELDS, false);
+	ArrayType  *state = wb_state_get(fcinfo, 0, WB_STATE_GAP);
 	double	   *s = wb_state_data(state);
 	double		level = s[GAP_LEVEL];
 	double		out[GAP_NATTS];
@@ -943,6 +988,30 @@ typedef enum RecentKind
 	RECENT_PROPORTIONS = 2
 } RecentKind;
 
+static const WbField series_fields[] = {
+	{"kind", WB_FIELD_CODE, RECENT_VALUES, RECENT_PROPORTIONS},
+	{"polarity", WB_FIELD_CODE, -1, 1},
+	{"rows", WB_FIELD_COUNT},
+};
+
+/* (period, value, lower, upper) or (period, count, denominator, 0) */
+static const WbField series_row[] = {
+	{"period", WB_FIELD_FINITE},
+	{"a", WB_FIELD_FINITE},
+	{"b", WB_FIELD_FINITE},
+	{"c", WB_FIELD_FINITE},
+};
+
+StaticAssertDecl(WB_FIELDS(series_fields) == RT_HEADER, "recent_trend state header");
+StaticAssertDecl(lengthof(series_row) == RT_STRIDE, "recent_trend state row");
+
+const WbStateKindInfo wb_kind_series = {
+	.kind = WB_STATE_SERIES,.name = "recent_trend",.version = WB_STATE_VERSION,
+	.nheader = RT_HEADER,.header = series_fields,.nparams = 2,
+	.stride = RT_STRIDE,.row = series_row,.used = RT_USED,.max_rows = RT_MAX_ROWS,
+	.merge_states = wb_rows_concat,
+};
+
 PG_FUNCTION_INFO_V1(wb_recent_trend_transfn);
 PG_FUNCTION_INFO_V1(wb_recent_trend_proportion_transfn);
 PG_FUNCTION_INFO_V1(wb_recent_trend_finalfn);
@@ -950,12 +1019,7 @@ PG_FUNCTION_INFO_V1(wb_recent_trend_finalfn);
 static ArrayType *
 recent_state_get(FunctionCallInfo fcinfo, int argno)
 {
-	ArrayType  *state = wb_rows_get(fcinfo, argno, WB_STATE_SERIES, RT_HEADER, RT_STRIDE);
-	double		kind = wb_state_data(state)[RT_KIND];
-
-	if (kind != RECENT_VALUES && kind != RECENT_PROPORTIONS)
-		wb_state_error("The state's header does not match its contents.");
-	return state;
+	return wb_state_get(fcinfo, argno, WB_STATE_SERIES);
 }
 
 static Datum
@@ -994,11 +1058,14 @@ recent_accumulate(FunctionCallInfo fcinfo, int kind)
 	{
 		double		params[RT_HEADER] = {0, kind, polarity, 0};
 
-		state = wb_rows_new(WB_STATE_SERIES, RT_HEADER, RT_STRIDE, 0, params);
+		state = wb_rows_new(WB_STATE_SERIES, 0, params);
 	}
 	else
 	{
-		state = recent_state_get(fcinfo, 0);
+		/* the rows are not read here: the header and the room are checked */
+		state = wb_state_get_header(fcinfo, 0, WB_STATE_SERIES);
+		if (wb_state_data(state)[RT_KIND] != kind)
+			wb_state_error("The state was made by another measure's aggregate.");
 		if (wb_state_data(state)[RT_POLARITY] != polarity)
 			ereport(ERROR,
 					(errcode(WB_ERRCODE_BAD_ARGUMENT),
@@ -1007,9 +1074,10 @@ recent_accumulate(FunctionCallInfo fcinfo, int kind)
 		if (wb_state_data(state)[RT_USED] >= RT_MAX_ROWS)
 			ereport(ERROR,
 					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("recent_trend takes one row per period; more than a million rows in one group")));
+					 errmsg("recent_trend takes one row per period; more than %d rows in one group",
+							RT_MAX_ROWS)));
 	}
-	PG_RETURN_ARRAYTYPE_P(wb_rows_append(state, RT_HEADER, RT_STRIDE, row));
+	PG_RETURN_ARRAYTYPE_P(wb_rows_append(state, row));
 }
 
 Datum
@@ -1024,16 +1092,6 @@ wb_recent_trend_proportion_transfn(PG_FUNCTION_ARGS)
 	return recent_accumulate(fcinfo, RECENT_PROPORTIONS);
 }
 
-ArrayType *
-wb_recent_merge(FunctionCallInfo fcinfo)
-{
-	ArrayType  *a = recent_state_get(fcinfo, 0);
-	ArrayType  *b = recent_state_get(fcinfo, 1);
-
-	/* checks that kind and polarity agree; there are no sums to add */
-	wb_state_merge_sums(wb_state_data(a), wb_state_data(b), RT_POLARITY + 1, RT_POLARITY);
-	return wb_rows_concat(a, b, RT_HEADER, RT_STRIDE);
-}
 
 static int
 row_by_period(const void *a, const void *b)

@@ -43,3 +43,14 @@ AS 'MODULE_PATHNAME', 'wb_state_combine'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.state_combine(double precision[], double precision[]) IS
 'merges two partial aggregate states of the same measure (used by parallel and distributed aggregation)';
+
+CREATE FUNCTION @extschema@.state_kinds(
+    OUT kind integer, OUT name text, OUT version integer, OUT tag double precision,
+    OUT header_fields integer, OUT row_fields integer, OUT parameters integer,
+    OUT rows_field integer, OUT part text, OUT field_number integer,
+    OUT field text, OUT rule text, OUT codes text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'wb_state_kinds'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.state_kinds() IS
+'the layout of every aggregate state kind, one row per field: the rule each header and row field must satisfy (states are checked against it wherever they are read)';
