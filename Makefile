@@ -29,8 +29,13 @@ OBJS = \
 	src/numeric/rank.o \
 	src/numeric/regress.o
 
-# One SQL source per family, concatenated in this order into the install script.
+# One SQL source per family, concatenated in this order into the install script
+# after guard.sql (which refuses a schema wellbeing that another role controls);
+# src/sql/gen_states.awk then appends the <measure>_state aggregates it
+# generates from the CREATE AGGREGATE statements of these files (static SQL:
+# the script builds no statement at install time).
 SQL_SOURCES = \
+	src/sql/guard.sql \
 	src/sql/types.sql \
 	src/sql/estimates.sql \
 	src/sql/survey.sql \
@@ -53,13 +58,17 @@ REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 PG_CPPFLAGS = -I$(srcdir)/src -DMATHLIB_STANDALONE
 SHLIB_LINK  = -lRmath -lm
-EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql
+EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql $(EXTENSION)--$(EXTVERSION).sql.tmp
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-$(EXTENSION)--$(EXTVERSION).sql: $(SQL_SOURCES) Makefile
+$(EXTENSION)--$(EXTVERSION).sql: $(SQL_SOURCES) src/sql/gen_states.awk Makefile
 	( echo "-- wellbeing $(EXTVERSION): generated from src/sql/*.sql by the Makefile; do not edit"; \
 	  printf '%s\n' '\echo Use "CREATE EXTENSION wellbeing" to load this file. \quit'; \
-	  for f in $(SQL_SOURCES); do echo; echo "-- source: $$f"; cat $$f; done ) > $@
+	  for f in $(SQL_SOURCES); do echo; echo "-- source: $$f"; cat $$f || exit 1; done; \
+	  echo; echo "-- source: src/sql/gen_states.awk over the files above"; \
+	  awk -f src/sql/gen_states.awk $(SQL_SOURCES) ) > $@.tmp \
+	|| { rm -f $@.tmp; exit 1; }
+	mv $@.tmp $@
