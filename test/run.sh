@@ -28,7 +28,7 @@ pg_virtualenv -t bash -c '
   make -s installcheck > "$0/regress.out" 2>&1; echo $? > "$0/regress.rc"
   psql -qX -c "CREATE EXTENSION IF NOT EXISTS pgtap" -c "CREATE EXTENSION IF NOT EXISTS wellbeing" >/dev/null
   pg_prove -v test/pgtap/*.sql > "$0/pgtap.out" 2>&1; echo $? > "$0/pgtap.rc"
-  bash test/dump_restore.sh > "$0/dump.out" 2>&1; echo $? > "$0/dump.rc"
+  { bash test/dump_restore.sh && bash test/state_kinds_doc.sh --check; } > "$0/dump.out" 2>&1; echo $? > "$0/dump.rc"
   # the BI views through the ODBC driver, on the demo city
   { psql -qX -v ON_ERROR_STOP=1 -f demo/city.sql && psql -qX -v ON_ERROR_STOP=1 -f demo/views.sql; } >/dev/null 2>&1 &&
     /usr/bin/python3 test/bi_odbc.py >> "$0/dump.out" 2>&1 &&

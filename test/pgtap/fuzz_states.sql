@@ -162,10 +162,10 @@ BEGIN
 END $$;
 
 -- the user aggregate whose own transition function hands our final function
--- the forged state (kept in a one-row table)
-CREATE TEMP TABLE current_forgery (s float8[]);
-INSERT INTO current_forgery VALUES (NULL);
-CREATE FUNCTION pg_temp.hand(st float8[], i int) RETURNS float8[] LANGUAGE sql AS $$ SELECT s FROM current_forgery $$;
+-- the forged state (kept in a setting: updating a one-row table 50 000 times
+-- in one transaction would leave as many dead versions to scan on each read)
+CREATE FUNCTION pg_temp.forgery() RETURNS float8[] LANGUAGE sql AS $$ SELECT current_setting('fuzz.forgery')::float8[] $$;
+CREATE FUNCTION pg_temp.hand(st float8[], i int) RETURNS float8[] LANGUAGE sql AS $$ SELECT pg_temp.forgery() $$;
 
 CREATE TEMP TABLE outcomes (path text, fn text, outcome text);
 CREATE TEMP TABLE forgeries (n int);
@@ -205,17 +205,17 @@ BEGIN
     -- user's) hands the forgery to our transition function
     IF NOT '"any"' = ANY (c.argtypes) THEN
       EXECUTE format('CREATE FUNCTION pg_temp.%I(float8[], %s) RETURNS float8[] LANGUAGE sql AS %L',
-                     'minv_' || c.aggoid, array_to_string(c.argtypes, ', '), 'SELECT s FROM current_forgery');
+                     'minv_' || c.aggoid, array_to_string(c.argtypes, ', '), 'SELECT pg_temp.forgery()');
       EXECUTE format('CREATE AGGREGATE pg_temp.%I(%s) (SFUNC = %s, STYPE = float8[], MSFUNC = %s, MINVFUNC = pg_temp.%I, MSTYPE = float8[])',
                      'win_' || c.aggoid, array_to_string(c.argtypes, ', '), c.transfn, c.transfn, 'minv_' || c.aggoid);
     END IF;
     FOR i IN 1..ceil(per_kind::float8 / c.in_kind)::int LOOP
       st := pg_temp.forge(c.genuine, c.kind);
       forged := forged + 1;
+      PERFORM set_config('fuzz.forgery', st::text, true);
       -- a final function called directly, and inside a user's aggregate
       IF c.finalfn <> '-' THEN
         PERFORM pg_temp.try('final', c.finalfn, format('SELECT %s($1)', c.finalfn), st);
-        UPDATE current_forgery SET s = st;
         PERFORM pg_temp.try('final in a user aggregate', c.finalfn,
                             format('SELECT pg_temp.%I(g) FROM generate_series(1, 2) g', 'hand_' || replace(c.finalfn, 'wellbeing.', '')), st);
       END IF;
