@@ -12,6 +12,10 @@ FROM wellbeing.difference(wellbeing.estimate(60, 14, 105), wellbeing.estimate(20
 SELECT value, round(se::numeric, 7) AS se, round(lower::numeric, 5) AS lower,
        round(upper::numeric, 5) AS upper
 FROM wellbeing.ratio(wellbeing.estimate(60, 14), wellbeing.estimate(20, 5));
+-- without error the interval is the ratio itself: exp(ln 3) is
+-- 3.0000000000000004, so the limits are r exp(-/+ h), not exp(ln r -/+ h)
+SELECT value, lower = value AS lower_is_value, upper = value AS upper_is_value
+FROM wellbeing.ratio(wellbeing.estimate(3, 0), wellbeing.estimate(1, 0));
 -- level is an argument; a composite from an aggregate works directly
 SELECT round(lower::numeric, 4) AS lower90
 FROM wellbeing.difference(wellbeing.estimate(60, 14), wellbeing.estimate(20, 5), 0.90);

@@ -35,6 +35,25 @@ FROM wellbeing.proportion_ci(0, 10, 0.95, 'exact');
 SELECT close(lower, 0.025 ^ (1.0 / 20)) AS lower_closed_form, upper = 1 AS upper_one
 FROM wellbeing.proportion_ci(20, 20, 0.95, 'exact');
 
+-- every outcome true: the Wilson upper limit is 1 on paper, and rounding
+-- gave 0.9999999999999999 at n = 10 (below the value) and
+-- 1.0000000000000002 at n = 40 (outside [0, 1]); it is clamped to exactly 1.
+-- Every outcome false: the lower limit is exactly 0.
+SET extra_float_digits = 3;
+SELECT n, (wellbeing.proportion_ci(n, n)).value, (wellbeing.proportion_ci(n, n)).upper,
+       (wellbeing.proportion_ci(0, n)).lower AS lower_at_zero
+FROM unnest(ARRAY[10, 40]) n;
+SELECT n, (e).value, (e).upper
+FROM (SELECT n, (SELECT wellbeing.proportion(true) FROM generate_series(1, n)) AS e
+      FROM unnest(ARRAY[10, 40]) n) s;
+SET extra_float_digits = 0;
+-- Wald leaves [0, 1] on paper near the edges (1/10: 0.1 - 0.186 < 0); the
+-- limits are clamped to the range
+SELECT lower, close(upper, 0.1 + 1.959963984540054 * sqrt(0.1 * 0.9 / 10)) AS upper_unchanged
+FROM wellbeing.proportion_ci(1, 10, 0.95, 'wald');
+SELECT close(lower, 0.9 - 1.959963984540054 * sqrt(0.1 * 0.9 / 10)) AS lower_unchanged, upper
+FROM wellbeing.proportion_ci(9, 10, 0.95, 'wald');
+
 -- zero trials: no estimate, but a row that says n = 0
 SELECT * FROM wellbeing.proportion_ci(0, 0);
 -- NULL argument: NULL (the function is strict)
@@ -70,6 +89,15 @@ SELECT (SELECT lower FROM wellbeing.rate_ci(9, 1000, 1, 0.95, 'auto')) =
 SELECT close(lower, (65 - 1.959963984540054 * sqrt(65)) / 1000) AS normal_lower,
        close(se, sqrt(65) / 1000) AS se_ok, n
 FROM wellbeing.rate_ci(65, 1000, 1, 0.95, 'normal');
+-- Byar's lower limit is negative below one event (0.5 events:
+-- 0.5 (1 - 1/4.5 - z/(3 sqrt 0.5))^3 < 0), and so is the normal one below
+-- z^2 events; a rate is never negative, so both are clamped to 0 (exact:
+-- qchisq(0.025, 1) / 2 / 1000 = 0.000982069 / 2000 = 4.91035e-07)
+SELECT method, lower, upper > value AS upper_above_value
+FROM unnest(ARRAY['byar', 'normal', 'exact', 'auto']) method,
+     LATERAL wellbeing.rate_ci(0.5, 1000, 1, 0.95, method) e;
+SELECT (wellbeing.rate(0.5, 1000, 1, 0.95, 'byar')).lower AS aggregate_byar_lower,
+       (wellbeing.standardized_ratio(0.5, 10, 0.95, 'byar')).lower AS ratio_byar_lower;
 -- zero events: exact lower 0, upper = -ln(0.025) (two-sided Garwood)
 SELECT lower, close(upper, -ln(0.025) / 500) AS upper_garwood
 FROM wellbeing.rate_ci(0, 500);

@@ -70,13 +70,14 @@ wb_difference(PG_FUNCTION_ARGS)
 	d.se = sqrt(a.se * a.se + b.se * b.se);
 	d.n = pair_n(&a, &b);
 	wb_interval_normal(&d);
+	wb_estimate_bound(&d, -INFINITY, INFINITY, "difference");
 	PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &d));
 }
 
 /*
  * ratio(a, b, level DEFAULT 0.95): R = a / b, delta-method
  * se = sqrt(se_a^2 + R^2 se_b^2) / |b|, interval symmetric on the log
- * scale: exp(ln R -/+ z se / R).  No ratio when b = 0; no interval unless
+ * scale: R exp(-/+ z se / R).  No ratio when b = 0; no interval unless
  * both values are positive.
  */
 Datum
@@ -98,10 +99,12 @@ wb_ratio(PG_FUNCTION_ARGS)
 		{
 			double		half = wb_z_crit(level) * r.se / r.value;
 
-			r.lower = exp(log(r.value) - half);
-			r.upper = exp(log(r.value) + half);
+			/* r exp(-/+ h), not exp(ln r -/+ h): with se 0 the limits are r itself */
+			r.lower = r.value * exp(-half);
+			r.upper = r.value * exp(half);
 		}
 	}
+	wb_estimate_bound(&r, 0.0, INFINITY, "ratio");
 	PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &r));
 }
 

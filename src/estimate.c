@@ -50,6 +50,66 @@ wb_interval_t(WbEstimate *e, double df)
 }
 
 /*
+ * Clamp an interval to the parameter's range and make it contain its
+ * estimate; raise overflow before that.
+ *
+ * Why: the interval formulas are right on paper, but in floating point the
+ * last ulp can land on the wrong side.  The Wilson upper limit for x = n is
+ * 1 exactly on paper and 0.9999999999999999 or 1.0000000000000002 after
+ * rounding, exp(log(r)) need not give r back, and a lower limit of 0 comes
+ * out as a tiny positive or negative number.  Some formulas also leave the
+ * range outright: the Wald and normal intervals near 0 or 1, Byar's lower
+ * limit below one event, Dobson's with uneven band weights.  A proportion
+ * outside [0, 1] or a negative rate is not a value the parameter can take,
+ * and a bound on the wrong side of its own estimate breaks every
+ * "lower <= value <= upper" check downstream, so each builder ends here:
+ * the bounds are first clamped to [min, max] and then widened, if need be,
+ * to reach the value.  Published anchors inside the range are untouched
+ * (clamping moves a bound only when it is outside).
+ *
+ * An infinite field means a sum, a variance or a product went past double
+ * precision; that is an error (22003), never the NULL an infinity would
+ * otherwise become.  NaN still means "undefined for these data" and stays
+ * NULL.
+ */
+void
+wb_interval_bound(double value, double se, double *lower, double *upper,
+				  double min, double max, const char *what)
+{
+	static const char *const fields[] = {"value", "standard error", "lower limit", "upper limit"};
+	double		f[4] = {value, se, *lower, *upper};
+	int			i;
+
+	for (i = 0; i < 4; i++)
+	{
+		if (unlikely(isinf(f[i])))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("value out of range: overflow in %s", what),
+					 errdetail("The %s of the %s exceeds the range of double precision.",
+							   fields[i], what)));
+	}
+	if (!isnan(*lower))
+	{
+		*lower = fmin(fmax(*lower, min), max);
+		if (!isnan(value))
+			*lower = fmin(*lower, value);
+	}
+	if (!isnan(*upper))
+	{
+		*upper = fmax(fmin(*upper, max), min);
+		if (!isnan(value))
+			*upper = fmax(*upper, value);
+	}
+}
+
+void
+wb_estimate_bound(WbEstimate *e, double min, double max, const char *what)
+{
+	wb_interval_bound(e->value, e->se, &e->lower, &e->upper, min, max, what);
+}
+
+/*
  * The result tuple descriptor is looked up once per call site and kept in
  * fn_extra; scalar twins run once per row of a city table.
  */
@@ -167,6 +227,7 @@ wb_estimate_make(PG_FUNCTION_ARGS)
 		wb_check_nonneg(e.n, "n");
 	}
 	wb_interval_normal(&e);
+	wb_estimate_bound(&e, -INFINITY, INFINITY, "estimate");
 	PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
 }
 
@@ -205,5 +266,6 @@ wb_estimate_from_ci(PG_FUNCTION_ARGS)
 	}
 	else
 		e.se = (e.upper - e.lower) / (2.0 * z);
+	wb_estimate_bound(&e, -INFINITY, INFINITY, "estimate_from_ci");
 	PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
 }

@@ -38,6 +38,16 @@ extern void wb_interval_normal(WbEstimate *e);
 /* value ± t(df)·se */
 extern void wb_interval_t(WbEstimate *e, double df);
 
+/*
+ * The last step of every interval builder: an infinite value, se or bound
+ * is an overflow (22003 naming "what"), and the bounds are clamped to the
+ * parameter's range [min, max] and made to contain the value (estimate.c
+ * says why).  The raw form serves results that are not a WbEstimate.
+ */
+extern void wb_interval_bound(double value, double se, double *lower, double *upper,
+							  double min, double max, const char *what);
+extern void wb_estimate_bound(WbEstimate *e, double min, double max, const char *what);
+
 /* Build the composite result of the current call. */
 extern Datum wb_estimate_datum(FunctionCallInfo fcinfo, const WbEstimate *e);
 

@@ -241,7 +241,7 @@ proportion_compute(const double *s, WbEstimate *e)
 			e->se = sqrt(n / (n - 1.0) *
 						 (s[PROP_V1] * (1.0 - p) * (1.0 - p) + s[PROP_V0] * p * p)) / w;
 		/* Kish effective sample size for the score and exact intervals */
-		n_eff = w * w / v;
+		n_eff = w * (w / v);	/* (w / v) first: w * w may overflow */
 		x_eff = p * n_eff;
 		/* design degrees of freedom n - 1, as svyciprop */
 		crit = n > 1 ? wb_t_crit(e->level, n - 1.0) : NAN;
@@ -291,6 +291,7 @@ proportion_compute(const double *s, WbEstimate *e)
 			}
 			break;
 	}
+	wb_estimate_bound(e, 0.0, 1.0, "proportion");
 }
 
 Datum
@@ -448,6 +449,7 @@ mean_compute(const double *s, WbEstimate *e)
 		e->se = sqrt(n / (n - 1.0) * fmax(s[MOM_A], 0.0)) / w;
 		wb_interval_t(e, n - 1.0);
 	}
+	wb_estimate_bound(e, -INFINITY, INFINITY, "mean");
 }
 
 Datum
@@ -575,6 +577,8 @@ total_compute(const double *s, WbEstimate *e)
 		e->se = sqrt(n / (n - 1.0) * fmax(s[TOT_M2], 0.0));
 		wb_interval_t(e, n - 1.0);
 	}
+	/* the state keeps the mean, so n times it can overflow only here */
+	wb_estimate_bound(e, -INFINITY, INFINITY, "total");
 }
 
 Datum
@@ -692,6 +696,7 @@ rate_compute(const double *s, WbEstimate *e)
 	e->se = sqrt(x) / pop * per;
 	e->lower = lo / pop * per;
 	e->upper = hi / pop * per;
+	wb_estimate_bound(e, 0.0, INFINITY, "rate");
 }
 
 static void
@@ -858,7 +863,7 @@ dsr_compute(const double *s, WbEstimate *e)
 	if (!(wsum > 0) || s[DSR_UNDEFINED] > 0)
 		return;
 	dsr = s[DSR_S1] / wsum;
-	var = s[DSR_S2] / (wsum * wsum);
+	var = s[DSR_S2] / wsum / wsum;	/* wsum * wsum may overflow to a zero var */
 	e->value = dsr * per;
 	e->se = sqrt(var) * per;
 
@@ -867,11 +872,20 @@ dsr_compute(const double *s, WbEstimate *e)
 		/* Fay & Feuer (1997), as epitools::ageadjust.direct */
 		double		alpha = 1.0 - e->level;
 		double		wm = s[DSR_MAXR] / wsum;
-		double		lo = dsr > 0 ? wb_qgamma(alpha / 2.0, dsr * dsr / var, var / dsr) : 0.0;
-		double		hi = wb_qgamma(1.0 - alpha / 2.0,
-								   (dsr + wm) * (dsr + wm) / (var + wm * wm),
-								   (var + wm * wm) / (dsr + wm));
+		double		m1 = dsr * dsr;
+		double		m2 = (dsr + wm) * (dsr + wm);
+		double		v2 = var + wm * wm;
+		double		lo,
+					hi;
 
+		/* an infinite moment would make a gamma quantile NaN, a silent NULL */
+		if (!isfinite(m1) || !isfinite(m2) || !isfinite(v2))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("value out of range: overflow in standardized_rate"),
+					 errdetail("The moments of the gamma limits exceed the range of double precision.")));
+		lo = dsr > 0 ? wb_qgamma(alpha / 2.0, m1 / var, var / dsr) : 0.0;
+		hi = wb_qgamma(1.0 - alpha / 2.0, m2 / v2, v2 / (dsr + wm));
 		e->lower = lo * per;
 		e->upper = hi * per;
 	}
@@ -885,6 +899,7 @@ dsr_compute(const double *s, WbEstimate *e)
 		e->lower = (dsr + sqrt(var / o) * (lo - o)) * per;
 		e->upper = (dsr + sqrt(var / o) * (hi - o)) * per;
 	}
+	wb_estimate_bound(e, 0.0, INFINITY, "standardized_rate");
 }
 
 Datum
@@ -1003,6 +1018,7 @@ smr_compute(const double *s, WbEstimate *e)
 	e->se = sqrt(o) / ex;
 	e->lower = lo / ex;
 	e->upper = hi / ex;
+	wb_estimate_bound(e, 0.0, INFINITY, "standardized_ratio");
 }
 
 Datum

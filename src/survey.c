@@ -446,7 +446,7 @@ sv_parse_options(const char *text, int estimator, double *header)
  * row's PSU in the design with nothing added.  first is the position of
  * the weight argument; stratum, psu, fpc, level, options, domain follow.
  */
-static Datum sv_accumulate_rows(FunctionCallInfo fcinfo, int estimator, int first,
+static Datum sv_accumulate_rows(FunctionCallInfo fcinfo, int estimator, int interval, int first,
 								int fpc_arg, int level_arg, int options_arg, int domain_arg,
 								int band_arg, bool in_a, bool in_b, double y, double x);
 
@@ -454,7 +454,8 @@ static Datum
 sv_accumulate(FunctionCallInfo fcinfo, int estimator, int first, bool in_domain,
 			  double y, double x)
 {
-	return sv_accumulate_rows(fcinfo, estimator, first, first + 3, first + 4, first + 5,
+	return sv_accumulate_rows(fcinfo, estimator, estimator == SV_PROPORTION ? PI_LOGIT : 0,
+							  first, first + 3, first + 4, first + 5,
 							  first + 6, -1, in_domain, false, y, x);
 }
 
@@ -463,9 +464,12 @@ sv_accumulate(FunctionCallInfo fcinfo, int estimator, int first, bool in_domain,
  * fpc, level, options and domain at the given positions (absent when past
  * the last argument); in_a / in_b say whether the row counts in the
  * estimate's domain (or the first and second domain of a difference).
+ * interval is the default interval of a proportion (0 for other
+ * estimators; PI_MEAN marks a standardised proportion, whose t interval
+ * is kept in [0, 1]).
  */
 static Datum
-sv_accumulate_rows(FunctionCallInfo fcinfo, int estimator, int first,
+sv_accumulate_rows(FunctionCallInfo fcinfo, int estimator, int interval, int first,
 				   int fpc_arg, int level_arg, int options_arg, int domain_arg,
 				   int band_arg, bool in_a, bool in_b, double y, double x)
 {
@@ -518,7 +522,7 @@ sv_accumulate_rows(FunctionCallInfo fcinfo, int estimator, int first,
 
 		header[SV_ESTIMATOR] = estimator;
 		header[SV_LONELY] = LONELY_FAIL;
-		header[SV_INTERVAL] = estimator == SV_PROPORTION ? PI_LOGIT : 0;
+		header[SV_INTERVAL] = interval;
 		header[SV_LEVEL] = 0.95;
 		if (nargs > level_arg && !PG_ARGISNULL(level_arg))
 		{
@@ -653,7 +657,7 @@ sv_difference(FunctionCallInfo fcinfo, int estimator, bool known, double y)
 	bool		in_a = known && !PG_ARGISNULL(5) && PG_GETARG_BOOL(5);
 	bool		in_b = known && !PG_ARGISNULL(6) && PG_GETARG_BOOL(6);
 
-	return sv_accumulate_rows(fcinfo, estimator, 2, 7, 8, 9, INT_MAX, -1, in_a, in_b, y, 1.0);
+	return sv_accumulate_rows(fcinfo, estimator, 0, 2, 7, 8, 9, INT_MAX, -1, in_a, in_b, y, 1.0);
 }
 
 /* the values read as for survey_mean (x) or survey_proportion (outcome) */
@@ -683,8 +687,9 @@ name(PG_FUNCTION_ARGS) \
 { \
 	SvValues	v = sv_values(fcinfo, values_as); \
 \
-	return sv_accumulate_rows(fcinfo, SV_STANDARDIZED_MEAN, 2, 7, 8, 9, 10, 5, \
-							  v.known, false, v.y, 1.0); \
+	return sv_accumulate_rows(fcinfo, SV_STANDARDIZED_MEAN, \
+							  values_as == SV_PROPORTION ? PI_MEAN : 0, \
+							  2, 7, 8, 9, 10, 5, v.known, false, v.y, 1.0); \
 }
 
 SV_STANDARDIZED_TRANSFN(wb_survey_standardized_mean_transfn, SV_MEAN)
@@ -1139,6 +1144,46 @@ sv_proportion_interval(int method, double p, double se, double df, double level,
 	}
 }
 
+/*
+ * The range of an estimator's parameter, and its name for an overflow
+ * error: a proportion (also a standardised one, marked by its interval)
+ * lies in [0, 1], a difference of two in [-1, 1].
+ */
+static void
+sv_bound(double *out, int estimator, double interval, bool replicate)
+{
+	static const char *const survey_names[] = {
+		"", "survey_mean", "survey_total", "survey_ratio", "survey_proportion",
+		"survey_mean_difference", "survey_proportion_difference", "survey_standardized_mean"
+	};
+	static const char *const replicate_names[] = {
+		"", "replicate_mean", "replicate_total", "replicate_ratio", "replicate_proportion"
+	};
+	bool		proportion = estimator == SV_PROPORTION ||
+		(estimator == SV_STANDARDIZED_MEAN && interval == PI_MEAN);
+	double		min = -INFINITY,
+				max = INFINITY;
+	const char *what;
+
+	if (proportion)
+	{
+		min = 0.0;
+		max = 1.0;
+	}
+	else if (estimator == SV_PROPORTION_DIFFERENCE)
+	{
+		min = -1.0;
+		max = 1.0;
+	}
+	if (replicate)
+		what = replicate_names[estimator];	/* the state check keeps it in 1..4 */
+	else if (proportion && estimator == SV_STANDARDIZED_MEAN)
+		what = "survey_standardized_proportion";
+	else
+		what = survey_names[estimator];
+	wb_interval_bound(out[0], out[1], &out[2], &out[3], min, max, what);
+}
+
 /* a survey_estimate record from (value, se, lower, upper, n, level, df); NaN is NULL */
 static Datum
 sv_estimate_datum(FunctionCallInfo fcinfo, const double *out)
@@ -1212,6 +1257,7 @@ wb_survey_finalfn(PG_FUNCTION_ARGS)
 			out[3] = x < res.n ? wb_qbeta(1.0 - alpha / 2.0, x + 1.0, res.n - x) : 1.0;
 		}
 	}
+	sv_bound(out, (int) s[SV_ESTIMATOR], s[SV_INTERVAL], false);
 	PG_RETURN_DATUM(sv_estimate_datum(fcinfo, out));
 }
 
@@ -1731,14 +1777,29 @@ wb_replicate_finalfn(PG_FUNCTION_ARGS)
 				for (r = 0; r < R; r++)
 					theta[r] = log(theta[r] / (1.0 - theta[r]));
 				se_eta = rp_se(s, theta, eta0);
-				out[2] = 1.0 / (1.0 + exp(-(eta0 - t * se_eta)));
-				out[3] = 1.0 / (1.0 + exp(-(eta0 + t * se_eta)));
+				if (isfinite(se_eta))
+				{
+					out[2] = 1.0 / (1.0 + exp(-(eta0 - t * se_eta)));
+					out[3] = 1.0 / (1.0 + exp(-(eta0 + t * se_eta)));
+				}
+				else
+				{
+					/*
+					 * A replicate estimate of 0 or 1 has an infinite logit,
+					 * so the logit's SE is infinite (or, with both, NaN):
+					 * the interval is its limit as a replicate's estimate
+					 * tends to 0 or 1, all of [0, 1].
+					 */
+					out[2] = 0.0;
+					out[3] = 1.0;
+				}
 			}
 			else if (theta0 > 0 && theta0 < 1 && se > 0)
 				sv_proportion_interval((int) s[RP_INTERVAL], theta0, se, s[RP_DF], s[RP_LEVEL],
 									   s[RP_DOMAIN_ROWS], s[RP_N], &out[2], &out[3]);
 		}
 	}
+	sv_bound(out, estimator, s[RP_INTERVAL], true);
 
 	PG_RETURN_DATUM(sv_estimate_datum(fcinfo, out));
 }
@@ -1793,5 +1854,10 @@ wb_replicate_difference(PG_FUNCTION_ARGS)
 			out[3] = out[0] + t * out[1];
 		}
 	}
+	/* a difference of two proportions lies in [-1, 1] */
+	if ((int) sa[RP_ESTIMATOR] == SV_PROPORTION)
+		wb_interval_bound(out[0], out[1], &out[2], &out[3], -1.0, 1.0, "replicate_difference");
+	else
+		wb_interval_bound(out[0], out[1], &out[2], &out[3], -INFINITY, INFINITY, "replicate_difference");
 	PG_RETURN_DATUM(sv_estimate_datum(fcinfo, out));
 }

@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(337);
+SELECT plan(340);
 
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
@@ -78,6 +78,9 @@ SELECT throws_ok($$SELECT wellbeing.rate(e, e) FROM (VALUES (1e308::float8), (1e
 SELECT throws_ok($$SELECT wellbeing.standardized_rate(1, 1, w) FROM (VALUES (1e308::float8), (1e308)) t(w)$$, '22003', NULL, 'standardized_rate: sum of standard population overflows');
 SELECT throws_ok($$SELECT wellbeing.standardized_ratio(o, 1) FROM (VALUES (1e308::float8), (1e308)) t(o)$$, '22003', NULL, 'standardized_ratio: sum of observed overflows');
 SELECT throws_ok($$SELECT wellbeing.total(x, 1) FROM (VALUES (1e308::float8), (-1e308)) t(x)$$, '22003', NULL, 'total: spread overflows');
+SELECT throws_ok($$SELECT wellbeing.total(x) FROM (VALUES (1e308::float8), (1e308)) t(x)$$, '22003', $m$value out of range: overflow in total$m$, 'total: {1e308, 1e308} overflows (was a NULL value)');
+SELECT throws_ok($$SELECT wellbeing.rate_ci(10, 10, 1e308)$$, '22003', $m$value out of range: overflow in rate$m$, 'rate_ci: upper limit overflows (was a NULL upper)');
+SELECT throws_ok($$SELECT wellbeing.estimate(1e308, 1e308)$$, '22003', $m$value out of range: overflow in estimate$m$, 'estimate: upper limit overflows (was a NULL upper)');
 SELECT throws_ok($$SELECT wellbeing.state_combine('{4001,1,0.95,0,1e308,1e308,1}', '{4001,1,0.95,0,1e308,1e308,1}')$$, '22003', $m$value out of range: overflow in merged state$m$, 'state_combine: merged sums overflow');
 
 SELECT throws_ok($$SELECT wellbeing.difference(wellbeing.estimate(1, 1), wellbeing.estimate(1, 1), 0)$$, '22023', NULL, 'difference: level 0');

@@ -59,6 +59,8 @@ SELECT ok(pg_temp.close(((SELECT wellbeing.total(x, 1) FROM d1)).value, pg_temp.
 SELECT ok(pg_temp.close(((SELECT wellbeing.total(x, 1) FROM d1)).se, pg_temp.r('total_unw_d1','se'), 1e-12), 'total unit weights se = R svytotal');
 SELECT ok(pg_temp.close(((SELECT wellbeing.total(x, 1) FROM d1)).lower, pg_temp.r('total_unw_d1','lower95'), 1e-12), 'total unit weights lower95 = R svytotal');
 SELECT ok(pg_temp.close(((SELECT wellbeing.total(x, 1) FROM d1)).upper, pg_temp.r('total_unw_d1','upper95'), 1e-12), 'total unit weights upper95 = R svytotal');
+-- epitools' Wald and normal limits are not clipped; ours are clamped to the
+-- parameter's range, so a negative lower limit is compared clipped at 0.
 SELECT ok(pg_temp.close((wellbeing.proportion_ci(0, 10, 0.95, 'exact')).lower, pg_temp.r('binom_0_10_95','exact_lower'), 1e-12), 'proportion_ci 0/10 exact lower 95% = epitools binom');
 SELECT ok(pg_temp.close((wellbeing.proportion_ci(0, 10, 0.95, 'exact')).upper, pg_temp.r('binom_0_10_95','exact_upper'), 1e-12), 'proportion_ci 0/10 exact upper 95% = epitools binom');
 SELECT ok(pg_temp.close((wellbeing.proportion_ci(0, 10, 0.95, 'wilson')).lower, pg_temp.r('binom_0_10_95','wilson_lower'), 1e-12), 'proportion_ci 0/10 wilson lower 95% = epitools binom');
@@ -75,13 +77,13 @@ SELECT ok(pg_temp.close((wellbeing.proportion_ci(1, 10, 0.95, 'exact')).lower, p
 SELECT ok(pg_temp.close((wellbeing.proportion_ci(1, 10, 0.95, 'exact')).upper, pg_temp.r('binom_1_10_95','exact_upper'), 1e-12), 'proportion_ci 1/10 exact upper 95% = epitools binom');
 SELECT ok(pg_temp.close((wellbeing.proportion_ci(1, 10, 0.95, 'wilson')).lower, pg_temp.r('binom_1_10_95','wilson_lower'), 1e-12), 'proportion_ci 1/10 wilson lower 95% = epitools binom');
 SELECT ok(pg_temp.close((wellbeing.proportion_ci(1, 10, 0.95, 'wilson')).upper, pg_temp.r('binom_1_10_95','wilson_upper'), 1e-12), 'proportion_ci 1/10 wilson upper 95% = epitools binom');
-SELECT ok(pg_temp.close((wellbeing.proportion_ci(1, 10, 0.95, 'wald')).lower, pg_temp.r('binom_1_10_95','wald_lower'), 1e-12), 'proportion_ci 1/10 wald lower 95% = epitools binom');
+SELECT ok(pg_temp.close((wellbeing.proportion_ci(1, 10, 0.95, 'wald')).lower, greatest(pg_temp.r('binom_1_10_95','wald_lower'), 0), 1e-12), 'proportion_ci 1/10 wald lower 95% = epitools binom clipped at 0');
 SELECT ok(pg_temp.close((wellbeing.proportion_ci(1, 10, 0.95, 'wald')).upper, pg_temp.r('binom_1_10_95','wald_upper'), 1e-12), 'proportion_ci 1/10 wald upper 95% = epitools binom');
 SELECT ok(pg_temp.close((wellbeing.proportion_ci(1, 10, 0.9, 'exact')).lower, pg_temp.r('binom_1_10_90','exact_lower'), 1e-12), 'proportion_ci 1/10 exact lower 90% = epitools binom');
 SELECT ok(pg_temp.close((wellbeing.proportion_ci(1, 10, 0.9, 'exact')).upper, pg_temp.r('binom_1_10_90','exact_upper'), 1e-12), 'proportion_ci 1/10 exact upper 90% = epitools binom');
 SELECT ok(pg_temp.close((wellbeing.proportion_ci(1, 10, 0.9, 'wilson')).lower, pg_temp.r('binom_1_10_90','wilson_lower'), 1e-12), 'proportion_ci 1/10 wilson lower 90% = epitools binom');
 SELECT ok(pg_temp.close((wellbeing.proportion_ci(1, 10, 0.9, 'wilson')).upper, pg_temp.r('binom_1_10_90','wilson_upper'), 1e-12), 'proportion_ci 1/10 wilson upper 90% = epitools binom');
-SELECT ok(pg_temp.close((wellbeing.proportion_ci(1, 10, 0.9, 'wald')).lower, pg_temp.r('binom_1_10_90','wald_lower'), 1e-12), 'proportion_ci 1/10 wald lower 90% = epitools binom');
+SELECT ok(pg_temp.close((wellbeing.proportion_ci(1, 10, 0.9, 'wald')).lower, greatest(pg_temp.r('binom_1_10_90','wald_lower'), 0), 1e-12), 'proportion_ci 1/10 wald lower 90% = epitools binom clipped at 0');
 SELECT ok(pg_temp.close((wellbeing.proportion_ci(1, 10, 0.9, 'wald')).upper, pg_temp.r('binom_1_10_90','wald_upper'), 1e-12), 'proportion_ci 1/10 wald upper 90% = epitools binom');
 SELECT ok(pg_temp.close((wellbeing.proportion_ci(7, 20, 0.95, 'exact')).lower, pg_temp.r('binom_7_20_95','exact_lower'), 1e-12), 'proportion_ci 7/20 exact lower 95% = epitools binom');
 SELECT ok(pg_temp.close((wellbeing.proportion_ci(7, 20, 0.95, 'exact')).upper, pg_temp.r('binom_7_20_95','exact_upper'), 1e-12), 'proportion_ci 7/20 exact upper 95% = epitools binom');
@@ -111,13 +113,13 @@ SELECT ok(pg_temp.close((wellbeing.proportion_ci(2, 200, 0.95, 'exact')).lower, 
 SELECT ok(pg_temp.close((wellbeing.proportion_ci(2, 200, 0.95, 'exact')).upper, pg_temp.r('binom_2_200_95','exact_upper'), 1e-12), 'proportion_ci 2/200 exact upper 95% = epitools binom');
 SELECT ok(pg_temp.close((wellbeing.proportion_ci(2, 200, 0.95, 'wilson')).lower, pg_temp.r('binom_2_200_95','wilson_lower'), 1e-12), 'proportion_ci 2/200 wilson lower 95% = epitools binom');
 SELECT ok(pg_temp.close((wellbeing.proportion_ci(2, 200, 0.95, 'wilson')).upper, pg_temp.r('binom_2_200_95','wilson_upper'), 1e-12), 'proportion_ci 2/200 wilson upper 95% = epitools binom');
-SELECT ok(pg_temp.close((wellbeing.proportion_ci(2, 200, 0.95, 'wald')).lower, pg_temp.r('binom_2_200_95','wald_lower'), 1e-12), 'proportion_ci 2/200 wald lower 95% = epitools binom');
+SELECT ok(pg_temp.close((wellbeing.proportion_ci(2, 200, 0.95, 'wald')).lower, greatest(pg_temp.r('binom_2_200_95','wald_lower'), 0), 1e-12), 'proportion_ci 2/200 wald lower 95% = epitools binom clipped at 0');
 SELECT ok(pg_temp.close((wellbeing.proportion_ci(2, 200, 0.95, 'wald')).upper, pg_temp.r('binom_2_200_95','wald_upper'), 1e-12), 'proportion_ci 2/200 wald upper 95% = epitools binom');
 SELECT ok(pg_temp.close((wellbeing.proportion_ci(2, 200, 0.9, 'exact')).lower, pg_temp.r('binom_2_200_90','exact_lower'), 1e-12), 'proportion_ci 2/200 exact lower 90% = epitools binom');
 SELECT ok(pg_temp.close((wellbeing.proportion_ci(2, 200, 0.9, 'exact')).upper, pg_temp.r('binom_2_200_90','exact_upper'), 1e-12), 'proportion_ci 2/200 exact upper 90% = epitools binom');
 SELECT ok(pg_temp.close((wellbeing.proportion_ci(2, 200, 0.9, 'wilson')).lower, pg_temp.r('binom_2_200_90','wilson_lower'), 1e-12), 'proportion_ci 2/200 wilson lower 90% = epitools binom');
 SELECT ok(pg_temp.close((wellbeing.proportion_ci(2, 200, 0.9, 'wilson')).upper, pg_temp.r('binom_2_200_90','wilson_upper'), 1e-12), 'proportion_ci 2/200 wilson upper 90% = epitools binom');
-SELECT ok(pg_temp.close((wellbeing.proportion_ci(2, 200, 0.9, 'wald')).lower, pg_temp.r('binom_2_200_90','wald_lower'), 1e-12), 'proportion_ci 2/200 wald lower 90% = epitools binom');
+SELECT ok(pg_temp.close((wellbeing.proportion_ci(2, 200, 0.9, 'wald')).lower, greatest(pg_temp.r('binom_2_200_90','wald_lower'), 0), 1e-12), 'proportion_ci 2/200 wald lower 90% = epitools binom clipped at 0');
 SELECT ok(pg_temp.close((wellbeing.proportion_ci(2, 200, 0.9, 'wald')).upper, pg_temp.r('binom_2_200_90','wald_upper'), 1e-12), 'proportion_ci 2/200 wald upper 90% = epitools binom');
 SELECT ok(pg_temp.close((wellbeing.proportion_ci(20, 20, 0.95, 'exact')).lower, pg_temp.r('binom_20_20_95','exact_lower'), 1e-12), 'proportion_ci 20/20 exact lower 95% = epitools binom');
 SELECT ok(pg_temp.close((wellbeing.proportion_ci(20, 20, 0.95, 'exact')).upper, pg_temp.r('binom_20_20_95','exact_upper'), 1e-12), 'proportion_ci 20/20 exact upper 95% = epitools binom');
@@ -139,19 +141,19 @@ SELECT ok(pg_temp.close((wellbeing.rate_ci(0, 100000, 100, 0.9, 'normal')).lower
 SELECT ok(pg_temp.close((wellbeing.rate_ci(0, 100000, 100, 0.9, 'normal')).upper, pg_temp.r('pois_0_90','approx_upper'), 1e-12), 'rate_ci 0 normal upper 90% = epitools pois.approx');
 SELECT ok(pg_temp.close((wellbeing.rate_ci(1, 100000, 100, 0.95, 'exact')).lower, pg_temp.r('pois_1_95','daly_lower'), 1e-12), 'rate_ci 1 exact lower 95% = epitools pois.daly');
 SELECT ok(pg_temp.close((wellbeing.rate_ci(1, 100000, 100, 0.95, 'exact')).upper, pg_temp.r('pois_1_95','daly_upper'), 1e-12), 'rate_ci 1 exact upper 95% = epitools pois.daly');
-SELECT ok(pg_temp.close((wellbeing.rate_ci(1, 100000, 100, 0.95, 'normal')).lower, pg_temp.r('pois_1_95','approx_lower'), 1e-12), 'rate_ci 1 normal lower 95% = epitools pois.approx');
+SELECT ok(pg_temp.close((wellbeing.rate_ci(1, 100000, 100, 0.95, 'normal')).lower, greatest(pg_temp.r('pois_1_95','approx_lower'), 0), 1e-12), 'rate_ci 1 normal lower 95% = epitools pois.approx clipped at 0');
 SELECT ok(pg_temp.close((wellbeing.rate_ci(1, 100000, 100, 0.95, 'normal')).upper, pg_temp.r('pois_1_95','approx_upper'), 1e-12), 'rate_ci 1 normal upper 95% = epitools pois.approx');
 SELECT ok(pg_temp.close((wellbeing.rate_ci(1, 100000, 100, 0.9, 'exact')).lower, pg_temp.r('pois_1_90','daly_lower'), 1e-12), 'rate_ci 1 exact lower 90% = epitools pois.daly');
 SELECT ok(pg_temp.close((wellbeing.rate_ci(1, 100000, 100, 0.9, 'exact')).upper, pg_temp.r('pois_1_90','daly_upper'), 1e-12), 'rate_ci 1 exact upper 90% = epitools pois.daly');
-SELECT ok(pg_temp.close((wellbeing.rate_ci(1, 100000, 100, 0.9, 'normal')).lower, pg_temp.r('pois_1_90','approx_lower'), 1e-12), 'rate_ci 1 normal lower 90% = epitools pois.approx');
+SELECT ok(pg_temp.close((wellbeing.rate_ci(1, 100000, 100, 0.9, 'normal')).lower, greatest(pg_temp.r('pois_1_90','approx_lower'), 0), 1e-12), 'rate_ci 1 normal lower 90% = epitools pois.approx clipped at 0');
 SELECT ok(pg_temp.close((wellbeing.rate_ci(1, 100000, 100, 0.9, 'normal')).upper, pg_temp.r('pois_1_90','approx_upper'), 1e-12), 'rate_ci 1 normal upper 90% = epitools pois.approx');
 SELECT ok(pg_temp.close((wellbeing.rate_ci(2, 100000, 100, 0.95, 'exact')).lower, pg_temp.r('pois_2_95','daly_lower'), 1e-12), 'rate_ci 2 exact lower 95% = epitools pois.daly');
 SELECT ok(pg_temp.close((wellbeing.rate_ci(2, 100000, 100, 0.95, 'exact')).upper, pg_temp.r('pois_2_95','daly_upper'), 1e-12), 'rate_ci 2 exact upper 95% = epitools pois.daly');
-SELECT ok(pg_temp.close((wellbeing.rate_ci(2, 100000, 100, 0.95, 'normal')).lower, pg_temp.r('pois_2_95','approx_lower'), 1e-12), 'rate_ci 2 normal lower 95% = epitools pois.approx');
+SELECT ok(pg_temp.close((wellbeing.rate_ci(2, 100000, 100, 0.95, 'normal')).lower, greatest(pg_temp.r('pois_2_95','approx_lower'), 0), 1e-12), 'rate_ci 2 normal lower 95% = epitools pois.approx clipped at 0');
 SELECT ok(pg_temp.close((wellbeing.rate_ci(2, 100000, 100, 0.95, 'normal')).upper, pg_temp.r('pois_2_95','approx_upper'), 1e-12), 'rate_ci 2 normal upper 95% = epitools pois.approx');
 SELECT ok(pg_temp.close((wellbeing.rate_ci(2, 100000, 100, 0.9, 'exact')).lower, pg_temp.r('pois_2_90','daly_lower'), 1e-12), 'rate_ci 2 exact lower 90% = epitools pois.daly');
 SELECT ok(pg_temp.close((wellbeing.rate_ci(2, 100000, 100, 0.9, 'exact')).upper, pg_temp.r('pois_2_90','daly_upper'), 1e-12), 'rate_ci 2 exact upper 90% = epitools pois.daly');
-SELECT ok(pg_temp.close((wellbeing.rate_ci(2, 100000, 100, 0.9, 'normal')).lower, pg_temp.r('pois_2_90','approx_lower'), 1e-12), 'rate_ci 2 normal lower 90% = epitools pois.approx');
+SELECT ok(pg_temp.close((wellbeing.rate_ci(2, 100000, 100, 0.9, 'normal')).lower, greatest(pg_temp.r('pois_2_90','approx_lower'), 0), 1e-12), 'rate_ci 2 normal lower 90% = epitools pois.approx clipped at 0');
 SELECT ok(pg_temp.close((wellbeing.rate_ci(2, 100000, 100, 0.9, 'normal')).upper, pg_temp.r('pois_2_90','approx_upper'), 1e-12), 'rate_ci 2 normal upper 90% = epitools pois.approx');
 SELECT ok(pg_temp.close((wellbeing.rate_ci(9, 100000, 100, 0.95, 'exact')).lower, pg_temp.r('pois_9_95','daly_lower'), 1e-12), 'rate_ci 9 exact lower 95% = epitools pois.daly');
 SELECT ok(pg_temp.close((wellbeing.rate_ci(9, 100000, 100, 0.95, 'exact')).upper, pg_temp.r('pois_9_95','daly_upper'), 1e-12), 'rate_ci 9 exact upper 95% = epitools pois.daly');
