@@ -220,7 +220,7 @@ spread_accumulate(FunctionCallInfo fcinfo, int measure)
 	}
 	else
 	{
-		state = wb_state_get(fcinfo, 0, WB_STATE_SPREAD);
+		state = wb_state_running(fcinfo, WB_STATE_SPREAD);
 		s = wb_state_data(state);
 		if (PG_NARGS() > 4 && s[BGV_LEVEL] != PG_GETARG_FLOAT8(4))
 			ereport(ERROR,

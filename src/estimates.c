@@ -323,7 +323,7 @@ wb_proportion_transfn(PG_FUNCTION_ARGS)
 	}
 	else
 	{
-		state = wb_state_get(fcinfo, 0, WB_STATE_PROPORTION);
+		state = wb_state_running(fcinfo, WB_STATE_PROPORTION);
 		s = wb_state_data(state);
 		if (PG_NARGS() > 3)
 			check_same_param(s[PROP_LEVEL], PG_GETARG_FLOAT8(3), "level");
@@ -483,7 +483,7 @@ wb_mean_transfn(PG_FUNCTION_ARGS)
 	}
 	else
 	{
-		state = wb_state_get(fcinfo, 0, WB_STATE_MOMENTS);
+		state = wb_state_running(fcinfo, WB_STATE_MOMENTS);
 		s = wb_state_data(state);
 		if (PG_NARGS() > 3)
 			check_same_param(s[MOM_LEVEL], PG_GETARG_FLOAT8(3), "level");
@@ -611,7 +611,7 @@ wb_total_transfn(PG_FUNCTION_ARGS)
 	}
 	else
 	{
-		state = wb_state_get(fcinfo, 0, WB_STATE_TOTAL);
+		state = wb_state_running(fcinfo, WB_STATE_TOTAL);
 		s = wb_state_data(state);
 		if (PG_NARGS() > 3)
 			check_same_param(s[TOT_LEVEL], PG_GETARG_FLOAT8(3), "level");
@@ -733,7 +733,7 @@ wb_rate_transfn(PG_FUNCTION_ARGS)
 	}
 	else
 	{
-		state = wb_state_get(fcinfo, 0, WB_STATE_RATE);
+		state = wb_state_running(fcinfo, WB_STATE_RATE);
 		s = wb_state_data(state);
 		if (PG_NARGS() > 3)
 			check_same_param(s[RATE_PER], PG_GETARG_FLOAT8(3), "per");
@@ -931,7 +931,7 @@ wb_dsr_transfn(PG_FUNCTION_ARGS)
 	}
 	else
 	{
-		state = wb_state_get(fcinfo, 0, WB_STATE_DSR);
+		state = wb_state_running(fcinfo, WB_STATE_DSR);
 		s = wb_state_data(state);
 		if (PG_NARGS() > 4)
 			check_same_param(s[DSR_PER], PG_GETARG_FLOAT8(4), "per");
@@ -1046,7 +1046,7 @@ wb_smr_transfn(PG_FUNCTION_ARGS)
 	}
 	else
 	{
-		state = wb_state_get(fcinfo, 0, WB_STATE_SMR);
+		state = wb_state_running(fcinfo, WB_STATE_SMR);
 		s = wb_state_data(state);
 		if (PG_NARGS() > 3)
 			check_same_param(s[SMR_LEVEL], PG_GETARG_FLOAT8(3), "level");

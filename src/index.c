@@ -709,7 +709,7 @@ wb_aggregate_scores_transfn(PG_FUNCTION_ARGS)
 		s[SC_MIN_COVERAGE] = min_coverage;
 	}
 	else
-		state = wb_state_get(fcinfo, 0, WB_STATE_SCORES);
+		state = wb_state_running(fcinfo, WB_STATE_SCORES);
 	s = wb_state_data(state);
 
 	s[SC_W_TOTAL] += w;
@@ -1090,7 +1090,7 @@ wb_cronbach_alpha_transfn(PG_FUNCTION_ARGS)
 	}
 	else
 	{
-		state = alpha_state_get(fcinfo, 0);
+		state = wb_state_running(fcinfo, WB_STATE_ALPHA);
 		if (alpha_items(state) != k)
 			ereport(ERROR,
 					(errcode(WB_ERRCODE_BAD_ARGUMENT),

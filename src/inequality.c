@@ -291,7 +291,7 @@ entropy_accumulate(FunctionCallInfo fcinfo, int measure, double param, int searg
 	}
 	else
 	{
-		state = wb_state_get(fcinfo, 0, WB_STATE_ENTROPY);
+		state = wb_state_running(fcinfo, WB_STATE_ENTROPY);
 		s = wb_state_data(state);
 		if (s[ENT_PARAM] != param)
 			ereport(ERROR,

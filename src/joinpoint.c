@@ -97,6 +97,7 @@ const WbStateKindInfo wb_kind_segmented = {
 	.nheader = JP_HEADER,.header = segmented_fields,.nparams = 3,
 	.stride = JP_STRIDE,.row = segmented_row,.used = JP_USED,.max_rows = JP_MAX_ROWS,
 	.merge_states = wb_rows_concat,
+	.grows = true,
 };
 
 PG_FUNCTION_INFO_V1(wb_joinpoint_transfn);
@@ -159,7 +160,7 @@ wb_joinpoint_transfn(PG_FUNCTION_ARGS)
 	else
 	{
 		/* the rows are not read here: the header and the room are checked */
-		state = wb_state_get_header(fcinfo, 0, WB_STATE_SEGMENTED);
+		state = wb_state_running(fcinfo, WB_STATE_SEGMENTED);
 		s = wb_state_data(state);
 		for (i = JP_MAX_JOINPOINTS; i < JP_USED; i++)
 		{
@@ -174,7 +175,7 @@ wb_joinpoint_transfn(PG_FUNCTION_ARGS)
 					 errmsg("joinpoint takes one row per period; more than %d rows in one group",
 							JP_MAX_ROWS)));
 	}
-	PG_RETURN_ARRAYTYPE_P(wb_rows_append(state, row));
+	return wb_state_result(fcinfo, wb_rows_append(state, row));
 }
 
 

@@ -194,6 +194,7 @@ const WbStateKindInfo wb_kind_groups = {
 	.nheader = GRP_HEADER,.header = groups_fields,.nparams = GRP_NPARAMS,
 	.stride = GRP_STRIDE,.row = groups_row,.used = GRP_USED,.max_rows = GRP_MAX_ROWS,
 	.check = groups_check,.merge_states = groups_merge,
+	.grows = true,
 };
 
 static void
@@ -230,7 +231,7 @@ groups_add_row(FunctionCallInfo fcinfo, const double *params, const GroupRow *ro
 	else
 	{
 		/* the rows are not read here: the header and the room are checked */
-		state = wb_state_get_header(fcinfo, 0, WB_STATE_GROUPS);
+		state = wb_state_running(fcinfo, WB_STATE_GROUPS);
 		s = wb_state_data(state);
 		for (i = 1; i <= GRP_NPARAMS; i++)
 		{
@@ -243,7 +244,7 @@ groups_add_row(FunctionCallInfo fcinfo, const double *params, const GroupRow *ro
 	state = wb_rows_append(state, (const double *) row);
 	if (isnan(row->se))
 		wb_state_data(state)[GRP_MISSING_SE] += 1;
-	PG_RETURN_ARRAYTYPE_P(state);
+	return wb_state_result(fcinfo, state);
 }
 
 /*

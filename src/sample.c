@@ -46,6 +46,7 @@ const WbStateKindInfo wb_kind_sample = {
 	.nheader = SMP_HEADER,.header = sample_fields,.nparams = 2,
 	.stride = SMP_STRIDE,.row = sample_row,.used = SMP_USED,.max_rows = SMP_MAX_ROWS,
 	.check = sample_check,.merge_states = wb_rows_concat,
+	.grows = true,
 };
 
 /*
@@ -132,7 +133,7 @@ sample_append(FunctionCallInfo fcinfo, WbSampleMeasure measure, double x, double
 	else
 	{
 		/* the rows are not read here: the header and the room are checked */
-		state = wb_state_get_header(fcinfo, 0, WB_STATE_SAMPLE);
+		state = wb_state_running(fcinfo, WB_STATE_SAMPLE);
 		if (wb_state_data(state)[SMP_MEASURE] != measure)
 			wb_state_error("The state was made by another measure's aggregate.");
 		if (wb_state_data(state)[SMP_PARAM] != param)
@@ -141,7 +142,7 @@ sample_append(FunctionCallInfo fcinfo, WbSampleMeasure measure, double x, double
 					 errmsg("%s must be the same for every row of a group, got %g and %g",
 							paramname, wb_state_data(state)[SMP_PARAM], param)));
 	}
-	PG_RETURN_ARRAYTYPE_P(wb_rows_append(state, row));
+	return wb_state_result(fcinfo, wb_rows_append(state, row));
 }
 
 Datum

@@ -134,7 +134,7 @@ exposure_accumulate(FunctionCallInfo fcinfo, int measure)
 	}
 	else
 	{
-		state = wb_state_get(fcinfo, 0, WB_STATE_EXPOSURE);
+		state = wb_state_running(fcinfo, WB_STATE_EXPOSURE);
 		if (wb_state_data(state)[EXP_MEASURE] != measure)
 			wb_state_error("The state belongs to another segregation measure.");
 	}
@@ -219,6 +219,7 @@ const WbStateKindInfo wb_kind_triples = {
 	.nheader = TRI_HEADER,.header = triples_fields,.nparams = 0,
 	.stride = TRI_STRIDE,.row = triples_row,.used = TRI_USED,.max_rows = TRI_MAX_ROWS,
 	.merge_states = wb_rows_concat,
+	.grows = true,
 };
 
 PG_FUNCTION_INFO_V1(wb_multigroup_transfn);
@@ -256,8 +257,8 @@ wb_multigroup_transfn(PG_FUNCTION_ARGS)
 
 	/* the rows are not read here: the header and the room are checked */
 	state = PG_ARGISNULL(0) ? wb_rows_new(WB_STATE_TRIPLES, 0, NULL) :
-		wb_state_get_header(fcinfo, 0, WB_STATE_TRIPLES);
-	PG_RETURN_ARRAYTYPE_P(wb_rows_append(state, (const double *) &row));
+		wb_state_running(fcinfo, WB_STATE_TRIPLES);
+	return wb_state_result(fcinfo, wb_rows_append(state, (const double *) &row));
 }
 
 

@@ -25,6 +25,7 @@
 #include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "fmgr.h"
 #include "nodes/execnodes.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
@@ -82,12 +83,10 @@ kind_of_tag(double tag)
 {
 	int			k;
 
-	for (k = 1; k < NKINDS; k++)
-	{
-		if (tag == WB_STATE_TAG(k))
-			return state_kinds[k];
-	}
-	return NULL;
+	if (!(tag >= 1000.0 && tag < NKINDS * 1000.0))
+		return NULL;
+	k = (int) (tag / 1000.0);
+	return tag == WB_STATE_TAG(k) ? state_kinds[k] : NULL;
 }
 
 /*
@@ -235,6 +234,95 @@ wb_state_get_header(FunctionCallInfo fcinfo, int argno, WbStateKind kind)
 
 	wb_state_validate(info, state, false);
 	return state;
+}
+
+/*
+ * Validating the running state on every row would cost a one-pass
+ * aggregate a third of its time, so a transition function remembers (in
+ * fn_extra) the array it last validated and returned unchanged, and skips
+ * the checks when it is handed that same array again.  This is safe only
+ * where nothing but this function can have changed or replaced the array
+ * in between:
+ *  - inside a plain Agg node, not a WindowAgg (which frees and re-creates
+ *    states on frame restarts, and whose inverse transition may be a
+ *    user's function);
+ *  - while the function returns the array it was given: when it returns a
+ *    new one (a collecting state that grew) the executor frees the old one
+ *    and its memory could be reused, so wb_state_result forgets it;
+ *  - until the aggregate's memory context is reset or deleted (groups end,
+ *    hash batches, rescans): a reset callback forgets the array.
+ * A forged INITCOND is a new array to the function, so it is validated.
+ */
+typedef struct WbTrusted
+{
+	const void *state;			/* the array validated last, or NULL */
+	MemoryContext cxt;			/* the context our reset callback is on */
+	bool		pending;		/* a growing kind's result not yet reported */
+} WbTrusted;
+
+static void
+trusted_forget(void *arg)
+{
+	WbTrusted  *t = (WbTrusted *) arg;
+
+	t->state = NULL;
+	t->cxt = NULL;
+}
+
+ArrayType *
+wb_state_running(FunctionCallInfo fcinfo, WbStateKind kind)
+{
+	const WbStateKindInfo *info = wb_state_kind(kind);
+	WbTrusted  *t = (WbTrusted *) fcinfo->flinfo->fn_extra;
+	MemoryContext aggcxt;
+	ArrayType  *state;
+
+	if (fcinfo->context == NULL || !IsA(fcinfo->context, AggState) ||
+		AggCheckCallContext(fcinfo, &aggcxt) != AGG_CONTEXT_AGGREGATE)
+		return info->grows ? wb_state_get_header(fcinfo, 0, kind) : wb_state_get(fcinfo, 0, kind);
+
+	if (t != NULL && t->pending)
+		elog(ERROR, "transition function of a growing state did not report its result");
+	if (t != NULL && t->state != NULL && t->cxt == aggcxt &&
+		t->state == DatumGetPointer(PG_GETARG_DATUM(0)))
+		state = (ArrayType *) t->state;
+	else
+	{
+		state = info->grows ? wb_state_get_header(fcinfo, 0, kind) : wb_state_get(fcinfo, 0, kind);
+		if ((Pointer) state != DatumGetPointer(PG_GETARG_DATUM(0)))
+			return state;		/* a detoasted copy: nothing to remember */
+		if (t == NULL)
+		{
+			t = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(WbTrusted));
+			fcinfo->flinfo->fn_extra = t;
+		}
+		if (t->cxt != aggcxt)
+		{
+			MemoryContextCallback *cb = MemoryContextAlloc(aggcxt, sizeof(MemoryContextCallback));
+
+			cb->func = trusted_forget;
+			cb->arg = t;
+			MemoryContextRegisterResetCallback(aggcxt, cb);
+			t->cxt = aggcxt;
+		}
+		t->state = state;
+	}
+	t->pending = info->grows;
+	return state;
+}
+
+Datum
+wb_state_result(FunctionCallInfo fcinfo, ArrayType *state)
+{
+	WbTrusted  *t = (WbTrusted *) fcinfo->flinfo->fn_extra;
+
+	if (t != NULL)
+	{
+		if ((const void *) state != t->state)
+			t->state = NULL;
+		t->pending = false;
+	}
+	PG_RETURN_ARRAYTYPE_P(state);
 }
 
 ArrayType *

@@ -108,6 +108,7 @@ struct WbStateKindInfo
 	const WbField *row;			/* rules of a row's fields */
 	int			used;			/* the header field counting rows, or 0 */
 	int64		max_rows;		/* the documented row limit (54000 above it) */
+	bool		grows;			/* a transition may return a new, bigger array */
 	WbCheckState check;			/* NULL: the tables say it all */
 	WbMergeFields merge_fields; /* fixed kinds; NULL: add the sums */
 	WbMergeStates merge_states; /* collecting kinds */
@@ -157,6 +158,17 @@ extern ArrayType *wb_state_get_header(FunctionCallInfo fcinfo, int argno, WbStat
 
 /* does v satisfy the field's rule? */
 extern bool wb_field_ok(const WbField *f, double v);
+
+/*
+ * The running state (argument 0) of a transition function, validated (in
+ * full, or the header for a growing kind, whose transition reads no row)
+ * unless it is the very array this function last validated and returned
+ * unchanged inside the same aggregate's memory (see state.c for why that
+ * is safe).  A transition function of a growing kind must return through
+ * wb_state_result, which forgets an array the executor is about to free.
+ */
+extern ArrayType *wb_state_running(FunctionCallInfo fcinfo, WbStateKind kind);
+extern Datum wb_state_result(FunctionCallInfo fcinfo, ArrayType *state);
 
 /* check a state array against its kind's rules (rows: all rows too) */
 extern void wb_state_validate(const WbStateKindInfo *info, ArrayType *state, bool rows);

@@ -169,6 +169,7 @@ const WbStateKindInfo wb_kind_survey = {
 	.nheader = SV_HEADER,.header = survey_fields,.nparams = SV_NPARAMS,
 	.stride = SV_STRIDE,.row = survey_row,.max_rows = SV_MAX_PSUS,
 	.check = survey_check,.merge_states = survey_merge,
+	.grows = true,
 };
 
 /* ----------------------------------------------------------------------
@@ -218,7 +219,7 @@ sv_find(double *s, const double *key)
 
 		if (slots[i] == 0)
 			return i;
-		if (!(slots[i] >= 1 && slots[i] <= s[SV_USED]) || slots[i] != floor(slots[i]))
+		if (!(slots[i] >= 1 && slots[i] <= s[SV_USED]) || slots[i] != (double) (int64) slots[i])
 			wb_state_error("The survey state's index points outside its rows.");
 		r = sv_row(s, (int64) slots[i] - 1);
 		if (r[R_STRATUM_HI] == key[0] && r[R_STRATUM_LO] == key[1] &&
@@ -546,7 +547,7 @@ sv_accumulate_rows(FunctionCallInfo fcinfo, int estimator, int interval, int fir
 		 * index and every row are checked by the final and combine
 		 * functions, so a state is read in O(1) per row.
 		 */
-		state = wb_state_get_header(fcinfo, 0, WB_STATE_SURVEY);
+		state = wb_state_running(fcinfo, WB_STATE_SURVEY);
 	}
 
 	r = sv_row_for(&state, key, fpc, standard);
@@ -574,7 +575,7 @@ sv_accumulate_rows(FunctionCallInfo fcinfo, int estimator, int interval, int fir
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 					 errmsg("a weighted PSU total overflows")));
 	}
-	PG_RETURN_ARRAYTYPE_P(state);
+	return wb_state_result(fcinfo, state);
 }
 
 /*
@@ -1555,7 +1556,7 @@ rp_accumulate(FunctionCallInfo fcinfo, int estimator, int first, bool known, dou
 		state = rp_new_state(fcinfo, estimator, R, first + 2);
 	else
 	{
-		state = rp_state_get(fcinfo, 0);
+		state = wb_state_running(fcinfo, WB_STATE_REPLICATE);
 		if (wb_state_data(state)[RP_R] != R || wb_state_length(state) != rp_length(R))
 			ereport(ERROR,
 					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),

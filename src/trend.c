@@ -308,7 +308,7 @@ trend_accumulate(FunctionCallInfo fcinfo, int kind)
 	}
 	else
 	{
-		state = wb_state_get(fcinfo, 0, WB_STATE_TREND);
+		state = wb_state_running(fcinfo, WB_STATE_TREND);
 		for (i = 1; i <= TR_NPARAMS; i++)
 		{
 			if (wb_state_data(state)[i] != params[i])
@@ -858,7 +858,7 @@ wb_gap_trend_transfn(PG_FUNCTION_ARGS)
 	}
 	else
 	{
-		state = wb_state_get(fcinfo, 0, WB_STATE_GAP);
+		state = wb_state_running(fcinfo, WB_STATE_GAP);
 		if (wb_state_data(state)[GAP_LEVEL] != level)
 			ereport(ERROR,
 					(errcode(WB_ERRCODE_BAD_ARGUMENT),
@@ -1010,6 +1010,7 @@ const WbStateKindInfo wb_kind_series = {
 	.nheader = RT_HEADER,.header = series_fields,.nparams = 2,
 	.stride = RT_STRIDE,.row = series_row,.used = RT_USED,.max_rows = RT_MAX_ROWS,
 	.merge_states = wb_rows_concat,
+	.grows = true,
 };
 
 PG_FUNCTION_INFO_V1(wb_recent_trend_transfn);
@@ -1063,7 +1064,7 @@ recent_accumulate(FunctionCallInfo fcinfo, int kind)
 	else
 	{
 		/* the rows are not read here: the header and the room are checked */
-		state = wb_state_get_header(fcinfo, 0, WB_STATE_SERIES);
+		state = wb_state_running(fcinfo, WB_STATE_SERIES);
 		if (wb_state_data(state)[RT_KIND] != kind)
 			wb_state_error("The state was made by another measure's aggregate.");
 		if (wb_state_data(state)[RT_POLARITY] != polarity)
@@ -1077,7 +1078,7 @@ recent_accumulate(FunctionCallInfo fcinfo, int kind)
 					 errmsg("recent_trend takes one row per period; more than %d rows in one group",
 							RT_MAX_ROWS)));
 	}
-	PG_RETURN_ARRAYTYPE_P(wb_rows_append(state, row));
+	return wb_state_result(fcinfo, wb_rows_append(state, row));
 }
 
 Datum
