@@ -1113,7 +1113,10 @@ wb_poverty_finalfn(PG_FUNCTION_ARGS)
 		int64		i;
 
 		for (i = 0; i < n && p[i].x < threshold; i++)
+		{
+			WB_CHECK_INTERRUPTS_EVERY(i);
 			wbelow += p[i].w;
+		}
 		e.value = (double) (wbelow / wsum);
 	}
 	PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));

@@ -150,7 +150,11 @@ typedef struct NormPartition
 	double		sorted[FLEXIBLE_ARRAY_MEMBER];	/* values, ascending (percentile ranks only) */
 } NormPartition;
 
-/* the value of argument argno at partition row i, or NaN when NULL */
+/*
+ * The value of argument argno at partition row i, or NaN when NULL.  The
+ * fetch checks for interrupts (PostgreSQL's window_gettupleslot does), so
+ * loops over the partition need no check of their own.
+ */
 static double
 row_arg(WindowObject winobj, int argno, int64 i, const char *name)
 {
@@ -508,6 +512,11 @@ outlier_partition(WindowObject winobj, FunctionCallInfo fcinfo)
 						next = NAN;
 			int64		count = 0;
 
+			/*
+			 * up to winmax steps (2^31 - 1) of four passes over the rows:
+			 * check for a cancel request at each
+			 */
+			CHECK_FOR_INTERRUPTS();
 			for (i = 1; i < n; i++)
 				extreme = high ? fmax(extreme, w[i]) : fmin(extreme, w[i]);
 			for (i = 0; i < n; i++)

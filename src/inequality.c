@@ -525,6 +525,7 @@ wb_gini_finalfn(PG_FUNCTION_ARGS)
 		PG_RETURN_DATUM(wb_estimate_value_only(fcinfo, NAN, n));
 	for (i = 0; i < n; i++)
 	{
+		WB_CHECK_INTERRUPTS_EVERY(i);
 		cum += p[i].w;
 		a += (long double) p[i].w * p[i].x * cum;
 		b += (long double) p[i].w * p[i].w * p[i].x;
@@ -553,6 +554,7 @@ tail_mean(const WbPair *p, int64 n, double lo, double hi, bool total)
 
 	for (i = 0; i < n; i++)
 	{
+		WB_CHECK_INTERRUPTS_EVERY(i);
 		if (p[i].x > lo && p[i].x <= hi)
 		{
 			sw += p[i].w;
@@ -631,11 +633,17 @@ wb_hoover_finalfn(PG_FUNCTION_ARGS)
 	if (p == NULL || !(wsum > 0))
 		PG_RETURN_DATUM(wb_estimate_value_only(fcinfo, NAN, n));
 	for (i = 0; i < n; i++)
+	{
+		WB_CHECK_INTERRUPTS_EVERY(i);
 		t += (long double) p[i].w * p[i].x;
+	}
 	mu = (double) (t / wsum);
 	if (!(mu > 0))
 		PG_RETURN_DATUM(wb_estimate_value_only(fcinfo, NAN, n));
 	for (i = 0; i < n; i++)
+	{
+		WB_CHECK_INTERRUPTS_EVERY(i);
 		dev += (long double) p[i].w * fabs(p[i].x - mu);
+	}
 	PG_RETURN_DATUM(wb_estimate_value_only(fcinfo, (double) (dev / (2 * t)), n));
 }

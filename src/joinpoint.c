@@ -361,6 +361,7 @@ jp_bases(JpWork *wk, int k, JpBases *b)
 		double	   *q = b->q + (size_t) b->count * p * n;
 		bool		full_rank = true;
 
+		CHECK_FOR_INTERRUPTS();	/* once a placement: O(n p^2) each */
 		jp_design(wk, idx, k);
 		for (c = 0; c < p && full_rank; c++)
 		{

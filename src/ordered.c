@@ -493,7 +493,10 @@ delta_se(const double *grad, const double *se, int64 n)
 	int64		i;
 
 	for (i = 0; i < n; i++)
+	{
+		WB_CHECK_INTERRUPTS_EVERY(i);
 		ss += grad[i] * grad[i] * se[i] * se[i];
+	}
 	return sqrt(ss);
 }
 
@@ -523,6 +526,7 @@ regression_measure(int measure, int method, const double *x, const double *y,
 
 	for (i = 0; i < n; i++)
 	{
+		WB_CHECK_INTERRUPTS_EVERY(i);
 		if (fit_method == REG_LOG)
 		{
 			t[i] = log(y[i]);
@@ -551,14 +555,20 @@ regression_measure(int measure, int method, const double *x, const double *y,
 	{
 		e->value = y1 - y0;
 		for (i = 0; i < n; i++)
+		{
+			WB_CHECK_INTERRUPTS_EVERY(i);
 			grad[i] = d1 * (ca[i] + cb[i]) - d0 * ca[i];
+		}
 	}
 	else if (method == REG_PAMUK)
 	{
 		/* SII / mean of the linear fit: b / ybar */
 		e->value = fit.b / fit.ybar;
 		for (i = 0; i < n; i++)
+		{
+			WB_CHECK_INTERRUPTS_EVERY(i);
 			grad[i] = cb[i] / fit.ybar - fit.b * (w[i] / wsum) / (fit.ybar * fit.ybar);
+		}
 	}
 	else
 	{
@@ -570,7 +580,10 @@ regression_measure(int measure, int method, const double *x, const double *y,
 			return;
 		e->value = km ? y0 / y1 : y1 / y0;
 		for (i = 0; i < n; i++)
+		{
+			WB_CHECK_INTERRUPTS_EVERY(i);
 			grad[i] = (d1 * (ca[i] + cb[i]) / y1 - d0 * ca[i] / y0) * (km ? -1.0 : 1.0);
+		}
 		log_scale = true;
 	}
 
@@ -624,6 +637,7 @@ logistic_measure(int measure, const double *x, const double *y, const double *w,
 	{
 		double		nj = ceil(w[i]);
 
+		WB_CHECK_INTERRUPTS_EVERY(i);
 		ny[i] = nj > 0 ? rint(y[i] * nj) / nj : 0;	/* R's round: half to even */
 		pw[i] = w[i] * nj;		/* prior weight x binomial total */
 	}
@@ -638,6 +652,8 @@ logistic_measure(int measure, const double *x, const double *y, const double *w,
 					h11 = 0,
 					da,
 					db;
+
+		CHECK_FOR_INTERRUPTS();	/* each iteration is a pass over the groups */
 
 		for (i = 0; i < n; i++)
 		{
@@ -688,6 +704,7 @@ logistic_measure(int measure, const double *x, const double *y, const double *w,
 			double		q = pw[i] * p * (1.0 - p);
 			double		u = pw[i] * (ny[i] - p);
 
+			WB_CHECK_INTERRUPTS_EVERY(i);
 			h00 += q;
 			h01 += q * x[i];
 			h11 += q * x[i] * x[i];
@@ -758,6 +775,7 @@ concentration_measure(int method, const double *x, const double *y,
 	{
 		double		p = w[i] / wsum;
 
+		WB_CHECK_INTERRUPTS_EVERY(i);
 		mu += p * y[i];
 		aci += p * (2.0 * x[i] - 1.0) * y[i];
 		var_x += p * (x[i] - 0.5) * (x[i] - 0.5);
@@ -792,6 +810,7 @@ concentration_measure(int method, const double *x, const double *y,
 			double		p = w[i] / wsum;
 			double		g = p * (2.0 * x[i] - 1.0) * scale;
 
+			WB_CHECK_INTERRUPTS_EVERY(i);
 			/* the mean in the denominator moves too */
 			if (method == CI_RELATIVE)
 				g -= e->value * p / mu;
@@ -807,7 +826,10 @@ concentration_measure(int method, const double *x, const double *y,
 		WbLine		fit;
 
 		for (i = 0; i < n; i++)
+		{
+			WB_CHECK_INTERRUPTS_EVERY(i);
 			ys[i] = 2.0 * var_x * y[i] * scale;
+		}
 		if (wb_wls_line(x, ys, w, n, &fit, NULL, NULL) && !isnan(fit.resid_var))
 		{
 			e->se = sqrt(fit.resid_var / (fit.sxx * wsum));
@@ -840,6 +862,7 @@ attributable_measure(int measure, int options, const double *y, const double *w,
 
 	for (i = 0; i < n; i++)
 	{
+		WB_CHECK_INTERRUPTS_EVERY(i);
 		mu += w[i] / wsum * y[i];
 		if (y[i] < 0 || y[i] > 1)
 			proportions = false;
@@ -855,6 +878,7 @@ attributable_measure(int measure, int options, const double *y, const double *w,
 
 		for (i = 0; i < n; i++)
 		{
+			WB_CHECK_INTERRUPTS_EVERY(i);
 			if (pos[i] == pos[ref])
 			{
 				nref += w[i];
@@ -913,6 +937,7 @@ reference_value(int measure, int method, const double *y, const double *w,
 
 	for (i = 0; i < n; i++)
 	{
+		WB_CHECK_INTERRUPTS_EVERY(i);
 		mu += w[i] / wsum * y[i];
 		if (better_high ? y[i] > y[b] : y[i] < y[b])
 			b = i;
@@ -923,6 +948,7 @@ reference_value(int measure, int method, const double *y, const double *w,
 		/* the designated group (exactly one, checked by the caller) */
 		for (i = 0; i < n; i++)
 		{
+			WB_CHECK_INTERRUPTS_EVERY(i);
 			if (pos[i] == 1.0)
 				best = y[i];
 		}
@@ -931,7 +957,10 @@ reference_value(int measure, int method, const double *y, const double *w,
 	if (ref_kind == REF_MEAN || ref_kind == REF_MEAN_UNWEIGHTED)
 	{
 		for (i = 0; i < n; i++)
+		{
+			WB_CHECK_INTERRUPTS_EVERY(i);
 			sum += (ref_kind == REF_MEAN ? w[i] / wsum : 1.0 / n) * fabs(y[i] - mu);
+		}
 		if (measure == ORD_IDIS)
 			return mu != 0 ? sum / mu : NAN;
 		return sum;
@@ -941,14 +970,18 @@ reference_value(int measure, int method, const double *y, const double *w,
 		/* Pearcy & Keppel: mean absolute difference of the other groups from the best, over the best */
 		for (i = 0; i < n; i++)
 		{
+			WB_CHECK_INTERRUPTS_EVERY(i);
 			if (i != b)
 				sum += fabs(y[i] - best);
 		}
 		return best != 0 ? sum / (n - 1) / best : NAN;
 	}
 	for (i = 0; i < n; i++)
+	{
+		WB_CHECK_INTERRUPTS_EVERY(i);
 		sum += (ref_kind == REF_BEST || ref_kind == REF_DESIGNATED ? w[i] / wsum : 1.0 / n) *
 			fabs(best - y[i]);
+	}
 	return sum;
 }
 
@@ -1039,7 +1072,7 @@ wb_ordered_finalfn(PG_FUNCTION_ARGS)
 	/* sort a copy: a final function must leave the state untouched */
 	rows = palloc(sizeof(GroupRow) * Max(n, 1));
 	memcpy(rows, s + GRP_HEADER, sizeof(GroupRow) * n);
-	qsort(rows, n, sizeof(GroupRow), group_row_cmp);
+	wb_sort_stable(rows, n, sizeof(GroupRow), group_row_cmp);
 
 	x = palloc(sizeof(double) * Max(n, 1));
 	y = palloc(sizeof(double) * Max(n, 1));
@@ -1048,6 +1081,7 @@ wb_ordered_finalfn(PG_FUNCTION_ARGS)
 	pos = palloc(sizeof(double) * Max(n, 1));
 	for (i = 0; i < n; i++)
 	{
+		WB_CHECK_INTERRUPTS_EVERY(i);
 		/* rows of a state that came from SQL are checked like input rows */
 		wb_check_finite(rows[i].value, "value");
 		wb_check_nonneg(rows[i].weight, "weight");

@@ -189,6 +189,7 @@ wb_sample_pairs(ArrayType *state, int64 *n)
 	memcpy(p, s + SMP_HEADER, sizeof(WbPair) * *n);
 	for (i = 0; i < *n; i++)
 	{
+		WB_CHECK_INTERRUPTS_EVERY(i);
 		wb_check_finite(p[i].x, "period");
 		wb_check_finite(p[i].w, "value");
 	}
@@ -219,6 +220,7 @@ wb_sample_sorted(ArrayType *state, int64 *n, long double *wsum)
 	/* rows of a state that came from SQL are checked like input rows */
 	for (i = 0; i < *n; i++)
 	{
+		WB_CHECK_INTERRUPTS_EVERY(i);
 		wb_check_finite(p[i].x, "x");
 		wb_check_nonneg(p[i].w, "weight");
 		*wsum += p[i].w;
@@ -245,6 +247,7 @@ wb_weighted_quantile(const WbPair *p, int64 n, long double wsum, double prob)
 		return p[0].x;
 	for (i = 0; i < n; i++)
 	{
+		WB_CHECK_INTERRUPTS_EVERY(i);
 		cum += p[i].w;
 		if ((double) (cum / wsum) > prob)
 			return p[i].x;
@@ -272,6 +275,7 @@ wb_weighted_quantile_stepavg(const WbPair *p, int64 n, long double wsum,
 	{
 		long double step;
 
+		WB_CHECK_INTERRUPTS_EVERY(i);
 		cum += p[i].w;
 		step = cum * den;
 		if (step > target)

@@ -26,6 +26,7 @@
 
 #include "args.h"
 #include "estimate.h"
+#include "numeric/rank.h"
 #include "sample.h"
 #include "state.h"
 #include "common/hashfn.h"
@@ -64,11 +65,17 @@ wb_dissimilarity_finalfn(PG_FUNCTION_ARGS)
 	if (p == NULL)
 		PG_RETURN_DATUM(wb_estimate_value_only(fcinfo, NAN, n));
 	for (i = 0; i < n; i++)
+	{
+		WB_CHECK_INTERRUPTS_EVERY(i);
 		xsum += p[i].x;
+	}
 	if (!(xsum > 0) || !(ysum > 0))
 		PG_RETURN_DATUM(wb_estimate_value_only(fcinfo, NAN, n));
 	for (i = 0; i < n; i++)
+	{
+		WB_CHECK_INTERRUPTS_EVERY(i);
 		d += fabsl(p[i].x / xsum - p[i].w / ysum);
+	}
 	PG_RETURN_DATUM(wb_estimate_value_only(fcinfo, (double) (d / 2), n));
 }
 
@@ -310,6 +317,7 @@ multigroup_compute(ArrayType *state, double *m_out, double *e_out, int64 *units)
 	memcpy(t, s + TRI_HEADER, sizeof(Triple) * n);
 	for (i = 0; i < n; i++)
 	{
+		WB_CHECK_INTERRUPTS_EVERY(i);
 		if (!isfinite(t[i].unit) || !isfinite(t[i].grp))
 			wb_state_error("A label hash is not a finite number.");
 		wb_check_nonneg(t[i].count, "count");
@@ -323,10 +331,12 @@ multigroup_compute(ArrayType *state, double *m_out, double *e_out, int64 *units)
 
 	/* group totals (byg[0..ng) holds one row per group) and E */
 	memcpy(byg, t, sizeof(Triple) * n);
-	qsort(byg, n, sizeof(Triple), triple_cmp_grp);
+	wb_sort_stable(byg, n, sizeof(Triple), triple_cmp_grp);
 	for (i = 0; i < n; i = j)
 	{
 		long double g = 0;
+
+		CHECK_FOR_INTERRUPTS();	/* once a group */
 
 		for (j = i; j < n && byg[j].grp == byg[i].grp; j++)
 			g += byg[j].count;
@@ -336,10 +346,12 @@ multigroup_compute(ArrayType *state, double *m_out, double *e_out, int64 *units)
 			e -= (g / total) * logl(g / total);
 	}
 
-	qsort(t, n, sizeof(Triple), triple_cmp_unit);
+	wb_sort_stable(t, n, sizeof(Triple), triple_cmp_unit);
 	for (i = 0; i < n; i = j)
 	{
 		long double pu = 0;
+
+		CHECK_FOR_INTERRUPTS();	/* once a unit */
 
 		/* one unit: its total first, then its cells */
 		for (j = i; j < n && t[j].unit == t[i].unit; j++)

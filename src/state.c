@@ -180,8 +180,7 @@ wb_state_validate(const WbStateKindInfo *info, ArrayType *state, bool rows)
 					if (!wb_field_ok(&info->row[j], row[j]))
 						field_error(info, &info->row[j], true, row[j]);
 				}
-				if ((r & 0xFFFF) == 0xFFFF)
-					CHECK_FOR_INTERRUPTS();
+				WB_CHECK_INTERRUPTS_EVERY(r);
 			}
 		}
 	}

@@ -19,6 +19,7 @@
 
 #include "args.h"
 #include "estimate.h"
+#include "numeric/rank.h"
 #include "utils/builtins.h"
 #include "windowapi.h"
 
@@ -196,7 +197,7 @@ compute_suppression(WindowObject winobj, SuppressionPartition *part,
 
 	if (nhidden > 0)
 	{
-		qsort(candidates, ncand, sizeof(SuppressionCell), suppression_cell_cmp);
+		wb_sort_stable(candidates, ncand, sizeof(SuppressionCell), suppression_cell_cmp);
 		for (i = 0; i < ncand && (nhidden < 2 || hidden_total < min_total); i++)
 		{
 			part->hidden[candidates[i].pos] = true;

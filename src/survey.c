@@ -41,6 +41,7 @@
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "numeric/dist.h"
+#include "numeric/rank.h"
 #include "state.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -268,6 +269,8 @@ sv_grow(double *s)
 		double	   *r = sv_row(s, i);
 		int64		slot = sv_find(t, r);
 
+		WB_CHECK_INTERRUPTS_EVERY(i);
+
 		memcpy(sv_row(t, i), r, sizeof(double) * SV_STRIDE);
 		sv_slots(t)[slot] = (double) (i + 1);
 	}
@@ -344,6 +347,7 @@ survey_check(const double *s, int64 length, bool rows)
 	{
 		double		v = sv_slots((double *) s)[i];
 
+		WB_CHECK_INTERRUPTS_EVERY(i);
 		if (v == 0)
 			continue;
 		if (!(v >= 1 && v <= used) || v != floor(v))
@@ -357,6 +361,7 @@ survey_check(const double *s, int64 length, bool rows)
 		double	   *r = sv_row((double *) s, i);
 		int			j;
 
+		WB_CHECK_INTERRUPTS_EVERY(i);
 		for (j = 0; j < SV_STRIDE; j++)
 		{
 			if (!wb_field_ok(&survey_row[j], r[j]))
@@ -365,8 +370,6 @@ survey_check(const double *s, int64 length, bool rows)
 		/* the index must find every row where it is */
 		if (sv_slots((double *) s)[sv_find((double *) s, r)] != (double) (i + 1))
 			wb_state_error("The survey state's index does not find its rows.");
-		if ((i & 0xFFFF) == 0xFFFF)
-			CHECK_FOR_INTERRUPTS();
 	}
 }
 
@@ -721,6 +724,8 @@ survey_merge(ArrayType *a, ArrayType *b)
 		double	   *rb = sv_row(sb, i);
 		double	   *ra = sv_row_for(&a, rb, rb[R_FPC], rb[R_STANDARD]);
 
+		WB_CHECK_INTERRUPTS_EVERY(i);
+
 		ra[R_SY] += rb[R_SY];
 		ra[R_SX] += rb[R_SX];
 		ra[R_SY_B] += rb[R_SY_B];
@@ -868,6 +873,7 @@ sv_compute(double *s, SvResult *res)
 	}
 	for (i = 0; i < used; i++)
 	{
+		WB_CHECK_INTERRUPTS_EVERY(i);
 		rows[i] = sv_row(s, i);
 		Y += rows[i][R_SY];
 		X += rows[i][R_SX];
@@ -934,6 +940,7 @@ sv_compute(double *s, SvResult *res)
 	/* each row's share of its PSU's linearised total */
 	for (i = 0; i < used; i++)
 	{
+		WB_CHECK_INTERRUPTS_EVERY(i);
 		items[i].r = rows[i];
 		if (standardized)
 		{
@@ -946,7 +953,8 @@ sv_compute(double *s, SvResult *res)
 			items[i].u = sv_linearised(rows[i], estimator, ratio, X, ratio_b, Xb);
 	}
 
-	qsort(items, used, sizeof(SvItem), sv_item_cmp);
+	/* stable: the bands of a PSU add up in the order of the state's rows */
+	wb_sort_stable(items, used, sizeof(SvItem), sv_item_cmp);
 	for (start = 0; start < used;)
 	{
 		int64		end = start,
@@ -962,6 +970,7 @@ sv_compute(double *s, SvResult *res)
 		bool		in_domain = false,
 					lonely_na = false;
 
+		CHECK_FOR_INTERRUPTS();	/* once a stratum */
 		while (end < used && items[end].r[R_STRATUM_HI] == items[start].r[R_STRATUM_HI] &&
 			   items[end].r[R_STRATUM_LO] == items[start].r[R_STRATUM_LO])
 			end++;
@@ -972,6 +981,7 @@ sv_compute(double *s, SvResult *res)
 			double		t = 0,
 						nd = 0;
 
+			WB_CHECK_INTERRUPTS_EVERY(n_h);
 			for (j = i; j < end && items[j].r[R_PSU_HI] == items[i].r[R_PSU_HI] &&
 				 items[j].r[R_PSU_LO] == items[i].r[R_PSU_LO]; j++)
 			{

@@ -615,14 +615,17 @@ wb_mann_kendall_finalfn(PG_FUNCTION_ARGS)
 
 	if (n >= 2)
 	{
-		qsort(p, n, sizeof(WbPair), pair_by_period);
-		/* Sen's slope keeps every pairwise slope: n(n - 1)/2 doubles */
+		/*
+		 * Sen's slope keeps every pairwise slope: n(n - 1)/2 doubles (refused
+		 * before any work on the rows)
+		 */
 		if ((double) n * (n - 1) / 2 > (double) (MaxAllocSize / sizeof(double)))
 			ereport(ERROR,
 					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 					 errmsg("mann_kendall keeps every pairwise slope: %lld periods are too many",
 							(long long) n),
 					 errhint("The test is meant for series of yearly or monthly values; at most 16 384 periods.")));
+		qsort(p, n, sizeof(WbPair), pair_by_period);
 		slopes = palloc(sizeof(double) * (n * (n - 1) / 2));
 		for (i = 0; i < n; i++)
 		{
@@ -658,7 +661,8 @@ wb_mann_kendall_finalfn(PG_FUNCTION_ARGS)
 			out[11] = mk_exact_p(ys, (int) n, s);
 		if (nslopes > 0)
 		{
-			slope = median_of(slopes, nslopes);	/* sorts slopes */
+			/* sorts slopes: up to 134 million, by the interruptible radix sort */
+			slope = median_of(slopes, nslopes);
 			out[5] = slope;
 			c = wb_z_crit(level) * sqrt(var);
 			{
@@ -1165,7 +1169,8 @@ wb_recent_trend_finalfn(PG_FUNCTION_ARGS)
 
 	rows = palloc(sizeof(double) * RT_STRIDE * Max(n, 1));
 	memcpy(rows, s + RT_HEADER, sizeof(double) * RT_STRIDE * n);
-	qsort(rows, n, sizeof(double) * RT_STRIDE, row_by_period);
+	/* a state from SQL may hold more rows than the transition allows */
+	wb_sort_stable(rows, n, sizeof(double) * RT_STRIDE, row_by_period);
 
 	if (n >= RT_POINTS)
 	{
