@@ -81,42 +81,33 @@ wb_parse_method(const char *name, const WbMethod *table, const char *funcname)
 	return -1;					/* keep compiler quiet */
 }
 
-/* fn_extra cache of the last method text seen by one call site */
-typedef struct WbMethodCache
-{
-	int			argno;
-	int			code;
-	int			len;
-	char		name[FLEXIBLE_ARRAY_MEMBER];
-} WbMethodCache;
-
+/* the last method text seen by one call site is kept in its WbFnCache */
 int
 wb_method_arg(FunctionCallInfo fcinfo, int argno,
 			  const WbMethod *table, const char *funcname)
 {
 	text	   *t = PG_GETARG_TEXT_PP(argno);
 	int			len = VARSIZE_ANY_EXHDR(t);
-	WbMethodCache *cache = (WbMethodCache *) fcinfo->flinfo->fn_extra;
+	WbFnCache  *cache = wb_fn_cache(fcinfo);
 	char	   *name;
 	int			code;
 
-	if (cache != NULL && cache->argno == argno && cache->len == len &&
-		memcmp(cache->name, VARDATA_ANY(t), len) == 0)
-		return cache->code;
+	if (cache->method_len == len && cache->method_argno == argno &&
+		memcmp(cache->method_name, VARDATA_ANY(t), len) == 0)
+		return cache->method_code;
 
 	name = text_to_cstring(t);
 	code = wb_parse_method(name, table, funcname);
 
-	if (cache == NULL || cache->len < len)
+	if (cache->method_room < len + 1)
 	{
-		cache = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt,
-								   offsetof(WbMethodCache, name) + len + 1);
-		fcinfo->flinfo->fn_extra = cache;
+		cache->method_name = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, len + 1);
+		cache->method_room = len + 1;
 	}
-	cache->argno = argno;
-	cache->code = code;
-	cache->len = len;
-	memcpy(cache->name, name, len + 1);
+	cache->method_argno = argno;
+	cache->method_code = code;
+	cache->method_len = len;
+	memcpy(cache->method_name, name, len + 1);
 	pfree(name);
 	return code;
 }

@@ -111,12 +111,13 @@ wb_estimate_bound(WbEstimate *e, double min, double max, const char *what)
 
 /*
  * The result tuple descriptor is looked up once per call site and kept in
- * fn_extra; scalar twins run once per row of a city table.
+ * its WbFnCache; scalar twins run once per row of a city table.
  */
 static TupleDesc
 estimate_tupdesc(FunctionCallInfo fcinfo)
 {
-	TupleDesc	tupdesc = (TupleDesc) fcinfo->flinfo->fn_extra;
+	WbFnCache  *cache = wb_fn_cache(fcinfo);
+	TupleDesc	tupdesc = cache->estimate_tupdesc;
 
 	if (tupdesc == NULL)
 	{
@@ -136,7 +137,7 @@ estimate_tupdesc(FunctionCallInfo fcinfo)
 		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 		tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
 		MemoryContextSwitchTo(old);
-		fcinfo->flinfo->fn_extra = tupdesc;
+		cache->estimate_tupdesc = tupdesc;
 	}
 	return tupdesc;
 }

@@ -252,74 +252,63 @@ wb_state_get_header(FunctionCallInfo fcinfo, int argno, WbStateKind kind)
  *    hash batches, rescans): a reset callback forgets the array.
  * A forged INITCOND is a new array to the function, so it is validated.
  */
-typedef struct WbTrusted
-{
-	const void *state;			/* the array validated last, or NULL */
-	MemoryContext cxt;			/* the context our reset callback is on */
-	bool		pending;		/* a growing kind's result not yet reported */
-} WbTrusted;
-
 static void
 trusted_forget(void *arg)
 {
-	WbTrusted  *t = (WbTrusted *) arg;
+	WbFnCache  *c = (WbFnCache *) arg;
 
-	t->state = NULL;
-	t->cxt = NULL;
+	c->trusted_state = NULL;
+	c->trusted_cxt = NULL;
 }
 
 ArrayType *
 wb_state_running(FunctionCallInfo fcinfo, WbStateKind kind)
 {
 	const WbStateKindInfo *info = wb_state_kind(kind);
-	WbTrusted  *t = (WbTrusted *) fcinfo->flinfo->fn_extra;
 	MemoryContext aggcxt;
+	WbFnCache  *c;
 	ArrayType  *state;
 
 	if (fcinfo->context == NULL || !IsA(fcinfo->context, AggState) ||
 		AggCheckCallContext(fcinfo, &aggcxt) != AGG_CONTEXT_AGGREGATE)
 		return info->grows ? wb_state_get_header(fcinfo, 0, kind) : wb_state_get(fcinfo, 0, kind);
 
-	if (t != NULL && t->pending)
+	c = wb_fn_cache(fcinfo);
+	if (c->trusted_pending)
 		elog(ERROR, "transition function of a growing state did not report its result");
-	if (t != NULL && t->state != NULL && t->cxt == aggcxt &&
-		t->state == DatumGetPointer(PG_GETARG_DATUM(0)))
-		state = (ArrayType *) t->state;
+	if (c->trusted_state != NULL && c->trusted_cxt == aggcxt &&
+		c->trusted_state == DatumGetPointer(PG_GETARG_DATUM(0)))
+		state = (ArrayType *) c->trusted_state;
 	else
 	{
 		state = info->grows ? wb_state_get_header(fcinfo, 0, kind) : wb_state_get(fcinfo, 0, kind);
 		if ((Pointer) state != DatumGetPointer(PG_GETARG_DATUM(0)))
 			return state;		/* a detoasted copy: nothing to remember */
-		if (t == NULL)
-		{
-			t = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(WbTrusted));
-			fcinfo->flinfo->fn_extra = t;
-		}
-		if (t->cxt != aggcxt)
+		if (c->trusted_cxt != aggcxt)
 		{
 			MemoryContextCallback *cb = MemoryContextAlloc(aggcxt, sizeof(MemoryContextCallback));
 
 			cb->func = trusted_forget;
-			cb->arg = t;
+			cb->arg = c;
 			MemoryContextRegisterResetCallback(aggcxt, cb);
-			t->cxt = aggcxt;
+			c->trusted_cxt = aggcxt;
 		}
-		t->state = state;
+		c->trusted_state = state;
 	}
-	t->pending = info->grows;
+	c->trusted_pending = info->grows;
 	return state;
 }
 
 Datum
 wb_state_result(FunctionCallInfo fcinfo, ArrayType *state)
 {
-	WbTrusted  *t = (WbTrusted *) fcinfo->flinfo->fn_extra;
+	WbFnCache  *c = (WbFnCache *) fcinfo->flinfo->fn_extra;
 
-	if (t != NULL)
+	if (c != NULL)
 	{
-		if ((const void *) state != t->state)
-			t->state = NULL;
-		t->pending = false;
+		if ((const void *) state != c->trusted_state)
+			c->trusted_state = NULL;
+		c->trusted_pending = false;
 	}
 	PG_RETURN_ARRAYTYPE_P(state);
 }

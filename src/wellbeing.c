@@ -1,7 +1,8 @@
 /*-------------------------------------------------------------------------
  *
  * wellbeing.c
- *	  Module magic.  Each family of measures lives in its own file.
+ *	  Module magic and the per-call-site cache.  Each family of measures
+ *	  lives in its own file.
  *
  * src/wellbeing.c
  *
@@ -9,4 +10,20 @@
  */
 #include "wellbeing.h"
 
+#include "utils/memutils.h"
+
 PG_MODULE_MAGIC;
+
+WbFnCache *
+wb_fn_cache(FunctionCallInfo fcinfo)
+{
+	WbFnCache  *c = (WbFnCache *) fcinfo->flinfo->fn_extra;
+
+	if (c == NULL)
+	{
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(WbFnCache));
+		c->method_len = -1;
+		fcinfo->flinfo->fn_extra = c;
+	}
+	return c;
+}

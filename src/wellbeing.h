@@ -12,6 +12,7 @@
 
 #include "postgres.h"
 #include "fmgr.h"
+#include "access/tupdesc.h"
 #include "miscadmin.h"
 
 /*
@@ -35,5 +36,29 @@
 		if (((i) & 0xFFFF) == 0) \
 			CHECK_FOR_INTERRUPTS(); \
 	} while (0)
+
+/*
+ * What one call site keeps between calls in fn_extra.  Every user of
+ * fn_extra goes through wb_fn_cache, so the caches of different helpers
+ * (a transition function's trusted state, a parsed method name, a result
+ * descriptor) share one struct and can never be read as one another.
+ */
+typedef struct WbFnCache
+{
+	/* the running state a transition function validated last (state.c) */
+	const void *trusted_state;
+	MemoryContext trusted_cxt;
+	bool		trusted_pending;
+	/* the last method text of one argument (args.c) */
+	int			method_argno;
+	int			method_code;
+	int			method_len;			/* -1: none yet */
+	int			method_room;
+	char	   *method_name;
+	/* the blessed descriptor of wellbeing.estimate (estimate.c) */
+	TupleDesc	estimate_tupdesc;
+} WbFnCache;
+
+extern WbFnCache *wb_fn_cache(FunctionCallInfo fcinfo);
 
 #endif							/* WELLBEING_H */
