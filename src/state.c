@@ -188,9 +188,12 @@ wb_state_validate(const WbStateKindInfo *info, ArrayType *state, bool rows)
 		info->check(s, length, rows);
 }
 
-/* argument argno as a one-dimensional float8[] of kind, shape checked */
+/*
+ * Argument argno as a one-dimensional float8[] of kind, shape and tag
+ * checked, then validated (rows: every row too).
+ */
 static ArrayType *
-state_arg(FunctionCallInfo fcinfo, int argno, const WbStateKindInfo *info)
+state_arg(FunctionCallInfo fcinfo, int argno, const WbStateKindInfo *info, bool rows)
 {
 	ArrayType  *state;
 
@@ -212,27 +215,20 @@ state_arg(FunctionCallInfo fcinfo, int argno, const WbStateKindInfo *info)
 		wb_state_error("The array must not contain NULLs.");
 	if (ARR_DIMS(state)[0] < 1 || wb_state_data(state)[WB_TAG] != WB_STATE_TAG(info->kind))
 		wb_state_error("The array's tag does not belong to this aggregate.");
+	wb_state_validate(info, state, rows);
 	return state;
 }
 
 ArrayType *
 wb_state_get(FunctionCallInfo fcinfo, int argno, WbStateKind kind)
 {
-	const WbStateKindInfo *info = wb_state_kind(kind);
-	ArrayType  *state = state_arg(fcinfo, argno, info);
-
-	wb_state_validate(info, state, true);
-	return state;
+	return state_arg(fcinfo, argno, wb_state_kind(kind), true);
 }
 
 ArrayType *
 wb_state_get_header(FunctionCallInfo fcinfo, int argno, WbStateKind kind)
 {
-	const WbStateKindInfo *info = wb_state_kind(kind);
-	ArrayType  *state = state_arg(fcinfo, argno, info);
-
-	wb_state_validate(info, state, false);
-	return state;
+	return state_arg(fcinfo, argno, wb_state_kind(kind), false);
 }
 
 /*
@@ -271,7 +267,7 @@ wb_state_running(FunctionCallInfo fcinfo, WbStateKind kind)
 
 	if (fcinfo->context == NULL || !IsA(fcinfo->context, AggState) ||
 		AggCheckCallContext(fcinfo, &aggcxt) != AGG_CONTEXT_AGGREGATE)
-		return info->grows ? wb_state_get_header(fcinfo, 0, kind) : wb_state_get(fcinfo, 0, kind);
+		return state_arg(fcinfo, 0, info, !info->grows);
 
 	c = wb_fn_cache(fcinfo);
 	if (c->trusted_pending)
@@ -281,7 +277,7 @@ wb_state_running(FunctionCallInfo fcinfo, WbStateKind kind)
 		state = (ArrayType *) c->trusted_state;
 	else
 	{
-		state = info->grows ? wb_state_get_header(fcinfo, 0, kind) : wb_state_get(fcinfo, 0, kind);
+		state = state_arg(fcinfo, 0, info, !info->grows);
 		if ((Pointer) state != DatumGetPointer(PG_GETARG_DATUM(0)))
 			return state;		/* a detoasted copy: nothing to remember */
 		if (c->trusted_cxt != aggcxt)

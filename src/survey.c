@@ -189,13 +189,24 @@ sv_row(double *s, int64 i)
 	return s + SV_HEADER + (int64) s[SV_CAPACITY] + i * SV_STRIDE;
 }
 
+/*
+ * A key field as an integer.  Our keys are whole numbers below 2^53; a
+ * forged state's rows are hashed too (when a transition function grows a
+ * state whose rows it has not read), and must not make the cast undefined.
+ */
+static inline uint64
+sv_key_bits(double v)
+{
+	return (v >= 0 && v < 18446744073709551616.0) ? (uint64) v : 0;
+}
+
 static inline uint64
 sv_mix(const double *key)
 {
-	uint64		h = ((uint64) key[0] << 32 | (uint64) key[1]) * UINT64CONST(0x9E3779B97F4A7C15);
+	uint64		h = (sv_key_bits(key[0]) << 32 | sv_key_bits(key[1])) * UINT64CONST(0x9E3779B97F4A7C15);
 
-	h ^= ((uint64) key[2] << 32 | (uint64) key[3]) + UINT64CONST(0x632BE59BD9B4E019) + (h << 6) + (h >> 2);
-	h ^= (uint64) key[4] + UINT64CONST(0x9E3779B97F4A7C15) + (h << 6) + (h >> 2);
+	h ^= (sv_key_bits(key[2]) << 32 | sv_key_bits(key[3])) + UINT64CONST(0x632BE59BD9B4E019) + (h << 6) + (h >> 2);
+	h ^= sv_key_bits(key[4]) + UINT64CONST(0x9E3779B97F4A7C15) + (h << 6) + (h >> 2);
 	h ^= h >> 29;
 	return h;
 }
