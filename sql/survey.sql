@@ -20,6 +20,14 @@ SELECT round((wellbeing.survey_total(x, w, s, psu)).value::numeric, 6) AS total,
        round((wellbeing.survey_ratio(x, 1, w, s, psu)).se::numeric, 6) AS ratio_se,
        round((wellbeing.survey_mean(x, w, s, psu, CASE s WHEN 2 THEN 4 ELSE 1e6 END)).se::numeric, 6) AS fpc_se
 FROM design;
+-- A subpopulation cut out with WHERE loses PSU b of stratum 1, which is then lonely:
+-- the error says why and names the domain argument.  With the domain argument the
+-- design keeps b (sums 0): R = 31/9, u = (Y - R X)/9 for a, b, c, d = -52/81, 0,
+-- 14/81, 38/81; stratum 1: 2 * 2 * (26/81)^2, stratum 2: 2 * 2 * (12/81)^2,
+-- SE = sqrt(3280)/81 = 0.707053.
+SELECT wellbeing.survey_mean(x, w, s, psu) FROM design WHERE psu <> 'b';
+SELECT round(value::numeric, 6) AS value, round(se::numeric, 6) AS se
+FROM (SELECT (wellbeing.survey_mean(x, w, s, psu, NULL, 0.95, NULL, psu <> 'b')).* FROM design) e;
 -- A lonely stratum 3 (PSU e: x = 10, w = 2): fail is an error; remove and certainty
 -- ignore it; average scales the other strata by 3/2; adjust adds u_e^2 with u_e =
 -- (20 - 2 R)/15 about the population mean 0 (R = 59/15)

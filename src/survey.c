@@ -1043,7 +1043,8 @@ sv_compute(double *s, SvResult *res)
 					ereport(ERROR,
 							(errcode(WB_ERRCODE_BAD_ARGUMENT),
 							 errmsg("a stratum has only one PSU"),
-							 errhint("Choose a lonely-PSU policy with options => 'lonely_psu=remove' (or adjust, average, certainty).")));
+							 errdetail("Either the design has a stratum with a single PSU, or a WHERE clause kept a subpopulation and dropped the other PSUs of its strata (which also understates the standard error)."),
+							 errhint("For a subpopulation, keep every row and pass the domain as the last argument: survey_mean(x, weight, stratum, psu, NULL, 0.95, NULL, race = 'Indigenous'). For a design with a lonely stratum, choose a policy in the options argument: survey_mean(x, weight, stratum, psu, NULL, 0.95, 'lonely_psu=remove') (or adjust, average, certainty).")));
 					break;
 				case LONELY_ADJUST:
 					/* centred at the population mean of the linearised values, 0 */
