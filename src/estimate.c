@@ -150,6 +150,19 @@ wb_estimate_datum(FunctionCallInfo fcinfo, const WbEstimate *e)
 	bool		nulls[WB_ESTIMATE_NATTS];
 	int			i;
 
+	/*
+	 * Every estimate leaves through here, so here an interval is made to
+	 * contain its estimate whatever family built it (a bound computed on
+	 * another scale can miss the value by an ulp); the families that know
+	 * their parameter's range also clamp to it (wb_estimate_bound).
+	 */
+	if (isfinite(f[0]))
+	{
+		if (isfinite(f[2]))
+			f[2] = fmin(f[2], f[0]);
+		if (isfinite(f[3]))
+			f[3] = fmax(f[3], f[0]);
+	}
 	for (i = 0; i < WB_ESTIMATE_NATTS; i++)
 	{
 		nulls[i] = !isfinite(f[i]);

@@ -7,7 +7,7 @@
 -- Each check counts the rows that break the property and shows up to five
 -- of them, so a failure names its inputs.
 BEGIN;
-SELECT plan(68);
+SELECT plan(69);
 
 -- the first five offending rows as text, or NULL when there are none
 CREATE FUNCTION pg_temp.offenders(q text) RETURNS text LANGUAGE plpgsql AS $$
@@ -334,5 +334,26 @@ SELECT throws_ok($$SELECT wellbeing.survey_total(x, 1, 1, i) FROM (VALUES (1, 1e
 SELECT throws_ok($$SELECT wellbeing.survey_mean(x, 1, 1, i) FROM (VALUES (1, 1e300::float8), (2, -1e300), (3, 1e300)) t(i, x)$$,
                  '22003', 'value out of range: overflow in survey_mean', 'survey_mean whose variance overflows: 22003');
 
+
+-- every other family's estimates contain their value too (wb_estimate_datum makes
+-- sure of it): ordered, spread, entropy and trend measures on 200 random sets of
+-- five groups, values from 0.001 to 1000
+SELECT setseed(0.577);
+CREATE TEMP TABLE fam_groups AS
+SELECT k, g, exp(ln(0.001) + random() * ln(1e6)) AS v, 10 + floor(random() * 1000) AS w,
+       exp(ln(0.001) + random() * ln(100)) AS se
+FROM generate_series(1, 200) k, generate_series(1, 5) g;
+SELECT is_empty($$
+  SELECT k, m, (e).value, (e).lower, (e).upper FROM (
+    SELECT k, 'slope_index' AS m, wellbeing.slope_index(v, w, g, se) AS e FROM fam_groups GROUP BY k
+    UNION ALL SELECT k, 'relative_index', wellbeing.relative_index(v, w, g, se) FROM fam_groups GROUP BY k
+    UNION ALL SELECT k, 'concentration_index', wellbeing.concentration_index(v, w, g, se) FROM fam_groups GROUP BY k
+    UNION ALL SELECT k, 'between_group_variance', wellbeing.between_group_variance(v, w, se) FROM fam_groups GROUP BY k
+    UNION ALL SELECT k, 'theil_t', wellbeing.theil_t(v, w, se) FROM fam_groups GROUP BY k
+    UNION ALL SELECT k, 'mean_log_deviation', wellbeing.mean_log_deviation(v, w, se) FROM fam_groups GROUP BY k
+    UNION ALL SELECT k, 'linear_trend', wellbeing.linear_trend(g::float8, v, se) FROM fam_groups GROUP BY k
+  ) x
+  WHERE (e).lower > (e).value OR (e).upper < (e).value$$,
+  'ordered, spread, entropy and trend intervals contain their estimate');
 SELECT * FROM finish();
 ROLLBACK;
