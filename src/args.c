@@ -3,7 +3,7 @@
  * args.c
  *	  Argument validation shared by all families.
  *
- * Messages name the argument and the offending value, as the SPEC asks:
+ * Messages name the argument and the offending value, as an analyst needs to fix the call:
  * "weight must be non-negative, got -1".
  *
  * src/args.c

@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * args.h
- *	  Argument checks that raise the SPEC's errors, and method-name parsing.
+ *	  Argument checks with the documented SQLSTATEs, and method-name parsing.
  *
  * src/args.h
  *

@@ -1,12 +1,12 @@
 /*-------------------------------------------------------------------------
  *
  * disparity.c
- *	  Disparity measures (SPEC section 4): difference and ratio of two
+ *	  Disparity measures: difference and ratio of two
  *	  estimates; between-group variance, standard deviation and
  *	  coefficient of variation over group rows.
  *
  * Group estimates are treated as independent, as WHO HEAT does
- * (reference/disparity.md 2.1-2.2, 2.7-2.9).
+ *.
  *
  * src/disparity.c
  *
@@ -319,7 +319,7 @@ wb_bgv_finalfn(PG_FUNCTION_ARGS)
 
 	wb_estimate_init(&e, s[BGV_HAS_SE] != 0 ? s[BGV_LEVEL] : NAN);
 	e.n = s[BGV_N];
-	/* a spread between groups needs two groups (SPEC section 2) */
+	/* a spread between groups needs two groups */
 	if (!(w > 0) || s[BGV_N] < 2)
 		PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
 

@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * estimates.c
- *	  Estimates from microdata and counts (SPEC section 3): proportion,
+ *	  Estimates from microdata and counts: proportion,
  *	  mean, total, rate, standardized_rate, standardized_ratio,
  *	  poverty_rate, and the scalar twins proportion_ci and rate_ci.
  *

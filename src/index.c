@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * index.c
- *	  Composite index building blocks (SPEC section 5), first slice: the
+ *	  Composite index building blocks, first slice: the
  *	  normalisations, as scalar functions with explicit parameters and as
  *	  window functions over a partition.
  *

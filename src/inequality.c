@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * inequality.c
- *	  Inequality measures (SPEC section 4).  The generalised-entropy family
+ *	  Inequality measures.  The generalised-entropy family
  *	  (theil_t, mean_log_deviation, generalized_entropy, atkinson) in one
  *	  pass over individual rows or group rows; the measures that sort
  *	  (gini, quintile_share_ratio, palma, hoover) over the sample state of
@@ -12,7 +12,7 @@
  * the group's estimate, weight = its population): the group-level WHO HEAT
  * formulas are the individual ones with population weights.  Given each
  * group's standard error, theil_t and mean_log_deviation also return the
- * Ahn et al. (2018) analytic interval (reference/disparity.md 2.14-2.15),
+ * Ahn et al. (2018) analytic interval,
  * on the measure's own scale (HEAT multiplies the estimate by 1000 but not
  * its SE; we do neither).
  *

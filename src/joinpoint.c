@@ -2,7 +2,7 @@
  *
  * joinpoint.c
  *	  Segmented log-linear regression, as the Joinpoint program fits it
- *	  (SPEC section 6; reference/index_longitudinal.md B.3, B.4):
+ *	  (the Joinpoint program's grid search and BIC):
  *
  *	  ln y = b0 + b1 (x - x_1) + sum_j d_j (x - tau_j)+
  *

@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * ordered.c
- *	  Measures over groups (SPEC section 4): slope_index, relative_index,
+ *	  Measures over groups: slope_index, relative_index,
  *	  concentration_index over ordered groups, and attributable_risk and
  *	  attributable_fraction against the most advantaged or the best group.
  *
@@ -400,7 +400,7 @@ reference_accumulate(FunctionCallInfo fcinfo, int measure, const WbMethod *refs)
 	{
 		/*
 		 * from 'reference': the fourth argument says which row is the
-		 * reference group (SPEC: mean_difference(value, weight, from
+		 * reference group (mean_difference(value, weight, from
 		 * [, is_reference])); the position field carries it
 		 */
 		row.position = (PG_NARGS() > 4 && !PG_ARGISNULL(4) && PG_GETARG_BOOL(4)) ? 1.0 : 0.0;

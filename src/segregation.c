@@ -1,13 +1,13 @@
 /*-------------------------------------------------------------------------
  *
  * segregation.c
- *	  Residential segregation over areal units (SPEC section 4): the
+ *	  Residential segregation over areal units: the
  *	  two-group dissimilarity, isolation and exposure (one row per unit
  *	  with its counts), and the multigroup mutual information M and entropy
  *	  index H (one row per unit and group).
  *
  * With X = sum x (the group), Y = sum y (the others), t = x + y per unit
- * (reference/disparity.md 3.6):
+ *:
  *	 D	 = 1/2 sum |x/X - y/Y|
  *	 xPx = sum (x/X)(x/t)		(isolation)
  *	 xPy = sum (x/X)(y/t)		(exposure)

@@ -6,7 +6,7 @@
  *
  * Confidentiality (a small count identifies residents) and reliability (a
  * large relative standard error) are different concepts, and city
- * publication rules carry both (reference/index_longitudinal.md A.12):
+ * publication rules carry both:
  * reliability() reports the stricter of the two.
  *
  * src/suppress.c

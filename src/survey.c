@@ -1,8 +1,8 @@
 /*-------------------------------------------------------------------------
  *
  * survey.c
- *	  Design-based estimation for stratified cluster samples (SPEC section
- *	  3, issue 7): survey_mean, survey_total, survey_ratio and
+ *	  Design-based estimation for stratified cluster samples:
+ *	  survey_mean, survey_total, survey_ratio and
  *	  survey_proportion with (x, weight, stratum, psu [, fpc [, level
  *	  [, options [, domain]]]]), Taylor linearisation with with-replacement
  *	  PSUs as R survey's svyrecvar (one stage, the ultimate cluster).

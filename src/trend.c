@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * trend.c
- *	  Longitudinal self-comparison (SPEC section 6), first slice:
+ *	  Longitudinal self-comparison, first slice:
  *	  change(baseline, latest), linear_trend and annual_percent_change.
  *
  * The trend aggregates keep weighted co-moments of (period, value) in one
@@ -959,7 +959,7 @@ wb_gap_trend_finalfn(PG_FUNCTION_ARGS)
 }
 
 /* ----------------------------------------------------------------------
- * Fingertips recent-trend markers (reference/index_longitudinal.md B.5):
+ * Fingertips recent-trend markers:
  *
  * recent_trend(period, value, lower, upper [, higher_is_better])
  * recent_trend_proportion(period, count, denominator [, higher_is_better])

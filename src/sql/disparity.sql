@@ -1,4 +1,4 @@
--- disparity.sql: disparity measures (SPEC section 4).
+-- disparity.sql: disparity measures.
 
 CREATE FUNCTION @extschema@.difference(
     a @extschema@.estimate,

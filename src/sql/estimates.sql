@@ -1,4 +1,4 @@
--- estimates.sql: estimates from microdata and counts (SPEC section 3).
+-- estimates.sql: estimates from microdata and counts.
 -- Every aggregate: float8[] state, the shared combine function, PARALLEL SAFE.
 -- Overloads exist for each optional trailing argument (aggregates cannot
 -- have defaults); all overloads of a measure share its C functions.

@@ -1,4 +1,4 @@
--- index.sql: composite index building blocks (SPEC section 5):
+-- index.sql: composite index building blocks:
 -- normalisations, aggregation of scores, categories, reliability, build_index.
 
 CREATE FUNCTION @extschema@.normalize_zscore(x double precision, mean double precision, sd double precision)
@@ -220,7 +220,7 @@ COMMENT ON AGGREGATE @extschema@.cronbach_alpha_if_deleted(double precision[]) I
 'for each item, Cronbach''s alpha of the other items (the Handbook''s "alpha if item deleted"), in item order';
 
 
--- build_index: the whole recipe over a long indicator table (SPEC section 5).
+-- build_index: the whole recipe over a long indicator table.
 -- Dynamic SQL over the caller's tables, with the caller's rights;
 -- identifiers quoted (regclass prints them quoted); search_path pinned.
 CREATE FUNCTION @extschema@.build_index(

@@ -1,4 +1,4 @@
--- inequality.sql: the generalised-entropy family (SPEC section 4):
+-- inequality.sql: the generalised-entropy family:
 -- individual-level or group-level (one row per group, weight = population);
 -- with each group's se, theil_t and mean_log_deviation give the Ahn (2018)
 -- analytic interval.
@@ -325,7 +325,7 @@ COMMENT ON AGGREGATE @extschema@.hoover(double precision, double precision) IS
 'Hoover (Robin Hood) index: 1/2 sum w |x - mu| / (W mu), the share of income that would have to move to equalise it';
 
 -- theil_decomposition: the exact between/within decomposition of Theil T and
--- the mean log deviation (reference/disparity.md 3.2) over groups.
+-- the mean log deviation over groups.
 CREATE FUNCTION @extschema@.theil_decomposition(
     x double precision[],
     weight double precision[],

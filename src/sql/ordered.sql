@@ -1,4 +1,4 @@
--- ordered.sql: measures over ordered groups (SPEC section 4).
+-- ordered.sql: measures over ordered groups.
 -- One row per group: value, population weight, position (1 = most
 -- disadvantaged), optional se (a NULL se only means no interval), method,
 -- level.  concentration_index also takes one row per person with the

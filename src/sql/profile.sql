@@ -1,5 +1,5 @@
 -- profile.sql: disparity_profile, every applicable disparity measure of one
--- set of groups as rows (SPEC section 4) -- what a dashboard tile needs.
+-- set of groups as rows -- what a dashboard tile needs.
 
 CREATE FUNCTION @extschema@.disparity_profile(
     estimates double precision[],

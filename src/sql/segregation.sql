@@ -1,5 +1,5 @@
--- segregation.sql: two-group residential segregation over areal units
--- (SPEC section 4), one row per unit (tract) with its counts.
+-- segregation.sql: two-group residential segregation over areal units,
+-- one row per unit (tract) with its counts.
 
 CREATE FUNCTION @extschema@.dissimilarity_finalfn(double precision[])
 RETURNS @extschema@.estimate
@@ -91,7 +91,7 @@ CREATE AGGREGATE @extschema@.entropy_index(unit text, grp text, count double pre
 COMMENT ON AGGREGATE @extschema@.entropy_index(text, text, double precision) IS
 'multigroup segregation: Theil''s entropy index H = M / E, E = the entropy of the group shares (R segregation)';
 
--- The decomposition of M (SPEC section 4): units nested in districts, M =
+-- The decomposition of M: units nested in districts, M =
 -- M between districts + sum_d p_d M within district d (the chain rule of
 -- mutual information); and the local scores L_g, M = sum_g p_g L_g.
 CREATE FUNCTION @extschema@.mutual_information_decomposition(

@@ -1,5 +1,4 @@
--- suppress.sql: reliability flags and suppression (SPEC section 3,
--- "Reliability and privacy").
+-- suppress.sql: reliability flags and suppression (counts that describe residents).
 
 CREATE FUNCTION @extschema@.reliability(
     estimate @extschema@.estimate,

@@ -1,5 +1,5 @@
--- survey.sql: design-based estimates for stratified cluster samples
--- (SPEC section 3): Taylor linearisation with with-replacement PSUs.
+-- survey.sql: design-based estimates for stratified cluster samples:
+-- Taylor linearisation with with-replacement PSUs.
 
 CREATE TYPE @extschema@.survey_estimate AS (
     value double precision,

@@ -1,4 +1,4 @@
--- trend.sql: longitudinal self-comparison (SPEC section 6), first slice.
+-- trend.sql: longitudinal self-comparison, first slice.
 
 CREATE FUNCTION @extschema@.change(
     baseline @extschema@.estimate,
@@ -355,8 +355,8 @@ $$;
 COMMENT ON FUNCTION @extschema@.trend_status(@extschema@.recent_trend, boolean) IS
 'improving / worsening / no significant change / not enough data from a Fingertips recent-trend marker (recent_trend, recent_trend_proportion) and the indicator''s direction';
 
--- self_comparison: each area x group x indicator against its own baseline
--- (SPEC section 6).  Dynamic SQL over the caller's tables, with the
+-- self_comparison: each area x group x indicator against its own baseline.
+-- Dynamic SQL over the caller's tables, with the
 -- caller's rights; identifiers quoted; search_path pinned.
 CREATE FUNCTION @extschema@.self_comparison(
     data regclass,
@@ -452,7 +452,7 @@ $body$;
 COMMENT ON FUNCTION @extschema@.self_comparison(regclass, regclass, double precision, double precision, double precision) IS
 'each area x group x indicator against its own baseline: baseline and latest values, change (with an interval when data has an se column), relative change, linear trend over the periods with its interval, and improving / worsening / no significant change by the catalog''s direction; no rank column';
 
--- joinpoint: segmented log-linear regression (SPEC section 6)
+-- joinpoint: segmented log-linear regression
 CREATE TYPE @extschema@.joinpoint_fit AS (
     joinpoints integer,
     locations double precision[],
