@@ -245,9 +245,27 @@ wb_state_get_header(FunctionCallInfo fcinfo, int argno, WbStateKind kind)
  *    new one (a collecting state that grew) the executor frees the old one
  *    and its memory could be reused, so wb_state_result forgets it;
  *  - until the aggregate's memory context is reset or deleted (groups end,
- *    hash batches, rescans): a reset callback forgets the array.
+ *    hash batches, rescans): a reset callback forgets the array.  The
+ *    callback writes into the cache, so it is registered only when the
+ *    cache lives at least as long as the aggregate's context (the cache's
+ *    context is that context or one of its ancestors).  The executor keeps
+ *    the function's FmgrInfo for the whole query; Citus's partial
+ *    aggregation makes a new one for every row in the per-row memory,
+ *    where remembering would be useless and the callback would later
+ *    write into freed memory, so there every row is validated.
  * A forged INITCOND is a new array to the function, so it is validated.
  */
+static bool
+context_outlives(MemoryContext longer, MemoryContext shorter)
+{
+	for (; shorter != NULL; shorter = shorter->parent)
+	{
+		if (shorter == longer)
+			return true;
+	}
+	return false;
+}
+
 static void
 trusted_forget(void *arg)
 {
@@ -269,6 +287,8 @@ wb_state_running(FunctionCallInfo fcinfo, WbStateKind kind)
 		AggCheckCallContext(fcinfo, &aggcxt) != AGG_CONTEXT_AGGREGATE)
 		return state_arg(fcinfo, 0, info, !info->grows);
 
+	if (!context_outlives(fcinfo->flinfo->fn_mcxt, aggcxt))
+		return state_arg(fcinfo, 0, info, !info->grows);
 	c = wb_fn_cache(fcinfo);
 	if (c->trusted_pending)
 		elog(ERROR, "transition function of a growing state did not report its result");
