@@ -31,7 +31,9 @@ OBJS = \
 
 # One SQL source per family, concatenated in this order into the install script
 # after guard.sql (which refuses a schema wellbeing that another role controls);
-# src/sql/gen_states.awk then appends the <measure>_state aggregates it
+# each goes first through src/sql/key_types.awk, which writes build/sql/<file>
+# with one overload per key type of the survey aggregates' stratum, PSU and age
+# band; src/sql/gen_states.awk then appends the <measure>_state aggregates it
 # generates from the CREATE AGGREGATE statements of these files (static SQL:
 # the script builds no statement at install time).
 SQL_SOURCES = \
@@ -49,6 +51,7 @@ SQL_SOURCES = \
 	src/sql/trend.sql \
 	src/sql/index.sql \
 	src/sql/rollup.sql
+SQL_EXPANDED = $(patsubst src/sql/%,build/sql/%,$(SQL_SOURCES))
 
 DATA_built  = $(EXTENSION)--$(EXTVERSION).sql
 DATA        = $(wildcard src/sql/upgrade/$(EXTENSION)--*--*.sql)
@@ -58,17 +61,23 @@ REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 PG_CPPFLAGS = -I$(srcdir)/src -DMATHLIB_STANDALONE
 SHLIB_LINK  = -lRmath -lm
-EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql $(EXTENSION)--$(EXTVERSION).sql.tmp
+EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql $(EXTENSION)--$(EXTVERSION).sql.tmp build
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-$(EXTENSION)--$(EXTVERSION).sql: $(SQL_SOURCES) src/sql/gen_states.awk Makefile
+build/sql/%.sql: src/sql/%.sql src/sql/key_types.awk
+	@mkdir -p build/sql
+	awk -f src/sql/key_types.awk $< > $@.tmp || { rm -f $@.tmp; exit 1; }
+	mv $@.tmp $@
+
+$(EXTENSION)--$(EXTVERSION).sql: $(SQL_EXPANDED) src/sql/gen_states.awk Makefile
 	( echo "-- wellbeing $(EXTVERSION): generated from src/sql/*.sql by the Makefile; do not edit"; \
 	  printf '%s\n' '\echo Use "CREATE EXTENSION wellbeing" to load this file. \quit'; \
-	  for f in $(SQL_SOURCES); do echo; echo "-- source: $$f"; cat $$f || exit 1; done; \
+	  for f in $(SQL_SOURCES); do echo; echo "-- source: $$f (key types expanded by src/sql/key_types.awk)"; \
+	    cat build/sql/$${f#src/sql/} || exit 1; done; \
 	  echo; echo "-- source: src/sql/gen_states.awk over the files above"; \
-	  awk -f src/sql/gen_states.awk $(SQL_SOURCES) ) > $@.tmp \
+	  awk -f src/sql/gen_states.awk $(SQL_EXPANDED) ) > $@.tmp \
 	|| { rm -f $@.tmp; exit 1; }
 	mv $@.tmp $@

@@ -1,11 +1,11 @@
 /*-------------------------------------------------------------------------
  *
  * survey.c
- *	  Design-based estimation for stratified cluster samples:
- *	  survey_mean, survey_total, survey_ratio and
- *	  survey_proportion with (x, weight, stratum, psu [, fpc [, level
- *	  [, options [, domain]]]]), Taylor linearisation with with-replacement
- *	  PSUs as R survey's svyrecvar (one stage, the ultimate cluster).
+ *	  Design-based estimation for stratified cluster samples: survey_mean,
+ *	  survey_total, survey_ratio and survey_proportion with (x, weight,
+ *	  stratum, psu [, fpc [, level [, options [, domain]]]]), Taylor
+ *	  linearisation with with-replacement PSUs as R survey's svyrecvar (one
+ *	  stage, the ultimate cluster).
  *
  * Every estimator is a ratio of weighted totals, R = Y / X (a total has no
  * X), so the state keeps, per (stratum, PSU), the weighted sums of the
@@ -22,8 +22,9 @@
  * The state is a float8[]: a header, an open-addressing index (slots
  * holding row number + 1) and the PSU rows, so a group's state finds its
  * PSU row in O(1) and needs no side memory; it combines by merging rows.
- * Strata and PSUs are identified by a 64-bit hash of their value (of any
- * type with a hash function), kept as two exact 32-bit halves.
+ * Strata and PSUs are identified by a 64-bit hash of their value (bigint
+ * or text, the types the aggregates declare), kept as two exact 32-bit
+ * halves.
  *
  * src/survey.c
  *
@@ -36,6 +37,7 @@
 #include "access/htup_details.h"
 #include "args.h"
 #include "catalog/pg_collation.h"
+#include "catalog/pg_proc.h"
 #include "catalog/pg_type.h"
 #include "estimate.h"
 #include "funcapi.h"
@@ -46,6 +48,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
+#include "utils/syscache.h"
 #include "utils/typcache.h"
 
 typedef enum SurveyEstimator
@@ -395,11 +398,53 @@ sv_state_get(FunctionCallInfo fcinfo, int argno)
  * ----------------------------------------------------------------------
  */
 
-/* the 64-bit hash of argument argno (of any hashable type) as two halves */
+/*
+ * The declared type of argument argno of the function called.  A key's
+ * type is taken from the function's own declaration, not from the call
+ * expression: Citus's partial aggregation calls the transition function
+ * with no expression at all.  The aggregates declare each key with a
+ * concrete type (src/sql/key_types.awk writes one overload per type), so
+ * the declaration is enough.  The types are read once per call site.
+ */
+static Oid
+sv_declared_type(FunctionCallInfo fcinfo, int argno, const char *name)
+{
+	WbFnCache  *c = wb_fn_cache(fcinfo);
+	Oid			fn = fcinfo->flinfo->fn_oid;
+	Oid			type;
+
+	if (c->declared_types == NULL || c->declared_fn != fn)
+	{
+		HeapTuple	tuple = SearchSysCache1(PROCOID, ObjectIdGetDatum(fn));
+		Form_pg_proc proc;
+
+		if (!HeapTupleIsValid(tuple))
+			elog(ERROR, "cache lookup failed for function %u", fn);
+		proc = (Form_pg_proc) GETSTRUCT(tuple);
+		if (c->declared_types != NULL)
+			pfree(c->declared_types);
+		c->declared_types = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt,
+											   sizeof(Oid) * Max(proc->pronargs, 1));
+		memcpy(c->declared_types, proc->proargtypes.values, sizeof(Oid) * proc->pronargs);
+		c->declared_nargs = proc->pronargs;
+		c->declared_fn = fn;
+		ReleaseSysCache(tuple);
+	}
+	type = argno < c->declared_nargs ? c->declared_types[argno] : InvalidOid;
+	if (!OidIsValid(type) || IsPolymorphicType(type) || type == ANYOID ||
+		get_typtype(type) == TYPTYPE_PSEUDO)
+		ereport(ERROR,
+				(errcode(ERRCODE_INDETERMINATE_DATATYPE),
+				 errmsg("could not determine the type of %s", name),
+				 errhint("The survey aggregates declare %s as bigint or text.", name)));
+	return type;
+}
+
+/* the 64-bit hash of argument argno (bigint, text or boolean) as two halves */
 static void
 sv_hash_arg(FunctionCallInfo fcinfo, int argno, const char *name, double *out)
 {
-	Oid			type = get_fn_expr_argtype(fcinfo->flinfo, argno);
+	Oid			type;
 	TypeCacheEntry *tc;
 	uint64		h;
 
@@ -408,10 +453,7 @@ sv_hash_arg(FunctionCallInfo fcinfo, int argno, const char *name, double *out)
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("%s must not be NULL in a survey design", name),
 				 errhint("Give unstratified designs a constant stratum, such as 1.")));
-	if (!OidIsValid(type))
-		ereport(ERROR,
-				(errcode(ERRCODE_INDETERMINATE_DATATYPE),
-				 errmsg("could not determine the type of %s", name)));
+	type = sv_declared_type(fcinfo, argno, name);
 	tc = lookup_type_cache(type, TYPECACHE_HASH_EXTENDED_PROC_FINFO);
 	if (!OidIsValid(tc->hash_extended_proc_finfo.fn_oid))
 		ereport(ERROR,

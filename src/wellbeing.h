@@ -57,6 +57,10 @@ typedef struct WbFnCache
 	char	   *method_name;
 	/* the blessed descriptor of wellbeing.estimate (estimate.c) */
 	TupleDesc	estimate_tupdesc;
+	/* the declared argument types of the function called (survey.c) */
+	Oid			declared_fn;
+	int			declared_nargs;
+	Oid		   *declared_types;
 } WbFnCache;
 
 extern WbFnCache *wb_fn_cache(FunctionCallInfo fcinfo);

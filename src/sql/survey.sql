@@ -1,5 +1,12 @@
 -- survey.sql: design-based estimates for stratified cluster samples:
 -- Taylor linearisation with with-replacement PSUs.
+--
+-- @stratum_key@, @psu_key@ and @band_key@ are the types of the design keys:
+-- src/sql/key_types.awk prints each paragraph that holds them once per
+-- combination of bigint and text (and boolean for a band) when the
+-- extension is built, so every key has a concrete type that Citus can ship
+-- to its workers and the transition function can read from its own
+-- declaration.
 
 CREATE TYPE @extschema@.survey_estimate AS (
     value double precision,
@@ -29,372 +36,372 @@ AS 'MODULE_PATHNAME', 'wb_survey_finalfn'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.survey_finalfn(double precision[]) IS 'final function of the survey_* aggregates';
 
-CREATE FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, "any", "any")
+CREATE FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_mean_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, "any", "any") IS 'transition function of the survey_mean aggregate';
-CREATE AGGREGATE @extschema@.survey_mean(x double precision, weight double precision, stratum "any", psu "any") (
+COMMENT ON FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@) IS 'transition function of the survey_mean aggregate';
+CREATE AGGREGATE @extschema@.survey_mean(x double precision, weight double precision, stratum @stratum_key@, psu @psu_key@) (
     SFUNC = @extschema@.survey_mean_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_mean(double precision, double precision, "any", "any") IS
+COMMENT ON AGGREGATE @extschema@.survey_mean(double precision, double precision, @stratum_key@, @psu_key@) IS
 'the design-based mean of x (the ratio of weighted totals sum(w x) / sum(w)), rows with x NULL out of the domain but in the design, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey)';
 
-CREATE FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, "any", "any", double precision)
+CREATE FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, double precision)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_mean_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, "any", "any", double precision) IS 'transition function of the survey_mean aggregate';
-CREATE AGGREGATE @extschema@.survey_mean(x double precision, weight double precision, stratum "any", psu "any", fpc double precision) (
+COMMENT ON FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, double precision) IS 'transition function of the survey_mean aggregate';
+CREATE AGGREGATE @extschema@.survey_mean(x double precision, weight double precision, stratum @stratum_key@, psu @psu_key@, fpc double precision) (
     SFUNC = @extschema@.survey_mean_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_mean(double precision, double precision, "any", "any", double precision) IS
+COMMENT ON AGGREGATE @extschema@.survey_mean(double precision, double precision, @stratum_key@, @psu_key@, double precision) IS
 'the design-based mean of x (the ratio of weighted totals sum(w x) / sum(w)), rows with x NULL out of the domain but in the design, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); fpc: the stratum''s population size in PSUs (or the sampling fraction), for a finite population correction';
 
-CREATE FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, "any", "any", double precision, double precision)
+CREATE FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, double precision, double precision)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_mean_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, "any", "any", double precision, double precision) IS 'transition function of the survey_mean aggregate';
-CREATE AGGREGATE @extschema@.survey_mean(x double precision, weight double precision, stratum "any", psu "any", fpc double precision, level double precision) (
+COMMENT ON FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, double precision, double precision) IS 'transition function of the survey_mean aggregate';
+CREATE AGGREGATE @extschema@.survey_mean(x double precision, weight double precision, stratum @stratum_key@, psu @psu_key@, fpc double precision, level double precision) (
     SFUNC = @extschema@.survey_mean_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_mean(double precision, double precision, "any", "any", double precision, double precision) IS
+COMMENT ON AGGREGATE @extschema@.survey_mean(double precision, double precision, @stratum_key@, @psu_key@, double precision, double precision) IS
 'the design-based mean of x (the ratio of weighted totals sum(w x) / sum(w)), rows with x NULL out of the domain but in the design, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); with a confidence level';
 
-CREATE FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, "any", "any", double precision, double precision, text)
+CREATE FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, double precision, double precision, text)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_mean_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, "any", "any", double precision, double precision, text) IS 'transition function of the survey_mean aggregate';
-CREATE AGGREGATE @extschema@.survey_mean(x double precision, weight double precision, stratum "any", psu "any", fpc double precision, level double precision, options text) (
+COMMENT ON FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, double precision, double precision, text) IS 'transition function of the survey_mean aggregate';
+CREATE AGGREGATE @extschema@.survey_mean(x double precision, weight double precision, stratum @stratum_key@, psu @psu_key@, fpc double precision, level double precision, options text) (
     SFUNC = @extschema@.survey_mean_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_mean(double precision, double precision, "any", "any", double precision, double precision, text) IS
+COMMENT ON AGGREGATE @extschema@.survey_mean(double precision, double precision, @stratum_key@, @psu_key@, double precision, double precision, text) IS
 'the design-based mean of x (the ratio of weighted totals sum(w x) / sum(w)), rows with x NULL out of the domain but in the design, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); options: lonely_psu=fail (default)|remove|adjust|average|certainty';
 
-CREATE FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, "any", "any", double precision, double precision, text, boolean)
+CREATE FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, double precision, double precision, text, boolean)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_mean_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, "any", "any", double precision, double precision, text, boolean) IS 'transition function of the survey_mean aggregate';
-CREATE AGGREGATE @extschema@.survey_mean(x double precision, weight double precision, stratum "any", psu "any", fpc double precision, level double precision, options text, domain boolean) (
+COMMENT ON FUNCTION @extschema@.survey_mean_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, double precision, double precision, text, boolean) IS 'transition function of the survey_mean aggregate';
+CREATE AGGREGATE @extschema@.survey_mean(x double precision, weight double precision, stratum @stratum_key@, psu @psu_key@, fpc double precision, level double precision, options text, domain boolean) (
     SFUNC = @extschema@.survey_mean_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_mean(double precision, double precision, "any", "any", double precision, double precision, text, boolean) IS
+COMMENT ON AGGREGATE @extschema@.survey_mean(double precision, double precision, @stratum_key@, @psu_key@, double precision, double precision, text, boolean) IS
 'the design-based mean of x (the ratio of weighted totals sum(w x) / sum(w)), rows with x NULL out of the domain but in the design, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); domain: rows where it is not true stay in the design but out of the estimate (domain estimation with the whole design, as svyby)';
 
-CREATE FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, "any", "any")
+CREATE FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_total_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, "any", "any") IS 'transition function of the survey_total aggregate';
-CREATE AGGREGATE @extschema@.survey_total(x double precision, weight double precision, stratum "any", psu "any") (
+COMMENT ON FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@) IS 'transition function of the survey_total aggregate';
+CREATE AGGREGATE @extschema@.survey_total(x double precision, weight double precision, stratum @stratum_key@, psu @psu_key@) (
     SFUNC = @extschema@.survey_total_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_total(double precision, double precision, "any", "any") IS
+COMMENT ON AGGREGATE @extschema@.survey_total(double precision, double precision, @stratum_key@, @psu_key@) IS
 'the design-based total sum(w x), stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey)';
 
-CREATE FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, "any", "any", double precision)
+CREATE FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, double precision)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_total_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, "any", "any", double precision) IS 'transition function of the survey_total aggregate';
-CREATE AGGREGATE @extschema@.survey_total(x double precision, weight double precision, stratum "any", psu "any", fpc double precision) (
+COMMENT ON FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, double precision) IS 'transition function of the survey_total aggregate';
+CREATE AGGREGATE @extschema@.survey_total(x double precision, weight double precision, stratum @stratum_key@, psu @psu_key@, fpc double precision) (
     SFUNC = @extschema@.survey_total_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_total(double precision, double precision, "any", "any", double precision) IS
+COMMENT ON AGGREGATE @extschema@.survey_total(double precision, double precision, @stratum_key@, @psu_key@, double precision) IS
 'the design-based total sum(w x), stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); fpc: the stratum''s population size in PSUs (or the sampling fraction), for a finite population correction';
 
-CREATE FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, "any", "any", double precision, double precision)
+CREATE FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, double precision, double precision)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_total_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, "any", "any", double precision, double precision) IS 'transition function of the survey_total aggregate';
-CREATE AGGREGATE @extschema@.survey_total(x double precision, weight double precision, stratum "any", psu "any", fpc double precision, level double precision) (
+COMMENT ON FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, double precision, double precision) IS 'transition function of the survey_total aggregate';
+CREATE AGGREGATE @extschema@.survey_total(x double precision, weight double precision, stratum @stratum_key@, psu @psu_key@, fpc double precision, level double precision) (
     SFUNC = @extschema@.survey_total_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_total(double precision, double precision, "any", "any", double precision, double precision) IS
+COMMENT ON AGGREGATE @extschema@.survey_total(double precision, double precision, @stratum_key@, @psu_key@, double precision, double precision) IS
 'the design-based total sum(w x), stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); with a confidence level';
 
-CREATE FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, "any", "any", double precision, double precision, text)
+CREATE FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, double precision, double precision, text)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_total_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, "any", "any", double precision, double precision, text) IS 'transition function of the survey_total aggregate';
-CREATE AGGREGATE @extschema@.survey_total(x double precision, weight double precision, stratum "any", psu "any", fpc double precision, level double precision, options text) (
+COMMENT ON FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, double precision, double precision, text) IS 'transition function of the survey_total aggregate';
+CREATE AGGREGATE @extschema@.survey_total(x double precision, weight double precision, stratum @stratum_key@, psu @psu_key@, fpc double precision, level double precision, options text) (
     SFUNC = @extschema@.survey_total_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_total(double precision, double precision, "any", "any", double precision, double precision, text) IS
+COMMENT ON AGGREGATE @extschema@.survey_total(double precision, double precision, @stratum_key@, @psu_key@, double precision, double precision, text) IS
 'the design-based total sum(w x), stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); options: lonely_psu=fail (default)|remove|adjust|average|certainty';
 
-CREATE FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, "any", "any", double precision, double precision, text, boolean)
+CREATE FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, double precision, double precision, text, boolean)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_total_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, "any", "any", double precision, double precision, text, boolean) IS 'transition function of the survey_total aggregate';
-CREATE AGGREGATE @extschema@.survey_total(x double precision, weight double precision, stratum "any", psu "any", fpc double precision, level double precision, options text, domain boolean) (
+COMMENT ON FUNCTION @extschema@.survey_total_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, double precision, double precision, text, boolean) IS 'transition function of the survey_total aggregate';
+CREATE AGGREGATE @extschema@.survey_total(x double precision, weight double precision, stratum @stratum_key@, psu @psu_key@, fpc double precision, level double precision, options text, domain boolean) (
     SFUNC = @extschema@.survey_total_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_total(double precision, double precision, "any", "any", double precision, double precision, text, boolean) IS
+COMMENT ON AGGREGATE @extschema@.survey_total(double precision, double precision, @stratum_key@, @psu_key@, double precision, double precision, text, boolean) IS
 'the design-based total sum(w x), stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); domain: rows where it is not true stay in the design but out of the estimate (domain estimation with the whole design, as svyby)';
 
-CREATE FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, "any", "any")
+CREATE FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, @stratum_key@, @psu_key@)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_proportion_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, "any", "any") IS 'transition function of the survey_proportion aggregate';
-CREATE AGGREGATE @extschema@.survey_proportion(outcome boolean, weight double precision, stratum "any", psu "any") (
+COMMENT ON FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, @stratum_key@, @psu_key@) IS 'transition function of the survey_proportion aggregate';
+CREATE AGGREGATE @extschema@.survey_proportion(outcome boolean, weight double precision, stratum @stratum_key@, psu @psu_key@) (
     SFUNC = @extschema@.survey_proportion_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_proportion(boolean, double precision, "any", "any") IS
+COMMENT ON AGGREGATE @extschema@.survey_proportion(boolean, double precision, @stratum_key@, @psu_key@) IS
 'the design-based share of outcome true; interval by option interval= logit (default, as svyciprop), mean, beta (Korn-Graubard), asin, xlogit, likelihood, on the design df, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey)';
 
-CREATE FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, "any", "any", double precision)
+CREATE FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, @stratum_key@, @psu_key@, double precision)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_proportion_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, "any", "any", double precision) IS 'transition function of the survey_proportion aggregate';
-CREATE AGGREGATE @extschema@.survey_proportion(outcome boolean, weight double precision, stratum "any", psu "any", fpc double precision) (
+COMMENT ON FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, @stratum_key@, @psu_key@, double precision) IS 'transition function of the survey_proportion aggregate';
+CREATE AGGREGATE @extschema@.survey_proportion(outcome boolean, weight double precision, stratum @stratum_key@, psu @psu_key@, fpc double precision) (
     SFUNC = @extschema@.survey_proportion_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_proportion(boolean, double precision, "any", "any", double precision) IS
+COMMENT ON AGGREGATE @extschema@.survey_proportion(boolean, double precision, @stratum_key@, @psu_key@, double precision) IS
 'the design-based share of outcome true; interval by option interval= logit (default, as svyciprop), mean, beta (Korn-Graubard), asin, xlogit, likelihood, on the design df, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); fpc: the stratum''s population size in PSUs (or the sampling fraction), for a finite population correction';
 
-CREATE FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, "any", "any", double precision, double precision)
+CREATE FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, @stratum_key@, @psu_key@, double precision, double precision)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_proportion_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, "any", "any", double precision, double precision) IS 'transition function of the survey_proportion aggregate';
-CREATE AGGREGATE @extschema@.survey_proportion(outcome boolean, weight double precision, stratum "any", psu "any", fpc double precision, level double precision) (
+COMMENT ON FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, @stratum_key@, @psu_key@, double precision, double precision) IS 'transition function of the survey_proportion aggregate';
+CREATE AGGREGATE @extschema@.survey_proportion(outcome boolean, weight double precision, stratum @stratum_key@, psu @psu_key@, fpc double precision, level double precision) (
     SFUNC = @extschema@.survey_proportion_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_proportion(boolean, double precision, "any", "any", double precision, double precision) IS
+COMMENT ON AGGREGATE @extschema@.survey_proportion(boolean, double precision, @stratum_key@, @psu_key@, double precision, double precision) IS
 'the design-based share of outcome true; interval by option interval= logit (default, as svyciprop), mean, beta (Korn-Graubard), asin, xlogit, likelihood, on the design df, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); with a confidence level';
 
-CREATE FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, "any", "any", double precision, double precision, text)
+CREATE FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, @stratum_key@, @psu_key@, double precision, double precision, text)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_proportion_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, "any", "any", double precision, double precision, text) IS 'transition function of the survey_proportion aggregate';
-CREATE AGGREGATE @extschema@.survey_proportion(outcome boolean, weight double precision, stratum "any", psu "any", fpc double precision, level double precision, options text) (
+COMMENT ON FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, @stratum_key@, @psu_key@, double precision, double precision, text) IS 'transition function of the survey_proportion aggregate';
+CREATE AGGREGATE @extschema@.survey_proportion(outcome boolean, weight double precision, stratum @stratum_key@, psu @psu_key@, fpc double precision, level double precision, options text) (
     SFUNC = @extschema@.survey_proportion_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_proportion(boolean, double precision, "any", "any", double precision, double precision, text) IS
+COMMENT ON AGGREGATE @extschema@.survey_proportion(boolean, double precision, @stratum_key@, @psu_key@, double precision, double precision, text) IS
 'the design-based share of outcome true; interval by option interval= logit (default, as svyciprop), mean, beta (Korn-Graubard), asin, xlogit, likelihood, on the design df, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); options: lonely_psu=fail (default)|remove|adjust|average|certainty';
 
-CREATE FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, "any", "any", double precision, double precision, text, boolean)
+CREATE FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, @stratum_key@, @psu_key@, double precision, double precision, text, boolean)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_proportion_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, "any", "any", double precision, double precision, text, boolean) IS 'transition function of the survey_proportion aggregate';
-CREATE AGGREGATE @extschema@.survey_proportion(outcome boolean, weight double precision, stratum "any", psu "any", fpc double precision, level double precision, options text, domain boolean) (
+COMMENT ON FUNCTION @extschema@.survey_proportion_transfn(double precision[], boolean, double precision, @stratum_key@, @psu_key@, double precision, double precision, text, boolean) IS 'transition function of the survey_proportion aggregate';
+CREATE AGGREGATE @extschema@.survey_proportion(outcome boolean, weight double precision, stratum @stratum_key@, psu @psu_key@, fpc double precision, level double precision, options text, domain boolean) (
     SFUNC = @extschema@.survey_proportion_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_proportion(boolean, double precision, "any", "any", double precision, double precision, text, boolean) IS
+COMMENT ON AGGREGATE @extschema@.survey_proportion(boolean, double precision, @stratum_key@, @psu_key@, double precision, double precision, text, boolean) IS
 'the design-based share of outcome true; interval by option interval= logit (default, as svyciprop), mean, beta (Korn-Graubard), asin, xlogit, likelihood, on the design df, stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); domain: rows where it is not true stay in the design but out of the estimate (domain estimation with the whole design, as svyby)';
 
-CREATE FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, "any", "any")
+CREATE FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, @stratum_key@, @psu_key@)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_ratio_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, "any", "any") IS 'transition function of the survey_ratio aggregate';
-CREATE AGGREGATE @extschema@.survey_ratio(numerator double precision, denominator double precision, weight double precision, stratum "any", psu "any") (
+COMMENT ON FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, @stratum_key@, @psu_key@) IS 'transition function of the survey_ratio aggregate';
+CREATE AGGREGATE @extschema@.survey_ratio(numerator double precision, denominator double precision, weight double precision, stratum @stratum_key@, psu @psu_key@) (
     SFUNC = @extschema@.survey_ratio_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_ratio(double precision, double precision, double precision, "any", "any") IS
+COMMENT ON AGGREGATE @extschema@.survey_ratio(double precision, double precision, double precision, @stratum_key@, @psu_key@) IS
 'the design-based ratio sum(w numerator) / sum(w denominator) (svyratio), stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey)';
 
-CREATE FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, "any", "any", double precision)
+CREATE FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, @stratum_key@, @psu_key@, double precision)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_ratio_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, "any", "any", double precision) IS 'transition function of the survey_ratio aggregate';
-CREATE AGGREGATE @extschema@.survey_ratio(numerator double precision, denominator double precision, weight double precision, stratum "any", psu "any", fpc double precision) (
+COMMENT ON FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, @stratum_key@, @psu_key@, double precision) IS 'transition function of the survey_ratio aggregate';
+CREATE AGGREGATE @extschema@.survey_ratio(numerator double precision, denominator double precision, weight double precision, stratum @stratum_key@, psu @psu_key@, fpc double precision) (
     SFUNC = @extschema@.survey_ratio_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_ratio(double precision, double precision, double precision, "any", "any", double precision) IS
+COMMENT ON AGGREGATE @extschema@.survey_ratio(double precision, double precision, double precision, @stratum_key@, @psu_key@, double precision) IS
 'the design-based ratio sum(w numerator) / sum(w denominator) (svyratio), stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); fpc: the stratum''s population size in PSUs (or the sampling fraction), for a finite population correction';
 
-CREATE FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, "any", "any", double precision, double precision)
+CREATE FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, @stratum_key@, @psu_key@, double precision, double precision)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_ratio_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, "any", "any", double precision, double precision) IS 'transition function of the survey_ratio aggregate';
-CREATE AGGREGATE @extschema@.survey_ratio(numerator double precision, denominator double precision, weight double precision, stratum "any", psu "any", fpc double precision, level double precision) (
+COMMENT ON FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, @stratum_key@, @psu_key@, double precision, double precision) IS 'transition function of the survey_ratio aggregate';
+CREATE AGGREGATE @extschema@.survey_ratio(numerator double precision, denominator double precision, weight double precision, stratum @stratum_key@, psu @psu_key@, fpc double precision, level double precision) (
     SFUNC = @extschema@.survey_ratio_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_ratio(double precision, double precision, double precision, "any", "any", double precision, double precision) IS
+COMMENT ON AGGREGATE @extschema@.survey_ratio(double precision, double precision, double precision, @stratum_key@, @psu_key@, double precision, double precision) IS
 'the design-based ratio sum(w numerator) / sum(w denominator) (svyratio), stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); with a confidence level';
 
-CREATE FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, "any", "any", double precision, double precision, text)
+CREATE FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, @stratum_key@, @psu_key@, double precision, double precision, text)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_ratio_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, "any", "any", double precision, double precision, text) IS 'transition function of the survey_ratio aggregate';
-CREATE AGGREGATE @extschema@.survey_ratio(numerator double precision, denominator double precision, weight double precision, stratum "any", psu "any", fpc double precision, level double precision, options text) (
+COMMENT ON FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, @stratum_key@, @psu_key@, double precision, double precision, text) IS 'transition function of the survey_ratio aggregate';
+CREATE AGGREGATE @extschema@.survey_ratio(numerator double precision, denominator double precision, weight double precision, stratum @stratum_key@, psu @psu_key@, fpc double precision, level double precision, options text) (
     SFUNC = @extschema@.survey_ratio_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_ratio(double precision, double precision, double precision, "any", "any", double precision, double precision, text) IS
+COMMENT ON AGGREGATE @extschema@.survey_ratio(double precision, double precision, double precision, @stratum_key@, @psu_key@, double precision, double precision, text) IS
 'the design-based ratio sum(w numerator) / sum(w denominator) (svyratio), stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); options: lonely_psu=fail (default)|remove|adjust|average|certainty';
 
-CREATE FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, "any", "any", double precision, double precision, text, boolean)
+CREATE FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, @stratum_key@, @psu_key@, double precision, double precision, text, boolean)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_ratio_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, "any", "any", double precision, double precision, text, boolean) IS 'transition function of the survey_ratio aggregate';
-CREATE AGGREGATE @extschema@.survey_ratio(numerator double precision, denominator double precision, weight double precision, stratum "any", psu "any", fpc double precision, level double precision, options text, domain boolean) (
+COMMENT ON FUNCTION @extschema@.survey_ratio_transfn(double precision[], double precision, double precision, double precision, @stratum_key@, @psu_key@, double precision, double precision, text, boolean) IS 'transition function of the survey_ratio aggregate';
+CREATE AGGREGATE @extschema@.survey_ratio(numerator double precision, denominator double precision, weight double precision, stratum @stratum_key@, psu @psu_key@, fpc double precision, level double precision, options text, domain boolean) (
     SFUNC = @extschema@.survey_ratio_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_ratio(double precision, double precision, double precision, "any", "any", double precision, double precision, text, boolean) IS
+COMMENT ON AGGREGATE @extschema@.survey_ratio(double precision, double precision, double precision, @stratum_key@, @psu_key@, double precision, double precision, text, boolean) IS
 'the design-based ratio sum(w numerator) / sum(w denominator) (svyratio), stratified cluster design (with-replacement PSUs, Taylor linearisation, as R survey); domain: rows where it is not true stay in the design but out of the estimate (domain estimation with the whole design, as svyby)';
 
 -- Differences between two domains of one design, linearised together (as
 -- svycontrast on svyby(..., covmat = TRUE)): the covariance of the two
 -- domain estimates, which share PSUs, is in the SE.
 
-CREATE FUNCTION @extschema@.survey_mean_difference_transfn(double precision[], double precision, double precision, "any", "any", boolean, boolean)
+CREATE FUNCTION @extschema@.survey_mean_difference_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, boolean, boolean)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_mean_difference_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_mean_difference_transfn(double precision[], double precision, double precision, "any", "any", boolean, boolean) IS 'transition function of the survey_mean_difference aggregate';
-CREATE AGGREGATE @extschema@.survey_mean_difference(x double precision, weight double precision, stratum "any", psu "any", in_a boolean, in_b boolean) (
+COMMENT ON FUNCTION @extschema@.survey_mean_difference_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, boolean, boolean) IS 'transition function of the survey_mean_difference aggregate';
+CREATE AGGREGATE @extschema@.survey_mean_difference(x double precision, weight double precision, stratum @stratum_key@, psu @psu_key@, in_a boolean, in_b boolean) (
     SFUNC = @extschema@.survey_mean_difference_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_mean_difference(double precision, double precision, "any", "any", boolean, boolean) IS
+COMMENT ON AGGREGATE @extschema@.survey_mean_difference(double precision, double precision, @stratum_key@, @psu_key@, boolean, boolean) IS
 'mean of x over the rows in domain a minus over the rows in domain b, both domains of one stratified cluster design linearised together so the SE holds their covariance; t interval on the design df';
 
-CREATE FUNCTION @extschema@.survey_mean_difference_transfn(double precision[], double precision, double precision, "any", "any", boolean, boolean, double precision)
+CREATE FUNCTION @extschema@.survey_mean_difference_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, boolean, boolean, double precision)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_mean_difference_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_mean_difference_transfn(double precision[], double precision, double precision, "any", "any", boolean, boolean, double precision) IS 'transition function of the survey_mean_difference aggregate';
-CREATE AGGREGATE @extschema@.survey_mean_difference(x double precision, weight double precision, stratum "any", psu "any", in_a boolean, in_b boolean, fpc double precision) (
+COMMENT ON FUNCTION @extschema@.survey_mean_difference_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, boolean, boolean, double precision) IS 'transition function of the survey_mean_difference aggregate';
+CREATE AGGREGATE @extschema@.survey_mean_difference(x double precision, weight double precision, stratum @stratum_key@, psu @psu_key@, in_a boolean, in_b boolean, fpc double precision) (
     SFUNC = @extschema@.survey_mean_difference_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_mean_difference(double precision, double precision, "any", "any", boolean, boolean, double precision) IS
+COMMENT ON AGGREGATE @extschema@.survey_mean_difference(double precision, double precision, @stratum_key@, @psu_key@, boolean, boolean, double precision) IS
 'mean of x over the rows in domain a minus over the rows in domain b, both domains of one stratified cluster design linearised together so the SE holds their covariance; t interval on the design df';
 
-CREATE FUNCTION @extschema@.survey_mean_difference_transfn(double precision[], double precision, double precision, "any", "any", boolean, boolean, double precision, double precision)
+CREATE FUNCTION @extschema@.survey_mean_difference_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, boolean, boolean, double precision, double precision)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_mean_difference_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_mean_difference_transfn(double precision[], double precision, double precision, "any", "any", boolean, boolean, double precision, double precision) IS 'transition function of the survey_mean_difference aggregate';
-CREATE AGGREGATE @extschema@.survey_mean_difference(x double precision, weight double precision, stratum "any", psu "any", in_a boolean, in_b boolean, fpc double precision, level double precision) (
+COMMENT ON FUNCTION @extschema@.survey_mean_difference_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, boolean, boolean, double precision, double precision) IS 'transition function of the survey_mean_difference aggregate';
+CREATE AGGREGATE @extschema@.survey_mean_difference(x double precision, weight double precision, stratum @stratum_key@, psu @psu_key@, in_a boolean, in_b boolean, fpc double precision, level double precision) (
     SFUNC = @extschema@.survey_mean_difference_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_mean_difference(double precision, double precision, "any", "any", boolean, boolean, double precision, double precision) IS
+COMMENT ON AGGREGATE @extschema@.survey_mean_difference(double precision, double precision, @stratum_key@, @psu_key@, boolean, boolean, double precision, double precision) IS
 'mean of x over the rows in domain a minus over the rows in domain b, both domains of one stratified cluster design linearised together so the SE holds their covariance; t interval on the design df';
 
-CREATE FUNCTION @extschema@.survey_mean_difference_transfn(double precision[], double precision, double precision, "any", "any", boolean, boolean, double precision, double precision, text)
+CREATE FUNCTION @extschema@.survey_mean_difference_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, boolean, boolean, double precision, double precision, text)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_mean_difference_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_mean_difference_transfn(double precision[], double precision, double precision, "any", "any", boolean, boolean, double precision, double precision, text) IS 'transition function of the survey_mean_difference aggregate';
-CREATE AGGREGATE @extschema@.survey_mean_difference(x double precision, weight double precision, stratum "any", psu "any", in_a boolean, in_b boolean, fpc double precision, level double precision, options text) (
+COMMENT ON FUNCTION @extschema@.survey_mean_difference_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, boolean, boolean, double precision, double precision, text) IS 'transition function of the survey_mean_difference aggregate';
+CREATE AGGREGATE @extschema@.survey_mean_difference(x double precision, weight double precision, stratum @stratum_key@, psu @psu_key@, in_a boolean, in_b boolean, fpc double precision, level double precision, options text) (
     SFUNC = @extschema@.survey_mean_difference_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_mean_difference(double precision, double precision, "any", "any", boolean, boolean, double precision, double precision, text) IS
+COMMENT ON AGGREGATE @extschema@.survey_mean_difference(double precision, double precision, @stratum_key@, @psu_key@, boolean, boolean, double precision, double precision, text) IS
 'mean of x over the rows in domain a minus over the rows in domain b, both domains of one stratified cluster design linearised together so the SE holds their covariance; t interval on the design df';
 
-CREATE FUNCTION @extschema@.survey_proportion_difference_transfn(double precision[], boolean, double precision, "any", "any", boolean, boolean)
+CREATE FUNCTION @extschema@.survey_proportion_difference_transfn(double precision[], boolean, double precision, @stratum_key@, @psu_key@, boolean, boolean)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_proportion_difference_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_proportion_difference_transfn(double precision[], boolean, double precision, "any", "any", boolean, boolean) IS 'transition function of the survey_proportion_difference aggregate';
-CREATE AGGREGATE @extschema@.survey_proportion_difference(outcome boolean, weight double precision, stratum "any", psu "any", in_a boolean, in_b boolean) (
+COMMENT ON FUNCTION @extschema@.survey_proportion_difference_transfn(double precision[], boolean, double precision, @stratum_key@, @psu_key@, boolean, boolean) IS 'transition function of the survey_proportion_difference aggregate';
+CREATE AGGREGATE @extschema@.survey_proportion_difference(outcome boolean, weight double precision, stratum @stratum_key@, psu @psu_key@, in_a boolean, in_b boolean) (
     SFUNC = @extschema@.survey_proportion_difference_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_proportion_difference(boolean, double precision, "any", "any", boolean, boolean) IS
+COMMENT ON AGGREGATE @extschema@.survey_proportion_difference(boolean, double precision, @stratum_key@, @psu_key@, boolean, boolean) IS
 'share of outcome true in domain a minus in domain b, both domains of one stratified cluster design linearised together so the SE holds their covariance; t interval on the design df';
 
-CREATE FUNCTION @extschema@.survey_proportion_difference_transfn(double precision[], boolean, double precision, "any", "any", boolean, boolean, double precision)
+CREATE FUNCTION @extschema@.survey_proportion_difference_transfn(double precision[], boolean, double precision, @stratum_key@, @psu_key@, boolean, boolean, double precision)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_proportion_difference_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_proportion_difference_transfn(double precision[], boolean, double precision, "any", "any", boolean, boolean, double precision) IS 'transition function of the survey_proportion_difference aggregate';
-CREATE AGGREGATE @extschema@.survey_proportion_difference(outcome boolean, weight double precision, stratum "any", psu "any", in_a boolean, in_b boolean, fpc double precision) (
+COMMENT ON FUNCTION @extschema@.survey_proportion_difference_transfn(double precision[], boolean, double precision, @stratum_key@, @psu_key@, boolean, boolean, double precision) IS 'transition function of the survey_proportion_difference aggregate';
+CREATE AGGREGATE @extschema@.survey_proportion_difference(outcome boolean, weight double precision, stratum @stratum_key@, psu @psu_key@, in_a boolean, in_b boolean, fpc double precision) (
     SFUNC = @extschema@.survey_proportion_difference_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_proportion_difference(boolean, double precision, "any", "any", boolean, boolean, double precision) IS
+COMMENT ON AGGREGATE @extschema@.survey_proportion_difference(boolean, double precision, @stratum_key@, @psu_key@, boolean, boolean, double precision) IS
 'share of outcome true in domain a minus in domain b, both domains of one stratified cluster design linearised together so the SE holds their covariance; t interval on the design df';
 
-CREATE FUNCTION @extschema@.survey_proportion_difference_transfn(double precision[], boolean, double precision, "any", "any", boolean, boolean, double precision, double precision)
+CREATE FUNCTION @extschema@.survey_proportion_difference_transfn(double precision[], boolean, double precision, @stratum_key@, @psu_key@, boolean, boolean, double precision, double precision)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_proportion_difference_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_proportion_difference_transfn(double precision[], boolean, double precision, "any", "any", boolean, boolean, double precision, double precision) IS 'transition function of the survey_proportion_difference aggregate';
-CREATE AGGREGATE @extschema@.survey_proportion_difference(outcome boolean, weight double precision, stratum "any", psu "any", in_a boolean, in_b boolean, fpc double precision, level double precision) (
+COMMENT ON FUNCTION @extschema@.survey_proportion_difference_transfn(double precision[], boolean, double precision, @stratum_key@, @psu_key@, boolean, boolean, double precision, double precision) IS 'transition function of the survey_proportion_difference aggregate';
+CREATE AGGREGATE @extschema@.survey_proportion_difference(outcome boolean, weight double precision, stratum @stratum_key@, psu @psu_key@, in_a boolean, in_b boolean, fpc double precision, level double precision) (
     SFUNC = @extschema@.survey_proportion_difference_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_proportion_difference(boolean, double precision, "any", "any", boolean, boolean, double precision, double precision) IS
+COMMENT ON AGGREGATE @extschema@.survey_proportion_difference(boolean, double precision, @stratum_key@, @psu_key@, boolean, boolean, double precision, double precision) IS
 'share of outcome true in domain a minus in domain b, both domains of one stratified cluster design linearised together so the SE holds their covariance; t interval on the design df';
 
-CREATE FUNCTION @extschema@.survey_proportion_difference_transfn(double precision[], boolean, double precision, "any", "any", boolean, boolean, double precision, double precision, text)
+CREATE FUNCTION @extschema@.survey_proportion_difference_transfn(double precision[], boolean, double precision, @stratum_key@, @psu_key@, boolean, boolean, double precision, double precision, text)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_proportion_difference_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_proportion_difference_transfn(double precision[], boolean, double precision, "any", "any", boolean, boolean, double precision, double precision, text) IS 'transition function of the survey_proportion_difference aggregate';
-CREATE AGGREGATE @extschema@.survey_proportion_difference(outcome boolean, weight double precision, stratum "any", psu "any", in_a boolean, in_b boolean, fpc double precision, level double precision, options text) (
+COMMENT ON FUNCTION @extschema@.survey_proportion_difference_transfn(double precision[], boolean, double precision, @stratum_key@, @psu_key@, boolean, boolean, double precision, double precision, text) IS 'transition function of the survey_proportion_difference aggregate';
+CREATE AGGREGATE @extschema@.survey_proportion_difference(outcome boolean, weight double precision, stratum @stratum_key@, psu @psu_key@, in_a boolean, in_b boolean, fpc double precision, level double precision, options text) (
     SFUNC = @extschema@.survey_proportion_difference_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_proportion_difference(boolean, double precision, "any", "any", boolean, boolean, double precision, double precision, text) IS
+COMMENT ON AGGREGATE @extschema@.survey_proportion_difference(boolean, double precision, @stratum_key@, @psu_key@, boolean, boolean, double precision, double precision, text) IS
 'share of outcome true in domain a minus in domain b, both domains of one stratified cluster design linearised together so the SE holds their covariance; t interval on the design df';
 
 -- Replicate-weight estimates (as R survey's svrepdesign): the estimate with
@@ -617,134 +624,134 @@ COMMENT ON AGGREGATE @extschema@.replicate_ratio(double precision, double precis
 -- means of each band weighted by the standard population, linearised over
 -- the whole design.
 
-CREATE FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, "any", "any", "any", double precision)
+CREATE FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, @band_key@, double precision)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_standardized_mean_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, "any", "any", "any", double precision) IS 'transition function of the survey_standardized_mean aggregate';
-CREATE AGGREGATE @extschema@.survey_standardized_mean(x double precision, weight double precision, stratum "any", psu "any", age_band "any", standard double precision) (
+COMMENT ON FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, @band_key@, double precision) IS 'transition function of the survey_standardized_mean aggregate';
+CREATE AGGREGATE @extschema@.survey_standardized_mean(x double precision, weight double precision, stratum @stratum_key@, psu @psu_key@, age_band @band_key@, standard double precision) (
     SFUNC = @extschema@.survey_standardized_mean_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_standardized_mean(double precision, double precision, "any", "any", "any", double precision) IS
+COMMENT ON AGGREGATE @extschema@.survey_standardized_mean(double precision, double precision, @stratum_key@, @psu_key@, @band_key@, double precision) IS
 'the mean of x standardised to the standard population over age bands: sum over bands of standard * (domain mean in the band) / sum of standard (R survey svystandardize), linearised over the stratified cluster design; standard is the band''s standard population (any scale), the same on every row of a band';
 
-CREATE FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, "any", "any", "any", double precision, double precision)
+CREATE FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, @band_key@, double precision, double precision)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_standardized_mean_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, "any", "any", "any", double precision, double precision) IS 'transition function of the survey_standardized_mean aggregate';
-CREATE AGGREGATE @extschema@.survey_standardized_mean(x double precision, weight double precision, stratum "any", psu "any", age_band "any", standard double precision, fpc double precision) (
+COMMENT ON FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, @band_key@, double precision, double precision) IS 'transition function of the survey_standardized_mean aggregate';
+CREATE AGGREGATE @extschema@.survey_standardized_mean(x double precision, weight double precision, stratum @stratum_key@, psu @psu_key@, age_band @band_key@, standard double precision, fpc double precision) (
     SFUNC = @extschema@.survey_standardized_mean_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_standardized_mean(double precision, double precision, "any", "any", "any", double precision, double precision) IS
+COMMENT ON AGGREGATE @extschema@.survey_standardized_mean(double precision, double precision, @stratum_key@, @psu_key@, @band_key@, double precision, double precision) IS
 'the mean of x standardised to the standard population over age bands: sum over bands of standard * (domain mean in the band) / sum of standard (R survey svystandardize), linearised over the stratified cluster design; standard is the band''s standard population (any scale), the same on every row of a band';
 
-CREATE FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, "any", "any", "any", double precision, double precision, double precision)
+CREATE FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, @band_key@, double precision, double precision, double precision)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_standardized_mean_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, "any", "any", "any", double precision, double precision, double precision) IS 'transition function of the survey_standardized_mean aggregate';
-CREATE AGGREGATE @extschema@.survey_standardized_mean(x double precision, weight double precision, stratum "any", psu "any", age_band "any", standard double precision, fpc double precision, level double precision) (
+COMMENT ON FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, @band_key@, double precision, double precision, double precision) IS 'transition function of the survey_standardized_mean aggregate';
+CREATE AGGREGATE @extschema@.survey_standardized_mean(x double precision, weight double precision, stratum @stratum_key@, psu @psu_key@, age_band @band_key@, standard double precision, fpc double precision, level double precision) (
     SFUNC = @extschema@.survey_standardized_mean_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_standardized_mean(double precision, double precision, "any", "any", "any", double precision, double precision, double precision) IS
+COMMENT ON AGGREGATE @extschema@.survey_standardized_mean(double precision, double precision, @stratum_key@, @psu_key@, @band_key@, double precision, double precision, double precision) IS
 'the mean of x standardised to the standard population over age bands: sum over bands of standard * (domain mean in the band) / sum of standard (R survey svystandardize), linearised over the stratified cluster design; standard is the band''s standard population (any scale), the same on every row of a band';
 
-CREATE FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, "any", "any", "any", double precision, double precision, double precision, text)
+CREATE FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, @band_key@, double precision, double precision, double precision, text)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_standardized_mean_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, "any", "any", "any", double precision, double precision, double precision, text) IS 'transition function of the survey_standardized_mean aggregate';
-CREATE AGGREGATE @extschema@.survey_standardized_mean(x double precision, weight double precision, stratum "any", psu "any", age_band "any", standard double precision, fpc double precision, level double precision, options text) (
+COMMENT ON FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, @band_key@, double precision, double precision, double precision, text) IS 'transition function of the survey_standardized_mean aggregate';
+CREATE AGGREGATE @extschema@.survey_standardized_mean(x double precision, weight double precision, stratum @stratum_key@, psu @psu_key@, age_band @band_key@, standard double precision, fpc double precision, level double precision, options text) (
     SFUNC = @extschema@.survey_standardized_mean_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_standardized_mean(double precision, double precision, "any", "any", "any", double precision, double precision, double precision, text) IS
+COMMENT ON AGGREGATE @extschema@.survey_standardized_mean(double precision, double precision, @stratum_key@, @psu_key@, @band_key@, double precision, double precision, double precision, text) IS
 'the mean of x standardised to the standard population over age bands: sum over bands of standard * (domain mean in the band) / sum of standard (R survey svystandardize), linearised over the stratified cluster design; standard is the band''s standard population (any scale), the same on every row of a band';
 
-CREATE FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, "any", "any", "any", double precision, double precision, double precision, text, boolean)
+CREATE FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, @band_key@, double precision, double precision, double precision, text, boolean)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_standardized_mean_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, "any", "any", "any", double precision, double precision, double precision, text, boolean) IS 'transition function of the survey_standardized_mean aggregate';
-CREATE AGGREGATE @extschema@.survey_standardized_mean(x double precision, weight double precision, stratum "any", psu "any", age_band "any", standard double precision, fpc double precision, level double precision, options text, domain boolean) (
+COMMENT ON FUNCTION @extschema@.survey_standardized_mean_transfn(double precision[], double precision, double precision, @stratum_key@, @psu_key@, @band_key@, double precision, double precision, double precision, text, boolean) IS 'transition function of the survey_standardized_mean aggregate';
+CREATE AGGREGATE @extschema@.survey_standardized_mean(x double precision, weight double precision, stratum @stratum_key@, psu @psu_key@, age_band @band_key@, standard double precision, fpc double precision, level double precision, options text, domain boolean) (
     SFUNC = @extschema@.survey_standardized_mean_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_standardized_mean(double precision, double precision, "any", "any", "any", double precision, double precision, double precision, text, boolean) IS
+COMMENT ON AGGREGATE @extschema@.survey_standardized_mean(double precision, double precision, @stratum_key@, @psu_key@, @band_key@, double precision, double precision, double precision, text, boolean) IS
 'the mean of x standardised to the standard population over age bands: sum over bands of standard * (domain mean in the band) / sum of standard (R survey svystandardize), linearised over the stratified cluster design; standard is the band''s standard population (any scale), the same on every row of a band';
 
-CREATE FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, "any", "any", "any", double precision)
+CREATE FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, @stratum_key@, @psu_key@, @band_key@, double precision)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_standardized_proportion_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, "any", "any", "any", double precision) IS 'transition function of the survey_standardized_proportion aggregate';
-CREATE AGGREGATE @extschema@.survey_standardized_proportion(outcome boolean, weight double precision, stratum "any", psu "any", age_band "any", standard double precision) (
+COMMENT ON FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, @stratum_key@, @psu_key@, @band_key@, double precision) IS 'transition function of the survey_standardized_proportion aggregate';
+CREATE AGGREGATE @extschema@.survey_standardized_proportion(outcome boolean, weight double precision, stratum @stratum_key@, psu @psu_key@, age_band @band_key@, standard double precision) (
     SFUNC = @extschema@.survey_standardized_proportion_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_standardized_proportion(boolean, double precision, "any", "any", "any", double precision) IS
+COMMENT ON AGGREGATE @extschema@.survey_standardized_proportion(boolean, double precision, @stratum_key@, @psu_key@, @band_key@, double precision) IS
 'the share of outcome true standardised to the standard population over age bands: sum over bands of standard * (domain mean in the band) / sum of standard (R survey svystandardize), linearised over the stratified cluster design; standard is the band''s standard population (any scale), the same on every row of a band';
 
-CREATE FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, "any", "any", "any", double precision, double precision)
+CREATE FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, @stratum_key@, @psu_key@, @band_key@, double precision, double precision)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_standardized_proportion_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, "any", "any", "any", double precision, double precision) IS 'transition function of the survey_standardized_proportion aggregate';
-CREATE AGGREGATE @extschema@.survey_standardized_proportion(outcome boolean, weight double precision, stratum "any", psu "any", age_band "any", standard double precision, fpc double precision) (
+COMMENT ON FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, @stratum_key@, @psu_key@, @band_key@, double precision, double precision) IS 'transition function of the survey_standardized_proportion aggregate';
+CREATE AGGREGATE @extschema@.survey_standardized_proportion(outcome boolean, weight double precision, stratum @stratum_key@, psu @psu_key@, age_band @band_key@, standard double precision, fpc double precision) (
     SFUNC = @extschema@.survey_standardized_proportion_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_standardized_proportion(boolean, double precision, "any", "any", "any", double precision, double precision) IS
+COMMENT ON AGGREGATE @extschema@.survey_standardized_proportion(boolean, double precision, @stratum_key@, @psu_key@, @band_key@, double precision, double precision) IS
 'the share of outcome true standardised to the standard population over age bands: sum over bands of standard * (domain mean in the band) / sum of standard (R survey svystandardize), linearised over the stratified cluster design; standard is the band''s standard population (any scale), the same on every row of a band';
 
-CREATE FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, "any", "any", "any", double precision, double precision, double precision)
+CREATE FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, @stratum_key@, @psu_key@, @band_key@, double precision, double precision, double precision)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_standardized_proportion_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, "any", "any", "any", double precision, double precision, double precision) IS 'transition function of the survey_standardized_proportion aggregate';
-CREATE AGGREGATE @extschema@.survey_standardized_proportion(outcome boolean, weight double precision, stratum "any", psu "any", age_band "any", standard double precision, fpc double precision, level double precision) (
+COMMENT ON FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, @stratum_key@, @psu_key@, @band_key@, double precision, double precision, double precision) IS 'transition function of the survey_standardized_proportion aggregate';
+CREATE AGGREGATE @extschema@.survey_standardized_proportion(outcome boolean, weight double precision, stratum @stratum_key@, psu @psu_key@, age_band @band_key@, standard double precision, fpc double precision, level double precision) (
     SFUNC = @extschema@.survey_standardized_proportion_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_standardized_proportion(boolean, double precision, "any", "any", "any", double precision, double precision, double precision) IS
+COMMENT ON AGGREGATE @extschema@.survey_standardized_proportion(boolean, double precision, @stratum_key@, @psu_key@, @band_key@, double precision, double precision, double precision) IS
 'the share of outcome true standardised to the standard population over age bands: sum over bands of standard * (domain mean in the band) / sum of standard (R survey svystandardize), linearised over the stratified cluster design; standard is the band''s standard population (any scale), the same on every row of a band';
 
-CREATE FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, "any", "any", "any", double precision, double precision, double precision, text)
+CREATE FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, @stratum_key@, @psu_key@, @band_key@, double precision, double precision, double precision, text)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_standardized_proportion_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, "any", "any", "any", double precision, double precision, double precision, text) IS 'transition function of the survey_standardized_proportion aggregate';
-CREATE AGGREGATE @extschema@.survey_standardized_proportion(outcome boolean, weight double precision, stratum "any", psu "any", age_band "any", standard double precision, fpc double precision, level double precision, options text) (
+COMMENT ON FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, @stratum_key@, @psu_key@, @band_key@, double precision, double precision, double precision, text) IS 'transition function of the survey_standardized_proportion aggregate';
+CREATE AGGREGATE @extschema@.survey_standardized_proportion(outcome boolean, weight double precision, stratum @stratum_key@, psu @psu_key@, age_band @band_key@, standard double precision, fpc double precision, level double precision, options text) (
     SFUNC = @extschema@.survey_standardized_proportion_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_standardized_proportion(boolean, double precision, "any", "any", "any", double precision, double precision, double precision, text) IS
+COMMENT ON AGGREGATE @extschema@.survey_standardized_proportion(boolean, double precision, @stratum_key@, @psu_key@, @band_key@, double precision, double precision, double precision, text) IS
 'the share of outcome true standardised to the standard population over age bands: sum over bands of standard * (domain mean in the band) / sum of standard (R survey svystandardize), linearised over the stratified cluster design; standard is the band''s standard population (any scale), the same on every row of a band';
 
-CREATE FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, "any", "any", "any", double precision, double precision, double precision, text, boolean)
+CREATE FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, @stratum_key@, @psu_key@, @band_key@, double precision, double precision, double precision, text, boolean)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_survey_standardized_proportion_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, "any", "any", "any", double precision, double precision, double precision, text, boolean) IS 'transition function of the survey_standardized_proportion aggregate';
-CREATE AGGREGATE @extschema@.survey_standardized_proportion(outcome boolean, weight double precision, stratum "any", psu "any", age_band "any", standard double precision, fpc double precision, level double precision, options text, domain boolean) (
+COMMENT ON FUNCTION @extschema@.survey_standardized_proportion_transfn(double precision[], boolean, double precision, @stratum_key@, @psu_key@, @band_key@, double precision, double precision, double precision, text, boolean) IS 'transition function of the survey_standardized_proportion aggregate';
+CREATE AGGREGATE @extschema@.survey_standardized_proportion(outcome boolean, weight double precision, stratum @stratum_key@, psu @psu_key@, age_band @band_key@, standard double precision, fpc double precision, level double precision, options text, domain boolean) (
     SFUNC = @extschema@.survey_standardized_proportion_transfn, STYPE = double precision[],
     FINALFUNC = @extschema@.survey_finalfn,
     COMBINEFUNC = @extschema@.state_combine, PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.survey_standardized_proportion(boolean, double precision, "any", "any", "any", double precision, double precision, double precision, text, boolean) IS
+COMMENT ON AGGREGATE @extschema@.survey_standardized_proportion(boolean, double precision, @stratum_key@, @psu_key@, @band_key@, double precision, double precision, double precision, text, boolean) IS
 'the share of outcome true standardised to the standard population over age bands: sum over bands of standard * (domain mean in the band) / sum of standard (R survey svystandardize), linearised over the stratified cluster design; standard is the band''s standard population (any scale), the same on every row of a band';
 
 -- replicate_difference: two estimates of one replicate design (their

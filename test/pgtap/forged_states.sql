@@ -5,14 +5,14 @@ BEGIN;
 SELECT plan(9);
 
 -- a survey state whose capacity says 2^40 index slots in a 10-field array
-CREATE AGGREGATE pg_temp.huge_index(float8, float8, int, int) (SFUNC = wellbeing.survey_mean_transfn, STYPE = float8[],
+CREATE AGGREGATE pg_temp.huge_index(float8, float8, bigint, bigint) (SFUNC = wellbeing.survey_mean_transfn, STYPE = float8[],
   INITCOND = '{19001,1,1,0,0.95,0,0,0,1099511627776,0}');
 SELECT throws_ok($$SELECT pg_temp.huge_index(1, 1, 1, 1)$$, '22000', NULL,
                  'survey INITCOND with an index larger than the array: an error, not a segfault');
 
 -- a full index (every slot points at one of 8 rows, none of them the key):
 -- the probe loop used to spin without end, deaf to cancellation
-CREATE AGGREGATE pg_temp.full_index(float8, float8, int, int) (SFUNC = wellbeing.survey_mean_transfn, STYPE = float8[],
+CREATE AGGREGATE pg_temp.full_index(float8, float8, bigint, bigint) (SFUNC = wellbeing.survey_mean_transfn, STYPE = float8[],
   INITCOND = '{19001,1,1,0,0.95,0,0,0,16,8,1,2,3,4,5,6,7,8,1,2,3,4,5,6,7,8,0,0,0,0,0,NaN,0,0,0,0,0,0,0,0,0,0,0,NaN,0,0,0,0,0,0,0,0,0,0,0,NaN,0,0,0,0,0,0,0,0,0,0,0,NaN,0,0,0,0,0,0,0,0,0,0,0,NaN,0,0,0,0,0,0,0,0,0,0,0,NaN,0,0,0,0,0,0,0,0,0,0,0,NaN,0,0,0,0,0,0,0,0,0,0,0,NaN,0,0,0,0,0,0}');
 SET LOCAL statement_timeout = '10s';
 SELECT throws_ok($$SELECT pg_temp.full_index(1, 1, 1, 1)$$, '22000', 'invalid wellbeing transition state',

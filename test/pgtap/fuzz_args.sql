@@ -32,7 +32,7 @@ UNION ALL SELECT 'double precision[]', unnest(ARRAY['''{}''::float8[]', '''{1,2,
                                                     '''{1001,0.95,1,1,0,0,0,0,0,0}''::float8[]', '''{7001,2,0,3,1,1}''::float8[]',
                                                     '''{19001,1,1,0,0.95,0,0,0,16,0}''::float8[]'])
 UNION ALL SELECT 'text[]', unnest(ARRAY['''{a,b}''::text[]', 'NULL::text[]', '''{}''::text[]', '''{a,b,c,d,e}''::text[]'])
-UNION ALL SELECT '"any"', unnest(ARRAY['1', '''a''::text', 'NULL::int', 'g', 'point(1, 1)'])
+UNION ALL SELECT 'bigint', unnest(ARRAY['0', '1', '-1', '9223372036854775807', '(-9223372036854775807 - 1)', 'NULL::bigint', 'g::bigint', '(g % 2)::bigint'])
 UNION ALL SELECT 'regclass', unnest(ARRAY['''fuzz_data''::regclass', '''fuzz_catalog''::regclass', '''pg_class''::regclass', 'NULL::regclass'])
 UNION ALL SELECT 'wellbeing.estimate', unnest(ARRAY['wellbeing.estimate(0.5, 0.1)', 'NULL::wellbeing.estimate',
                                                     'ROW(''NaN'', 1, 0, 1, 10, 0.95)::wellbeing.estimate',

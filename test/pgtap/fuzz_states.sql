@@ -35,11 +35,12 @@ WHERE p.pronamespace = 'wellbeing'::regnamespace AND p.proname NOT LIKE '%\_stat
 CREATE FUNCTION pg_temp.arg_expr(argname text, argtype text, candidate text) RETURNS text LANGUAGE sql AS $$
   SELECT CASE
     WHEN argtype = 'text' THEN CASE argname WHEN 'grp' THEN $q$'g' || (i % 3)$q$ WHEN 'unit' THEN $q$'u' || i$q$
-                                            ELSE quote_literal(candidate) END
+                                            WHEN 'stratum' THEN '(i % 2)::text' WHEN 'psu' THEN 'i::text'
+                                            WHEN 'age_band' THEN 'i::text' ELSE quote_literal(candidate) END
     WHEN argtype = 'boolean' THEN CASE argname WHEN 'corrected' THEN 'false' WHEN 'higher_is_better' THEN 'true'
                                                WHEN 'in_b' THEN '(i % 2 = 1)' ELSE '(i % 2 = 0)' END
     WHEN argtype = 'integer' THEN CASE argname WHEN 'levels' THEN '5' ELSE '1' END
-    WHEN argtype = '"any"' THEN CASE argname WHEN 'stratum' THEN '(i % 2)' ELSE 'i' END
+    WHEN argtype = 'bigint' THEN CASE argname WHEN 'stratum' THEN '(i % 2)' ELSE 'i' END
     WHEN argtype = 'double precision[]' THEN CASE argname
          WHEN 'items' THEN 'ARRAY[i, (i * 2) % 5, (i * 3) % 7]::float8[]'
          WHEN 'replicate_weights' THEN 'ARRAY[1 + i % 2, 2 - i % 2, 1.5]::float8[]'
@@ -203,12 +204,10 @@ BEGIN
     END IF;
     -- a moving-aggregate window whose inverse transition function (the
     -- user's) hands the forgery to our transition function
-    IF NOT '"any"' = ANY (c.argtypes) THEN
-      EXECUTE format('CREATE FUNCTION pg_temp.%I(float8[], %s) RETURNS float8[] LANGUAGE sql AS %L',
-                     'minv_' || c.aggoid, array_to_string(c.argtypes, ', '), 'SELECT pg_temp.forgery()');
-      EXECUTE format('CREATE AGGREGATE pg_temp.%I(%s) (SFUNC = %s, STYPE = float8[], MSFUNC = %s, MINVFUNC = pg_temp.%I, MSTYPE = float8[])',
-                     'win_' || c.aggoid, array_to_string(c.argtypes, ', '), c.transfn, c.transfn, 'minv_' || c.aggoid);
-    END IF;
+    EXECUTE format('CREATE FUNCTION pg_temp.%I(float8[], %s) RETURNS float8[] LANGUAGE sql AS %L',
+                   'minv_' || c.aggoid, array_to_string(c.argtypes, ', '), 'SELECT pg_temp.forgery()');
+    EXECUTE format('CREATE AGGREGATE pg_temp.%I(%s) (SFUNC = %s, STYPE = float8[], MSFUNC = %s, MINVFUNC = pg_temp.%I, MSTYPE = float8[])',
+                   'win_' || c.aggoid, array_to_string(c.argtypes, ', '), c.transfn, c.transfn, 'minv_' || c.aggoid);
     FOR i IN 1..ceil(per_kind::float8 / c.in_kind)::int LOOP
       st := pg_temp.forge(c.genuine, c.kind);
       forged := forged + 1;
@@ -227,11 +226,9 @@ BEGIN
       END IF;
       PERFORM pg_temp.try('state_combine', 'state_combine', format('SELECT wellbeing.state_combine($1, %L::float8[])', c.genuine), st);
       PERFORM pg_temp.try('state_combine', 'state_combine', format('SELECT wellbeing.state_combine(%L::float8[], $1)', c.genuine), st);
-      IF NOT '"any"' = ANY (c.argtypes) THEN
-        PERFORM pg_temp.try('window with a user''s inverse transition', c.transfn,
-          format('SELECT pg_temp.%I(%s) OVER (ORDER BY i ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM generate_series(1, 4) i',
-                 'win_' || c.aggoid, c.args), st);
-      END IF;
+      PERFORM pg_temp.try('window with a user''s inverse transition', c.transfn,
+        format('SELECT pg_temp.%I(%s) OVER (ORDER BY i ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM generate_series(1, 4) i',
+               'win_' || c.aggoid, c.args), st);
       -- the transition function called directly, and as the running state of
       -- a user's aggregate with the forgery as INITCOND (one in four: DDL)
       PERFORM pg_temp.try('transition', c.transfn,

@@ -52,7 +52,7 @@ CREATE AGGREGATE wbstate.recent_trend(float8, float8, float8, float8) (SFUNC = w
 CREATE AGGREGATE wbstate.aggregate_scores(float8, float8) (SFUNC = wellbeing.aggregate_scores_transfn, STYPE = float8[]);
 CREATE AGGREGATE wbstate.cronbach_alpha(float8[]) (SFUNC = wellbeing.cronbach_alpha_transfn, STYPE = float8[]);
 CREATE AGGREGATE wbstate.joinpoint(float8, float8) (SFUNC = wellbeing.joinpoint_transfn, STYPE = float8[]);
-CREATE AGGREGATE wbstate.survey_mean(float8, float8, "any", "any") (SFUNC = wellbeing.survey_mean_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbstate.survey_mean(float8, float8, bigint, bigint) (SFUNC = wellbeing.survey_mean_transfn, STYPE = float8[]);
 CREATE AGGREGATE wbstate.replicate_mean(float8, float8, float8[], text) (SFUNC = wellbeing.replicate_mean_transfn, STYPE = float8[]);
 
 CREATE TEMP TABLE states AS

@@ -222,8 +222,8 @@ SELECT is((SELECT (wellbeing.joinpoint(x, y, y / 50)).apc_upper FROM (SELECT * F
 
 -- 6. survey estimates (a PSU-keyed state): parallel = serial, partitions
 -- merged = single pass, shuffled rows = same (sums in another order: 1e-12)
-CREATE AGGREGATE wbtest.survey_mean_transfn(float8, float8, "any", "any") (SFUNC = wellbeing.survey_mean_transfn, STYPE = float8[]);
-CREATE AGGREGATE wbtest.survey_proportion_transfn(boolean, float8, "any", "any", float8, float8, text, boolean) (SFUNC = wellbeing.survey_proportion_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.survey_mean_transfn(float8, float8, bigint, bigint) (SFUNC = wellbeing.survey_mean_transfn, STYPE = float8[]);
+CREATE AGGREGATE wbtest.survey_proportion_transfn(boolean, float8, bigint, bigint, float8, float8, text, boolean) (SFUNC = wellbeing.survey_proportion_transfn, STYPE = float8[]);
 CREATE FUNCTION wbtest.same_survey(a wellbeing.survey_estimate, b wellbeing.survey_estimate) RETURNS boolean
 LANGUAGE sql IMMUTABLE AS $$
   SELECT a.n = b.n AND a.df = b.df AND abs(a.value - b.value) <= 1e-12 * abs(b.value)
