@@ -36,28 +36,36 @@ pg_virtualenv -t bash -c '
     bash test/docs_examples.sh >> "$0/dump.out" 2>&1; echo $? > "$0/bi.rc"
 ' "$log"
 
+# every aggregate family on a real Citus cluster against a local table
+# (skipped, and said so, when Citus is neither installed nor buildable)
+bash test/citus.sh > "$log/citus.out" 2>&1; echo $? > "$log/citus.rc"
+
 cat "$log/regress.out" 2>/dev/null
 [ -f regression.diffs ] && cat regression.diffs
 grep -vE '^ok [0-9]' "$log/pgtap.out" 2>/dev/null
 grep -vE '^ok [0-9]' "$log/dump.out" 2>/dev/null
 grep -v '^ok' "$log/docs.out" 2>/dev/null
+grep -vE '^ok [0-9 -]' "$log/citus.out" 2>/dev/null
 
 # pg_regress prints "ok N - name" / "not ok N - name" (PG 15: "test name ... ok")
 reg_pass=$(grep -cE '\.\.\. ok|^ok ' "$log/regress.out" 2>/dev/null || true)
 reg_fail=$(grep -cE '\.\.\. FAILED|^not ok ' "$log/regress.out" 2>/dev/null || true)
-tap_pass=$(cat "$log/pgtap.out" "$log/dump.out" "$log/docs.out" 2>/dev/null | grep -cE '^ok [0-9 -]' || true)
-tap_fail=$(cat "$log/pgtap.out" "$log/dump.out" "$log/docs.out" 2>/dev/null | grep -cE '^not ok [0-9 -]' || true)
+tap_pass=$(cat "$log/pgtap.out" "$log/dump.out" "$log/docs.out" "$log/citus.out" 2>/dev/null | grep -cE '^ok [0-9 -]' || true)
+tap_fail=$(cat "$log/pgtap.out" "$log/dump.out" "$log/docs.out" "$log/citus.out" 2>/dev/null | grep -cE '^not ok [0-9 -]' || true)
 
 failed=$(( reg_fail + tap_fail ))
 rc_regress=$(cat "$log/regress.rc" 2>/dev/null || echo 1)
 rc_pgtap=$(cat "$log/pgtap.rc" 2>/dev/null || echo 1)
 rc_dump=$(cat "$log/dump.rc" 2>/dev/null || echo 1)
 rc_bi=$(cat "$log/bi.rc" 2>/dev/null || echo 1)
-if [ "$rc_regress" != 0 ] || [ "$rc_pgtap" != 0 ] || [ "$rc_dump" != 0 ] || [ "$rc_bi" != 0 ]; then
+rc_citus=$(cat "$log/citus.rc" 2>/dev/null || echo 1)
+citus_skipped=$(grep -m1 '^# Citus tests SKIPPED' "$log/citus.out" 2>/dev/null || true)
+if [ "$rc_regress" != 0 ] || [ "$rc_pgtap" != 0 ] || [ "$rc_dump" != 0 ] || [ "$rc_bi" != 0 ] || [ "$rc_citus" != 0 ]; then
   [ "$failed" -eq 0 ] && failed=1
 fi
 rm -rf "$log"
 echo
-echo "pg_regress: $reg_pass files passed, $reg_fail failed; pgTAP, dump/restore, ODBC, JDBC and docs examples: $tap_pass assertions passed, $tap_fail failed"
+echo "pg_regress: $reg_pass files passed, $reg_fail failed; pgTAP, dump/restore, ODBC, JDBC, docs examples and Citus: $tap_pass assertions passed, $tap_fail failed"
+[ -n "$citus_skipped" ] && echo "$citus_skipped"
 echo "wellbeing: $(( reg_pass + tap_pass )) passed, $failed failed"
 [ "$failed" -eq 0 ]
