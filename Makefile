@@ -16,6 +16,7 @@ OBJS = \
 	src/numeric/dist.o \
 	src/estimates.o \
 	src/survey.o \
+	src/replicate.o \
 	src/sample.o \
 	src/suppress.o \
 	src/disparity.o \
@@ -25,7 +26,6 @@ OBJS = \
 	src/trend.o \
 	src/joinpoint.o \
 	src/index.o \
-	src/rollup.o \
 	src/numeric/rank.o \
 	src/numeric/regress.o
 
