@@ -208,7 +208,7 @@ CREATE FUNCTION public.format(text, name, text) RETURNS text LANGUAGE plpgsql AS
 BEGIN PERFORM public.install_safety_hit('public.format(text, name, text)'); RETURN pg_catalog.format($1, $2, $3); END $$;
 CREATE FUNCTION public.cardinality(double precision[]) RETURNS integer LANGUAGE plpgsql AS $$
 BEGIN PERFORM public.install_safety_hit('public.cardinality(double precision[])'); RETURN pg_catalog.cardinality($1); END $$;
-CREATE FUNCTION public.state_of(double precision[], text, integer, integer) RETURNS double precision[] LANGUAGE plpgsql AS $$
+CREATE FUNCTION public.state_of(double precision[], text) RETURNS double precision[] LANGUAGE plpgsql AS $$
 BEGIN PERFORM public.install_safety_hit('public.state_of'); RETURN $1; END $$;
 CREATE FUNCTION public.proportion_finalfn(double precision[]) RETURNS double precision[] LANGUAGE plpgsql AS $$
 BEGIN PERFORM public.install_safety_hit('public.proportion_finalfn'); RETURN $1; END $$;
@@ -235,7 +235,7 @@ SELECT format('%s %s %s', 'a'::text, 'b'::text, 'c'::text) AS format_4,
        cardinality(ARRAY[1.0, 2.0]::float8[]) AS cardinality,
        'a'::text = 'a' AS text_eq, 1 = 1 AS int_eq, 'a'::text <> 'b' AS text_ne,
        'a'::text || 'b' AS text_cat, 2.0::float8 * 3.0::float8 AS float_mul,
-       proportion_finalfn(state_of(ARRAY[1.0]::float8[], 'proportion', 1, 0)) AS final_of_state;
+       proportion_finalfn(state_of(ARRAY[1.0]::float8[], 'proportion')) AS final_of_state;
 RESET search_path;
 RESET ROLE;
 SELECT what FROM public.install_safety_ran ORDER BY what COLLATE "C";

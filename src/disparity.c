@@ -161,10 +161,18 @@ static const WbField spread_fields[] = {
 
 StaticAssertDecl(WB_FIELDS(spread_fields) == BGV_NFIELDS, "spread state layout");
 
+/* the measures whose _state aggregates make this kind, and their codes */
+static const WbMeasure spread_measures[] = {
+	{"between_group_variance", SPREAD_BGV},
+	{"between_group_sd", SPREAD_BGSD},
+	{"coefficient_of_variation", SPREAD_COV},
+};
+
 const WbStateKindInfo wb_kind_spread = {
 	.kind = WB_STATE_SPREAD,.name = "between-group spread",.version = WB_STATE_VERSION,
 	.nheader = BGV_NFIELDS,.header = spread_fields,.nparams = BGV_NPARAMS,
 	.merge_fields = spread_merge,
+	.measures = spread_measures,.nmeasures = lengthof(spread_measures),
 };
 
 static const char *const spread_names[] = {

@@ -169,9 +169,15 @@ static const WbField proportion_fields[] = {
 
 StaticAssertDecl(WB_FIELDS(proportion_fields) == PROP_NFIELDS, "proportion state layout");
 
+/* the measures whose _state aggregates make this kind, and their codes */
+static const WbMeasure proportion_measures[] = {
+	{"proportion", 0},
+};
+
 const WbStateKindInfo wb_kind_proportion = {
 	.kind = WB_STATE_PROPORTION,.name = "proportion",.version = WB_STATE_VERSION,
 	.nheader = PROP_NFIELDS,.header = proportion_fields,.nparams = PROP_NPARAMS,
+	.measures = proportion_measures,.nmeasures = lengthof(proportion_measures),
 };
 
 typedef enum ProportionMethod
@@ -417,10 +423,16 @@ static const WbField moments_fields[] = {
 
 StaticAssertDecl(WB_FIELDS(moments_fields) == MOM_NFIELDS, "mean state layout");
 
+/* the measures whose _state aggregates make this kind, and their codes */
+static const WbMeasure moments_measures[] = {
+	{"mean", 0},
+};
+
 const WbStateKindInfo wb_kind_moments = {
 	.kind = WB_STATE_MOMENTS,.name = "mean",.version = WB_STATE_VERSION,
 	.nheader = MOM_NFIELDS,.header = moments_fields,.nparams = MOM_NPARAMS,
 	.merge_fields = moments_merge,
+	.measures = moments_measures,.nmeasures = lengthof(moments_measures),
 };
 
 /* Move a centred (V, m, A, B) block to a new centre m_new. */
@@ -558,10 +570,16 @@ static const WbField total_fields[] = {
 
 StaticAssertDecl(WB_FIELDS(total_fields) == TOT_NFIELDS, "total state layout");
 
+/* the measures whose _state aggregates make this kind, and their codes */
+static const WbMeasure total_measures[] = {
+	{"total", 0},
+};
+
 const WbStateKindInfo wb_kind_total = {
 	.kind = WB_STATE_TOTAL,.name = "total",.version = WB_STATE_VERSION,
 	.nheader = TOT_NFIELDS,.header = total_fields,.nparams = 1,
 	.merge_fields = total_merge,
+	.measures = total_measures,.nmeasures = lengthof(total_measures),
 };
 
 static void
@@ -673,9 +691,15 @@ static const WbField rate_fields[] = {
 
 StaticAssertDecl(WB_FIELDS(rate_fields) == RATE_NFIELDS, "rate state layout");
 
+/* the measures whose _state aggregates make this kind, and their codes */
+static const WbMeasure rate_measures[] = {
+	{"rate", 0},
+};
+
 const WbStateKindInfo wb_kind_rate = {
 	.kind = WB_STATE_RATE,.name = "rate",.version = WB_STATE_VERSION,
 	.nheader = RATE_NFIELDS,.header = rate_fields,.nparams = RATE_NPARAMS,
+	.measures = rate_measures,.nmeasures = lengthof(rate_measures),
 };
 
 static void
@@ -821,10 +845,16 @@ static const WbField dsr_fields[] = {
 
 StaticAssertDecl(WB_FIELDS(dsr_fields) == DSR_NFIELDS, "standardized_rate state layout");
 
+/* the measures whose _state aggregates make this kind, and their codes */
+static const WbMeasure dsr_measures[] = {
+	{"standardized_rate", 0},
+};
+
 const WbStateKindInfo wb_kind_dsr = {
 	.kind = WB_STATE_DSR,.name = "standardized_rate",.version = WB_STATE_VERSION,
 	.nheader = DSR_NFIELDS,.header = dsr_fields,.nparams = DSR_NPARAMS,
 	.merge_fields = dsr_merge,
+	.measures = dsr_measures,.nmeasures = lengthof(dsr_measures),
 };
 
 /* the largest band weight w/n is a maximum, not a sum */
@@ -996,9 +1026,15 @@ static const WbField smr_fields[] = {
 
 StaticAssertDecl(WB_FIELDS(smr_fields) == SMR_NFIELDS, "standardized_ratio state layout");
 
+/* the measures whose _state aggregates make this kind, and their codes */
+static const WbMeasure smr_measures[] = {
+	{"standardized_ratio", 0},
+};
+
 const WbStateKindInfo wb_kind_smr = {
 	.kind = WB_STATE_SMR,.name = "standardized_ratio",.version = WB_STATE_VERSION,
 	.nheader = SMR_NFIELDS,.header = smr_fields,.nparams = SMR_NPARAMS,
+	.measures = smr_measures,.nmeasures = lengthof(smr_measures),
 };
 
 static void

@@ -643,9 +643,15 @@ static const WbField scores_fields[] = {
 
 StaticAssertDecl(WB_FIELDS(scores_fields) == SC_NFIELDS, "aggregate_scores state layout");
 
+/* the measures whose _state aggregates make this kind, and their codes */
+static const WbMeasure scores_measures[] = {
+	{"aggregate_scores", 0},
+};
+
 const WbStateKindInfo wb_kind_scores = {
 	.kind = WB_STATE_SCORES,.name = "aggregate_scores",.version = WB_STATE_VERSION,
 	.nheader = SC_NFIELDS,.header = scores_fields,.nparams = 3,
+	.measures = scores_measures,.nmeasures = lengthof(scores_measures),
 };
 
 /* the power the method raises scores to: 1, 0 (logarithm), -1, or p */
@@ -1017,11 +1023,18 @@ static const WbField alpha_row[] = {
 StaticAssertDecl(WB_FIELDS(alpha_fields) == AL_ITEMS, "cronbach_alpha state header");
 StaticAssertDecl(lengthof(alpha_row) == AL_ITEM_STRIDE, "cronbach_alpha state row");
 
+/* the measures whose _state aggregates make this kind, and their codes */
+static const WbMeasure alpha_measures[] = {
+	{"cronbach_alpha", 0},
+	{"cronbach_alpha_if_deleted", 0},
+};
+
 const WbStateKindInfo wb_kind_alpha = {
 	.kind = WB_STATE_ALPHA,.name = "cronbach_alpha",.version = WB_STATE_VERSION,
 	.nheader = AL_ITEMS,.header = alpha_fields,.nparams = 0,
 	.stride = AL_ITEM_STRIDE,.row = alpha_row,
 	.check = alpha_check,.merge_states = alpha_merge,
+	.measures = alpha_measures,.nmeasures = lengthof(alpha_measures),
 };
 
 /* the length the item count says, and every item finite */

@@ -109,10 +109,19 @@ static const WbField entropy_fields[] = {
 
 StaticAssertDecl(WB_FIELDS(entropy_fields) == ENT_NFIELDS, "entropy state layout");
 
+/* the measures whose _state aggregates make this kind, and their codes */
+static const WbMeasure entropy_measures[] = {
+	{"theil_t", ENT_THEIL},
+	{"mean_log_deviation", ENT_MLD},
+	{"generalized_entropy", ENT_GE},
+	{"atkinson", ENT_ATKINSON},
+};
+
 const WbStateKindInfo wb_kind_entropy = {
 	.kind = WB_STATE_ENTROPY,.name = "entropy",.version = WB_STATE_VERSION,
 	.nheader = ENT_NFIELDS,.header = entropy_fields,.nparams = ENT_NPARAMS,
 	.merge_fields = entropy_merge,
+	.measures = entropy_measures,.nmeasures = lengthof(entropy_measures),
 };
 
 /* the exponent a used in ENT_AA */

@@ -92,12 +92,18 @@ static const WbField segmented_row[] = {
 StaticAssertDecl(WB_FIELDS(segmented_fields) == JP_HEADER, "joinpoint state header");
 StaticAssertDecl(lengthof(segmented_row) == JP_STRIDE, "joinpoint state row");
 
+/* the measures whose _state aggregates make this kind, and their codes */
+static const WbMeasure segmented_measures[] = {
+	{"joinpoint", 0},
+};
+
 const WbStateKindInfo wb_kind_segmented = {
 	.kind = WB_STATE_SEGMENTED,.name = "joinpoint",.version = WB_STATE_VERSION,
 	.nheader = JP_HEADER,.header = segmented_fields,.nparams = 3,
 	.stride = JP_STRIDE,.row = segmented_row,.used = JP_USED,.max_rows = JP_MAX_ROWS,
 	.merge_states = wb_rows_concat,
 	.grows = true,
+	.measures = segmented_measures,.nmeasures = lengthof(segmented_measures),
 };
 
 PG_FUNCTION_INFO_V1(wb_joinpoint_transfn);

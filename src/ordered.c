@@ -189,12 +189,24 @@ static const WbField groups_row[] = {
 StaticAssertDecl(WB_FIELDS(groups_fields) == GRP_HEADER, "groups state header");
 StaticAssertDecl(lengthof(groups_row) == GRP_STRIDE, "groups state row");
 
+/* the measures whose _state aggregates make this kind, and their codes */
+static const WbMeasure groups_measures[] = {
+	{"slope_index", ORD_SII},
+	{"relative_index", ORD_RII},
+	{"concentration_index", ORD_CI},
+	{"attributable_risk", ORD_PAR},
+	{"attributable_fraction", ORD_PAF},
+	{"index_of_disparity", ORD_IDIS},
+	{"mean_difference", ORD_MD},
+};
+
 const WbStateKindInfo wb_kind_groups = {
 	.kind = WB_STATE_GROUPS,.name = "groups",.version = WB_STATE_VERSION,
 	.nheader = GRP_HEADER,.header = groups_fields,.nparams = GRP_NPARAMS,
 	.stride = GRP_STRIDE,.row = groups_row,.used = GRP_USED,.max_rows = GRP_MAX_ROWS,
 	.check = groups_check,.merge_states = groups_merge,
 	.grows = true,
+	.measures = groups_measures,.nmeasures = lengthof(groups_measures),
 };
 
 static void

@@ -41,12 +41,26 @@ static const WbField sample_row[] = {
 StaticAssertDecl(WB_FIELDS(sample_fields) == SMP_HEADER, "sample state header");
 StaticAssertDecl(lengthof(sample_row) == SMP_STRIDE, "sample state row");
 
+/* the measures whose _state aggregates make this kind, and their codes */
+static const WbMeasure sample_measures[] = {
+	{"poverty_rate", WB_SAMPLE_POVERTY},
+	{"poverty_threshold", WB_SAMPLE_POVERTY},
+	{"gini", WB_SAMPLE_GINI},
+	{"quintile_share_ratio", WB_SAMPLE_SHARES},
+	{"palma", WB_SAMPLE_SHARES},
+	{"hoover", WB_SAMPLE_SHARES},
+	{"dissimilarity", WB_SAMPLE_DISSIMILARITY},
+	{"category_cutpoints", WB_SAMPLE_CATEGORY},
+	{"mann_kendall", WB_SAMPLE_SERIES},
+};
+
 const WbStateKindInfo wb_kind_sample = {
 	.kind = WB_STATE_SAMPLE,.name = "sample",.version = WB_STATE_VERSION,
 	.nheader = SMP_HEADER,.header = sample_fields,.nparams = 2,
 	.stride = SMP_STRIDE,.row = sample_row,.used = SMP_USED,.max_rows = SMP_MAX_ROWS,
 	.check = sample_check,.merge_states = wb_rows_concat,
 	.grows = true,
+	.measures = sample_measures,.nmeasures = lengthof(sample_measures),
 };
 
 /*

@@ -97,9 +97,16 @@ static const WbField exposure_fields[] = {
 
 StaticAssertDecl(WB_FIELDS(exposure_fields) == EXP_NFIELDS, "exposure state layout");
 
+/* the measures whose _state aggregates make this kind, and their codes */
+static const WbMeasure exposure_measures[] = {
+	{"isolation", 1},
+	{"exposure", 2},
+};
+
 const WbStateKindInfo wb_kind_exposure = {
 	.kind = WB_STATE_EXPOSURE,.name = "exposure",.version = WB_STATE_VERSION,
 	.nheader = EXP_NFIELDS,.header = exposure_fields,.nparams = 1,
+	.measures = exposure_measures,.nmeasures = lengthof(exposure_measures),
 };
 
 static Datum
@@ -221,12 +228,19 @@ static const WbField triples_row[] = {
 StaticAssertDecl(WB_FIELDS(triples_fields) == TRI_HEADER, "triples state header");
 StaticAssertDecl(lengthof(triples_row) == TRI_STRIDE, "triples state row");
 
+/* the measures whose _state aggregates make this kind, and their codes */
+static const WbMeasure triples_measures[] = {
+	{"mutual_information", 0},
+	{"entropy_index", 0},
+};
+
 const WbStateKindInfo wb_kind_triples = {
 	.kind = WB_STATE_TRIPLES,.name = "triples",.version = WB_STATE_VERSION,
 	.nheader = TRI_HEADER,.header = triples_fields,.nparams = 0,
 	.stride = TRI_STRIDE,.row = triples_row,.used = TRI_USED,.max_rows = TRI_MAX_ROWS,
 	.merge_states = wb_rows_concat,
 	.grows = true,
+	.measures = triples_measures,.nmeasures = lengthof(triples_measures),
 };
 
 PG_FUNCTION_INFO_V1(wb_multigroup_transfn);

@@ -32,6 +32,8 @@
 
 PG_FUNCTION_INFO_V1(wb_state_combine);
 PG_FUNCTION_INFO_V1(wb_state_kinds);
+PG_FUNCTION_INFO_V1(wb_state_measures);
+PG_FUNCTION_INFO_V1(wb_state_of);
 
 /* indexed by WbStateKind */
 static const WbStateKindInfo *const state_kinds[] = {
@@ -601,6 +603,102 @@ wb_state_kinds(PG_FUNCTION_ARGS)
 		for (i = 0; i < info->stride; i++)
 			kinds_add_field(rsinfo->setResult, rsinfo->setDesc, info, "row", i,
 							&info->row[i]);
+	}
+	return (Datum) 0;
+}
+
+/* ----------------------------------------------------------------------
+ * Stored states (rollups).  Several measures share one state kind and one
+ * final function, which reads the measure from the state's code; state_of
+ * makes sure the state handed to <measure>(state) was made by
+ * <measure>_state, so theil_t(state) can never return the mean log
+ * deviation of a state that holds it.  The measures and their codes are
+ * the registry's (WbStateKindInfo.measures), not a copy in SQL.
+ * ----------------------------------------------------------------------
+ */
+
+/* the kind and code of a measure, or NULL when no kind lists it */
+static const WbStateKindInfo *
+measure_lookup(const char *measure, int *code)
+{
+	int			k;
+
+	for (k = 1; k < NKINDS; k++)
+	{
+		const WbStateKindInfo *info = state_kinds[k];
+		int			i;
+
+		for (i = 0; i < info->nmeasures; i++)
+		{
+			if (strcmp(info->measures[i].name, measure) == 0)
+			{
+				*code = info->measures[i].code;
+				return info;
+			}
+		}
+	}
+	return NULL;
+}
+
+/*
+ * state_of(state, measure): the state itself when it is a valid state of
+ * the measure's kind and, for the kinds that hold several measures, carries
+ * the measure's code; an error naming the measure otherwise.
+ */
+Datum
+wb_state_of(PG_FUNCTION_ARGS)
+{
+	char	   *measure = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	const WbStateKindInfo *info;
+	ArrayType  *state;
+	double	   *s;
+	int			code;
+
+	info = measure_lookup(measure, &code);
+	if (info == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown measure \"%s\"", measure),
+				 errhint("wellbeing.state_measures() lists the measures with stored states.")));
+	state = PG_GETARG_ARRAYTYPE_P(0);
+	if (ARR_NDIM(state) != 1 || ARR_ELEMTYPE(state) != FLOAT8OID || ARR_HASNULL(state))
+		wb_state_error("The array must be a one-dimensional double precision[] without NULLs.");
+	s = wb_state_data(state);
+	if (wb_state_length(state) < 1 || s[WB_TAG] != WB_STATE_TAG(info->kind) ||
+		(code > 0 && (wb_state_length(state) < 2 || s[1] != code)))
+		ereport(ERROR,
+				(errcode(WB_ERRCODE_BAD_STATE),
+				 errmsg("the state was not made by %s_state", measure),
+				 errhint("Finalise a stored state with the measure whose _state aggregate made it: %s(merge(%s_state(...))).",
+						 measure, measure)));
+	/* the final function validates the whole state before reading it */
+	PG_RETURN_ARRAYTYPE_P(state);
+}
+
+/* state_measures(): (measure, kind, code) for every measure of the registry */
+Datum
+wb_state_measures(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	int			k;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (k = 1; k < NKINDS; k++)
+	{
+		const WbStateKindInfo *info = state_kinds[k];
+		int			i;
+
+		for (i = 0; i < info->nmeasures; i++)
+		{
+			Datum		values[4];
+			bool		nulls[4] = {false};
+
+			values[0] = CStringGetTextDatum(info->measures[i].name);
+			values[1] = Int32GetDatum(info->kind);
+			values[2] = CStringGetTextDatum(info->name);
+			values[3] = Int32GetDatum(info->measures[i].code);
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		}
 	}
 	return (Datum) 0;
 }

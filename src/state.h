@@ -87,6 +87,18 @@ typedef struct WbField
 
 typedef struct WbStateKindInfo WbStateKindInfo;
 
+/*
+ * A measure whose <measure>_state aggregate makes states of a kind, and the
+ * code its states carry in header field 1 (0: the kind holds one measure's
+ * states, or several that finalise alike, and has no code field).
+ * <measure>(state) finalises only states of its own kind and code.
+ */
+typedef struct WbMeasure
+{
+	const char *name;
+	int			code;
+} WbMeasure;
+
 /* merge b into a in place (fixed kinds); both validated, parameters agree */
 typedef void (*WbMergeFields) (double *a, const double *b);
 
@@ -112,6 +124,8 @@ struct WbStateKindInfo
 	WbCheckState check;			/* NULL: the tables say it all */
 	WbMergeFields merge_fields; /* fixed kinds; NULL: add the sums */
 	WbMergeStates merge_states; /* collecting kinds */
+	const WbMeasure *measures;	/* the measures making this kind */
+	int			nmeasures;
 };
 
 /* every kind's declaration, defined in its family's file */

@@ -191,10 +191,17 @@ static const WbField trend_fields[] = {
 StaticAssertDecl(WB_FIELDS(trend_fields) == TR_NFIELDS, "trend state layout");
 StaticAssertDecl(TR_NFIELDS == TR_N + CM_SIZE, "trend state: parameters, then one co-moment block");
 
+/* the measures whose _state aggregates make this kind, and their codes */
+static const WbMeasure trend_measures[] = {
+	{"linear_trend", TREND_LINEAR},
+	{"annual_percent_change", TREND_APC},
+};
+
 const WbStateKindInfo wb_kind_trend = {
 	.kind = WB_STATE_TREND,.name = "trend",.version = WB_STATE_VERSION,
 	.nheader = TR_NFIELDS,.header = trend_fields,.nparams = TR_NPARAMS,
 	.merge_fields = trend_merge,
+	.measures = trend_measures,.nmeasures = lengthof(trend_measures),
 };
 
 static void
@@ -815,10 +822,16 @@ static const WbField gap_fields[] = {
 
 StaticAssertDecl(WB_FIELDS(gap_fields) == GAP_NFIELDS, "gap_trend state layout");
 
+/* the measures whose _state aggregates make this kind, and their codes */
+static const WbMeasure gap_measures[] = {
+	{"gap_trend", 0},
+};
+
 const WbStateKindInfo wb_kind_gap = {
 	.kind = WB_STATE_GAP,.name = "gap_trend",.version = WB_STATE_VERSION,
 	.nheader = GAP_NFIELDS,.header = gap_fields,.nparams = 1,
 	.merge_fields = gap_merge,
+	.measures = gap_measures,.nmeasures = lengthof(gap_measures),
 };
 
 PG_FUNCTION_INFO_V1(wb_gap_trend_transfn);
@@ -1009,12 +1022,19 @@ static const WbField series_row[] = {
 StaticAssertDecl(WB_FIELDS(series_fields) == RT_HEADER, "recent_trend state header");
 StaticAssertDecl(lengthof(series_row) == RT_STRIDE, "recent_trend state row");
 
+/* the measures whose _state aggregates make this kind, and their codes */
+static const WbMeasure series_measures[] = {
+	{"recent_trend", RECENT_VALUES},
+	{"recent_trend_proportion", RECENT_PROPORTIONS},
+};
+
 const WbStateKindInfo wb_kind_series = {
 	.kind = WB_STATE_SERIES,.name = "recent_trend",.version = WB_STATE_VERSION,
 	.nheader = RT_HEADER,.header = series_fields,.nparams = 2,
 	.stride = RT_STRIDE,.row = series_row,.used = RT_USED,.max_rows = RT_MAX_ROWS,
 	.merge_states = wb_rows_concat,
 	.grows = true,
+	.measures = series_measures,.nmeasures = lengthof(series_measures),
 };
 
 PG_FUNCTION_INFO_V1(wb_recent_trend_transfn);

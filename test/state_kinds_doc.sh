@@ -17,7 +17,10 @@ that reaches a function (a running state inside an aggregate, a partial state, a
 argument of `merge` or of a final) is checked against these rules before a field is
 read; a state that breaks one is an error (SQLSTATE 22000). "Parameters" are the
 leading header fields two states must share to be merged; "rows counted by" names the
-header field that counts the rows, whose room is the rest of the array.
+header field that counts the rows, whose room is the rest of the array. "Made by" lists
+the measures whose `_state` aggregates make the kind (`wellbeing.state_measures()`);
+where a code is shown, header field 1 of the state holds it, and
+`<measure>(state)` accepts only its own kind and code.
 
 Rules: *finite* (any finite number), *non-negative*, *positive*, *count* (a whole
 number ≥ 0), *level* (in (0, 1)), *code* (a whole number in the range shown), and
@@ -25,14 +28,18 @@ number ≥ 0), *level* (in (0, 1)), *code* (a whole number in the range shown), 
 MD
   psql -qXAt -v ON_ERROR_STOP=1 <<'SQL'
 SELECT string_agg(block, E'\n' ORDER BY kind) FROM (
-  SELECT kind, format(E'\n## %s (tag %s)\n\n%s header fields, %s parameters%s.\n\n| part | field | name | rule |\n|---|---:|---|---|\n%s',
-                name, tag, header_fields, parameters,
+  SELECT kind, format(E'\n## %s (tag %s)\n\nMade by %s.\n\n%s header fields, %s parameters%s.\n\n| part | field | name | rule |\n|---|---:|---|---|\n%s',
+                name, tag,
+                (SELECT string_agg(format('`%s`%s', m.measure, CASE WHEN m.code > 0 THEN format(' (code %s)', m.code) ELSE '' END),
+                                   ', ' ORDER BY m.code, m.measure)
+                 FROM wellbeing.state_measures() m WHERE m.kind = k0.kind),
+                header_fields, parameters,
                 CASE WHEN row_fields > 0 THEN format(', rows of %s fields', row_fields) ELSE '' END
                 || CASE WHEN rows_field > 0 THEN format(', rows counted by field %s', rows_field) ELSE '' END,
                 string_agg(format('| %s | %s | %s | %s |', part, field_number, field,
                                   rule || coalesce(' ' || codes, '')),
                            E'\n' ORDER BY part = 'row', field_number)) AS block
-  FROM wellbeing.state_kinds()
+  FROM wellbeing.state_kinds() k0
   GROUP BY kind, name, tag, header_fields, parameters, row_fields, rows_field
 ) k;
 SQL

@@ -54,3 +54,11 @@ AS 'MODULE_PATHNAME', 'wb_state_kinds'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.state_kinds() IS
 'the layout of every aggregate state kind, one row per field: the rule each header and row field must satisfy (states are checked against it wherever they are read)';
+
+CREATE FUNCTION @extschema@.state_measures(
+    OUT measure text, OUT kind integer, OUT kind_name text, OUT code integer)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'wb_state_measures'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.state_measures() IS
+'every measure with a stored state: the state kind its _state aggregate makes and the code that tells it from the other measures of the kind (0: none needed)';

@@ -1,9 +1,9 @@
--- Rollups (SPEC section 7, docs/rollup.md): for every measure, states made by
+-- Rollups (docs/rollup.md): for every measure, states made by
 -- <measure>_state on parts of the rows, stored, merged with merge(state) and
 -- finalised with <measure>(state), equal the aggregate over the raw rows;
 -- a state is refused by every other measure's final.
 BEGIN;
-SELECT plan(32);
+SELECT plan(36);
 SET LOCAL client_min_messages = warning;
 
 SELECT setseed(0.31);
@@ -128,6 +128,44 @@ SELECT is_empty($$
   SELECT p.oid::regprocedure FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
   WHERE p.pronamespace = 'wellbeing'::regnamespace AND (a.aggcombinefn = 0 OR a.aggtranstype <> 'float8[]'::regtype OR p.proparallel <> 's')$$,
   'the _state aggregates and merge combine in parallel too');
+
+-- the registry (state_measures) lists exactly the aggregates, and every
+-- measure but cronbach_alpha* (whose finals take the state) has its final
+SELECT set_eq($$SELECT measure FROM wellbeing.state_measures()$$,
+  $$SELECT DISTINCT p.proname::text FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
+    WHERE p.pronamespace = 'wellbeing'::regnamespace AND p.proname NOT LIKE '%\_state' AND p.proname <> 'merge'$$,
+  'state_measures() lists every aggregate, and nothing else');
+SELECT is_empty($$SELECT measure FROM wellbeing.state_measures()
+  WHERE measure NOT LIKE 'cronbach\_alpha%' AND to_regprocedure('wellbeing.' || measure || '(double precision[])') IS NULL$$,
+  'every measure has its <measure>(state) final');
+SELECT throws_ok($$SELECT wellbeing.state_of('{1001}', 'no_such_measure')$$, '22023',
+                 'unknown measure "no_such_measure"', 'state_of names an unknown measure');
+
+-- every measure's state against every measure's final: accepted exactly
+-- when the registry gives both the same kind and code
+CREATE TEMP TABLE case_states AS SELECT c.measure, NULL::float8[] AS s FROM cases c;
+CREATE FUNCTION pg_temp.fill_states() RETURNS void LANGUAGE plpgsql AS $$
+DECLARE c cases;
+BEGIN
+  FOR c IN SELECT * FROM cases LOOP
+    EXECUTE format('UPDATE case_states SET s = (SELECT wellbeing.%I(%s) FROM rows WHERE %s) WHERE measure = %L',
+                   c.measure || '_state', c.args, c.filter, c.measure);
+  END LOOP;
+END $$;
+SELECT pg_temp.fill_states();
+CREATE FUNCTION pg_temp.accepts(final text, state float8[]) RETURNS boolean LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE format('SELECT wellbeing.%I($1)', final) USING state;
+  RETURN true;
+EXCEPTION WHEN sqlstate '22000' THEN RETURN false;
+END $$;
+SELECT is_empty($$
+  SELECT a.measure AS state_of, b.measure AS final
+  FROM case_states a CROSS JOIN case_states b
+  JOIN wellbeing.state_measures() ma ON ma.measure = a.measure
+  JOIN wellbeing.state_measures() mb ON mb.measure = b.measure
+  WHERE pg_temp.accepts(b.measure, a.s) IS DISTINCT FROM (ma.kind = mb.kind AND ma.code = mb.code)$$,
+  'each of the 52 x 52 (state, final) pairs is accepted exactly when kind and code agree');
 
 -- a state is accepted only by its own measure
 CREATE TEMP TABLE one_state AS
