@@ -12,7 +12,7 @@ OBJS = \
 	src/wellbeing.o \
 	src/args.o \
 	src/state.o \
-	src/estimate.o \
+	src/estimate_type.o \
 	src/numeric/dist.o \
 	src/estimates.o \
 	src/survey.o \
@@ -27,7 +27,8 @@ OBJS = \
 	src/joinpoint.o \
 	src/index.o \
 	src/numeric/rank.o \
-	src/numeric/regress.o
+	src/numeric/regress.o \
+	src/numeric/kendall.o
 
 # One SQL source per family, concatenated in this order into the install script
 # after guard.sql (which refuses a schema wellbeing that another role controls);
@@ -50,6 +51,7 @@ SQL_SOURCES = \
 	src/sql/profile.sql \
 	src/sql/trend.sql \
 	src/sql/index.sql \
+	src/sql/index_pipeline.sql \
 	src/sql/rollup.sql
 SQL_EXPANDED = $(patsubst src/sql/%,build/sql/%,$(SQL_SOURCES))
 

@@ -17,7 +17,7 @@
 #include <math.h>
 
 #include "args.h"
-#include "estimate.h"
+#include "estimate_type.h"
 #include "numeric/dist.h"
 #include "state.h"
 #include "utils/array.h"

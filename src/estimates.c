@@ -20,7 +20,7 @@
 
 #include "args.h"
 #include "catalog/pg_type.h"
-#include "estimate.h"
+#include "estimate_type.h"
 #include "numeric/dist.h"
 #include "sample.h"
 #include "state.h"

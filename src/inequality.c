@@ -33,7 +33,7 @@
 #include <math.h>
 
 #include "args.h"
-#include "estimate.h"
+#include "estimate_type.h"
 #include "numeric/dist.h"
 #include "sample.h"
 #include "state.h"

@@ -28,7 +28,7 @@
 #include "args.h"
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
-#include "estimate.h"
+#include "estimate_type.h"
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "numeric/dist.h"

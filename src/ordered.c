@@ -25,7 +25,7 @@
 #include <math.h>
 
 #include "args.h"
-#include "estimate.h"
+#include "estimate_type.h"
 #include "numeric/dist.h"
 #include "numeric/rank.h"
 #include "numeric/regress.h"

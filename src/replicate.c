@@ -16,7 +16,7 @@
 
 #include "args.h"
 #include "catalog/pg_type.h"
-#include "estimate.h"
+#include "estimate_type.h"
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "numeric/dist.h"

@@ -25,7 +25,7 @@
 #include <math.h>
 
 #include "args.h"
-#include "estimate.h"
+#include "estimate_type.h"
 #include "numeric/rank.h"
 #include "sample.h"
 #include "state.h"

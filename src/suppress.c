@@ -18,7 +18,7 @@
 #include <math.h>
 
 #include "args.h"
-#include "estimate.h"
+#include "estimate_type.h"
 #include "numeric/rank.h"
 #include "utils/builtins.h"
 #include "windowapi.h"

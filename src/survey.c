@@ -41,7 +41,7 @@
 #include "catalog/pg_collation.h"
 #include "catalog/pg_proc.h"
 #include "catalog/pg_type.h"
-#include "estimate.h"
+#include "estimate_type.h"
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "numeric/dist.h"

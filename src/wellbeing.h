@@ -55,7 +55,7 @@ typedef struct WbFnCache
 	int			method_len;			/* -1: none yet */
 	int			method_room;
 	char	   *method_name;
-	/* the blessed descriptor of wellbeing.estimate (estimate.c) */
+	/* the blessed descriptor of wellbeing.estimate (estimate_type.c) */
 	TupleDesc	estimate_tupdesc;
 	/* the declared argument types of the function called (survey.c) */
 	Oid			declared_fn;

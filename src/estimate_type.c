@@ -1,13 +1,13 @@
 /*-------------------------------------------------------------------------
  *
- * estimate.c
+ * estimate_type.c
  *	  Building and reading wellbeing.estimate, and its constructors.
  *
- * src/estimate.c
+ * src/estimate_type.c
  *
  *-------------------------------------------------------------------------
  */
-#include "estimate.h"
+#include "estimate_type.h"
 
 #include <math.h>
 

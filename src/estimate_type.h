@@ -1,6 +1,6 @@
 /*-------------------------------------------------------------------------
  *
- * estimate.h
+ * estimate_type.h
  *	  The wellbeing.estimate composite and interval helpers.
  *
  * Inside C an estimate is a WbEstimate of doubles; any field that is NaN
@@ -8,12 +8,12 @@
  * that is undefined for its data says so with NULL instead of a made-up
  * number.
  *
- * src/estimate.h
+ * src/estimate_type.h
  *
  *-------------------------------------------------------------------------
  */
-#ifndef WB_ESTIMATE_H
-#define WB_ESTIMATE_H
+#ifndef WB_ESTIMATE_TYPE_H
+#define WB_ESTIMATE_TYPE_H
 
 #include "wellbeing.h"
 
@@ -41,7 +41,7 @@ extern void wb_interval_t(WbEstimate *e, double df);
 /*
  * The last step of every interval builder: an infinite value, se or bound
  * is an overflow (22003 naming "what"), and the bounds are clamped to the
- * parameter's range [min, max] and made to contain the value (estimate.c
+ * parameter's range [min, max] and made to contain the value (estimate_type.c
  * says why).  The raw form serves results that are not a WbEstimate.
  */
 extern void wb_interval_bound(double value, double se, double *lower, double *upper,
@@ -57,4 +57,4 @@ extern Datum wb_estimate_value_only(FunctionCallInfo fcinfo, double value, doubl
 /* Read a wellbeing.estimate argument (NULL fields become NaN). */
 extern void wb_estimate_read(FunctionCallInfo fcinfo, int argno, WbEstimate *e);
 
-#endif							/* WB_ESTIMATE_H */
+#endif							/* WB_ESTIMATE_TYPE_H */
