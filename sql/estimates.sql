@@ -262,6 +262,27 @@ FROM (SELECT (wellbeing.standardized_ratio(o, e)).*
 SELECT (wellbeing.standardized_ratio(0, 0)).value IS NULL AS no_ratio;
 
 ------------------------------------------------------------------------
+-- proportion of a 0/1 number: city tables keep flags as integers; the
+-- answer is the boolean one, row for row (every field of the estimate)
+------------------------------------------------------------------------
+SELECT wellbeing.proportion(b, w)::text = wellbeing.proportion(b::int, w)::text AS integer_same,
+       wellbeing.proportion(b, w)::text = wellbeing.proportion(b::int::smallint, w)::text AS smallint_same,
+       wellbeing.proportion(b, w)::text = wellbeing.proportion(b::int::bigint, w)::text AS bigint_same,
+       wellbeing.proportion(b, w, 0.9, 'logit')::text = wellbeing.proportion(b::int::numeric, w, 0.9, 'LOGIT')::text AS numeric_same,
+       wellbeing.proportion(b)::text = wellbeing.proportion(b::int::float8)::text AS float8_same,
+       (wellbeing.proportion(b::int)).n AS n
+FROM (SELECT g % 3 = 0 AS b, 1 + g % 4 AS w FROM generate_series(1, 40) g) t;
+-- 1.000 is 1; NULL rows skipped
+SELECT (wellbeing.proportion(x)).value, (wellbeing.proportion(x)).n
+FROM (VALUES (1.000::numeric), (0), (NULL), (1)) t(x);
+-- anything else is an error with the fix in the hint
+SELECT wellbeing.proportion(x) FROM (VALUES (0), (1), (2)) t(x);
+SELECT wellbeing.proportion(x) FROM (VALUES (0.5::numeric)) t(x);
+SELECT wellbeing.proportion(x) FROM (VALUES ('NaN'::numeric)) t(x);
+SELECT wellbeing.proportion(x) FROM (VALUES (1.0000000000000000001::numeric)) t(x);
+SELECT wellbeing.proportion(x) FROM (VALUES (-1.0::float8)) t(x);
+
+------------------------------------------------------------------------
 -- poverty_rate (laeken arpr); the R values are compared in test/pgtap
 ------------------------------------------------------------------------
 -- written out: weights 1, incomes 10,20,30,40: cumulative shares

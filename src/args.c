@@ -14,8 +14,14 @@
 
 #include <math.h>
 
+#include "access/htup_details.h"
+#include "catalog/pg_proc.h"
+#include "catalog/pg_type.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/numeric.h"
+#include "utils/syscache.h"
 
 void
 wb_error_not_finite(double v, const char *argname)
@@ -67,7 +73,7 @@ wb_parse_method(const char *name, const WbMethod *table, const char *funcname)
 
 	for (m = table; m->name != NULL; m++)
 	{
-		if (strcmp(m->name, name) == 0)
+		if (pg_strcasecmp(m->name, name) == 0)
 			return m->code;
 	}
 
@@ -110,4 +116,125 @@ wb_method_arg(FunctionCallInfo fcinfo, int argno,
 	memcpy(cache->method_name, name, len + 1);
 	pfree(name);
 	return code;
+}
+
+/*
+ * A group's parameters (level, method, a poverty-line fraction) come from
+ * its first row and are kept in the state; every later row must repeat
+ * them, or the state would describe two different computations.
+ */
+void
+wb_same_param(double stored, double given, const char *argname)
+{
+	if (stored != given)
+		ereport(ERROR,
+				(errcode(WB_ERRCODE_BAD_ARGUMENT),
+				 errmsg("%s must be the same for every row of a group, got %g and %g",
+						argname, stored, given)));
+}
+
+/* the same for n parameters at once; names lists them for the message */
+void
+wb_same_params(const double *stored, const double *given, int n, const char *names)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		if (stored[i] != given[i])
+			ereport(ERROR,
+					(errcode(WB_ERRCODE_BAD_ARGUMENT),
+					 errmsg("%s must be the same for every row of a group", names)));
+	}
+}
+
+/*
+ * The declared type of argument argno of the function called, or
+ * InvalidOid when the declaration does not fix it (polymorphic, "any").
+ * It is read from the function's own pg_proc entry, not from the call
+ * expression: Citus's partial aggregation calls transition functions with
+ * no expression at all.  Read once per call site (WbFnCache).
+ */
+Oid
+wb_declared_type(FunctionCallInfo fcinfo, int argno)
+{
+	WbFnCache  *c = wb_fn_cache(fcinfo);
+	Oid			fn = fcinfo->flinfo->fn_oid;
+	Oid			type;
+
+	if (c->declared_types == NULL || c->declared_fn != fn)
+	{
+		HeapTuple	tuple = SearchSysCache1(PROCOID, ObjectIdGetDatum(fn));
+		Form_pg_proc proc;
+
+		if (!HeapTupleIsValid(tuple))
+			elog(ERROR, "cache lookup failed for function %u", fn);
+		proc = (Form_pg_proc) GETSTRUCT(tuple);
+		if (c->declared_types != NULL)
+			pfree(c->declared_types);
+		c->declared_types = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt,
+											   sizeof(Oid) * Max(proc->pronargs, 1));
+		memcpy(c->declared_types, proc->proargtypes.values, sizeof(Oid) * proc->pronargs);
+		c->declared_nargs = proc->pronargs;
+		c->declared_fn = fn;
+		ReleaseSysCache(tuple);
+	}
+	type = argno < c->declared_nargs ? c->declared_types[argno] : InvalidOid;
+	if (!OidIsValid(type) || IsPolymorphicType(type) || type == ANYOID ||
+		get_typtype(type) == TYPTYPE_PSEUDO)
+		return InvalidOid;
+	return type;
+}
+
+/*
+ * A 0/1 outcome (argument argno, not NULL): a boolean, or a number that
+ * must be exactly 0 or 1 -- city tables often keep flags as integers, and
+ * a 2 or a 0.5 there is a coding error, not a proportion.
+ */
+bool
+wb_outcome_arg(FunctionCallInfo fcinfo, int argno)
+{
+	Oid			type = wb_declared_type(fcinfo, argno);
+	Datum		d = PG_GETARG_DATUM(argno);
+	char	   *shown;
+
+	if (type == BOOLOID)
+		return DatumGetBool(d);
+	if (type == FLOAT8OID)
+	{
+		double		v = DatumGetFloat8(d);
+
+		if (v == 0.0 || v == 1.0)
+			return v == 1.0;
+		ereport(ERROR,
+				(errcode(WB_ERRCODE_BAD_ARGUMENT),
+				 errmsg("a numeric outcome must be 0 or 1, got %g", v),
+				 errhint("For another coding pass a condition as the outcome: proportion(answer = 2), proportion(score >= 5).")));
+	}
+	if (type == NUMERICOID)
+	{
+		Numeric		n = DatumGetNumeric(d);
+
+		if (!numeric_is_nan(n) && !numeric_is_inf(n))
+		{
+			double		v = DatumGetFloat8(DirectFunctionCall1(numeric_float8_no_overflow, d));
+
+			if (v == 0.0 || v == 1.0)
+			{
+				/* exactly: 1.0000000000000000001 is not 1 */
+				if (DatumGetBool(DirectFunctionCall2(numeric_eq, d,
+													 DirectFunctionCall1(float8_numeric, Float8GetDatum(v)))))
+					return v == 1.0;
+			}
+		}
+		shown = DatumGetCString(DirectFunctionCall1(numeric_out, d));
+		ereport(ERROR,
+				(errcode(WB_ERRCODE_BAD_ARGUMENT),
+				 errmsg("a numeric outcome must be 0 or 1, got %s", shown),
+				 errhint("For another coding pass a condition as the outcome: proportion(answer = 2), proportion(score >= 5).")));
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_DATATYPE_MISMATCH),
+			 errmsg("an outcome must be boolean or a 0/1 number, not %s", format_type_be(type))));
+	return false;				/* not reached */
 }

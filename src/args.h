@@ -49,8 +49,27 @@ wb_check_positive(double v, const char *argname)
 		wb_error_too_small(v, argname, false);
 }
 extern void wb_check_level(double level);
+
+/*
+ * An optional trailing argument: its value when the call has it (the
+ * aggregate overload with that many arguments), else the documented
+ * default.  Callers have already skipped rows with a NULL argument.
+ */
+static inline double
+wb_float8_arg_or(FunctionCallInfo fcinfo, int argno, double dflt)
+{
+	return PG_NARGS() > argno ? PG_GETARG_FLOAT8(argno) : dflt;
+}
 extern void wb_check_not_greater(double a, const char *aname,
 								 double b, const char *bname);
+
+/*
+ * Later rows of a group must repeat the parameters its first row set (kept
+ * in the state): 22023 naming the argument(s) otherwise.
+ */
+extern void wb_same_param(double stored, double given, const char *argname);
+extern void wb_same_params(const double *stored, const double *given, int n,
+						   const char *names);
 
 /*
  * Map a method name to its code; unknown names raise an error whose hint
@@ -65,5 +84,22 @@ extern int	wb_parse_method(const char *name, const WbMethod *table,
  */
 extern int	wb_method_arg(FunctionCallInfo fcinfo, int argno,
 						  const WbMethod *table, const char *funcname);
+
+/* an optional trailing method argument: parsed when given, else dflt */
+static inline int
+wb_method_arg_or(FunctionCallInfo fcinfo, int argno, const WbMethod *table,
+				 const char *funcname, int dflt)
+{
+	return PG_NARGS() > argno ? wb_method_arg(fcinfo, argno, table, funcname) : dflt;
+}
+
+/*
+ * The declared type of argument argno of the called function (from its
+ * pg_proc entry, cached), or InvalidOid when not a concrete type.
+ */
+extern Oid	wb_declared_type(FunctionCallInfo fcinfo, int argno);
+
+/* a 0/1 outcome: boolean, or a numeric that must be exactly 0 or 1 (22023) */
+extern bool wb_outcome_arg(FunctionCallInfo fcinfo, int argno);
 
 #endif							/* WB_ARGS_H */

@@ -217,7 +217,7 @@ spread_accumulate(FunctionCallInfo fcinfo, int measure)
 
 	if (PG_ARGISNULL(0))
 	{
-		double		level = PG_NARGS() > 4 ? PG_GETARG_FLOAT8(4) : 0.95;
+		double		level = wb_float8_arg_or(fcinfo, 4, 0.95);
 
 		wb_check_level(level);
 		state = wb_state_new(WB_STATE_SPREAD, BGV_NFIELDS);
@@ -230,11 +230,8 @@ spread_accumulate(FunctionCallInfo fcinfo, int measure)
 	{
 		state = wb_state_running(fcinfo, WB_STATE_SPREAD);
 		s = wb_state_data(state);
-		if (PG_NARGS() > 4 && s[BGV_LEVEL] != PG_GETARG_FLOAT8(4))
-			ereport(ERROR,
-					(errcode(WB_ERRCODE_BAD_ARGUMENT),
-					 errmsg("level must be the same for every row of a group, got %g and %g",
-							s[BGV_LEVEL], PG_GETARG_FLOAT8(4))));
+		if (PG_NARGS() > 4)
+			wb_same_param(s[BGV_LEVEL], PG_GETARG_FLOAT8(4), "level");
 	}
 
 	w_new = s[BGV_W] + w;

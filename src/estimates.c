@@ -52,21 +52,10 @@ PG_FUNCTION_INFO_V1(wb_poverty_threshold_finalfn);
 static double
 level_arg(FunctionCallInfo fcinfo, int argno)
 {
-	double		level = PG_NARGS() > argno ? PG_GETARG_FLOAT8(argno) : DEFAULT_LEVEL;
+	double		level = wb_float8_arg_or(fcinfo, argno, DEFAULT_LEVEL);
 
 	wb_check_level(level);
 	return level;
-}
-
-/* On the first row build the state; on later rows check it is constant. */
-static void
-check_same_param(double stored, double given, const char *argname)
-{
-	if (stored != given)
-		ereport(ERROR,
-				(errcode(WB_ERRCODE_BAD_ARGUMENT),
-				 errmsg("%s must be the same for every row of a group, got %g and %g",
-						argname, stored, given)));
 }
 
 /*
@@ -311,7 +300,7 @@ wb_proportion_transfn(PG_FUNCTION_ARGS)
 
 	if (wb_any_arg_null(fcinfo, 1))
 		return wb_state_unchanged(fcinfo);
-	y = PG_GETARG_BOOL(1);
+	y = wb_outcome_arg(fcinfo, 1);
 	if (weighted)
 	{
 		w = PG_GETARG_FLOAT8(2);
@@ -324,17 +313,16 @@ wb_proportion_transfn(PG_FUNCTION_ARGS)
 		s = wb_state_data(state);
 		s[PROP_WEIGHTED] = weighted;
 		s[PROP_LEVEL] = level_arg(fcinfo, 3);
-		s[PROP_METHOD] = PG_NARGS() > 4 ?
-			wb_method_arg(fcinfo, 4, proportion_methods, "proportion") : PROP_DEFAULT;
+		s[PROP_METHOD] = wb_method_arg_or(fcinfo, 4, proportion_methods, "proportion", PROP_DEFAULT);
 	}
 	else
 	{
 		state = wb_state_running(fcinfo, WB_STATE_PROPORTION);
 		s = wb_state_data(state);
 		if (PG_NARGS() > 3)
-			check_same_param(s[PROP_LEVEL], PG_GETARG_FLOAT8(3), "level");
+			wb_same_param(s[PROP_LEVEL], PG_GETARG_FLOAT8(3), "level");
 		if (PG_NARGS() > 4)
-			check_same_param(s[PROP_METHOD],
+			wb_same_param(s[PROP_METHOD],
 							 wb_method_arg(fcinfo, 4, proportion_methods, "proportion"),
 							 "method");
 	}
@@ -498,7 +486,7 @@ wb_mean_transfn(PG_FUNCTION_ARGS)
 		state = wb_state_running(fcinfo, WB_STATE_MOMENTS);
 		s = wb_state_data(state);
 		if (PG_NARGS() > 3)
-			check_same_param(s[MOM_LEVEL], PG_GETARG_FLOAT8(3), "level");
+			wb_same_param(s[MOM_LEVEL], PG_GETARG_FLOAT8(3), "level");
 	}
 
 	w_new = s[MOM_W] + w;
@@ -632,7 +620,7 @@ wb_total_transfn(PG_FUNCTION_ARGS)
 		state = wb_state_running(fcinfo, WB_STATE_TOTAL);
 		s = wb_state_data(state);
 		if (PG_NARGS() > 3)
-			check_same_param(s[TOT_LEVEL], PG_GETARG_FLOAT8(3), "level");
+			wb_same_param(s[TOT_LEVEL], PG_GETARG_FLOAT8(3), "level");
 	}
 
 	s[TOT_N] += 1;
@@ -749,22 +737,21 @@ wb_rate_transfn(PG_FUNCTION_ARGS)
 	{
 		state = wb_state_new(WB_STATE_RATE, RATE_NFIELDS);
 		s = wb_state_data(state);
-		s[RATE_PER] = PG_NARGS() > 3 ? PG_GETARG_FLOAT8(3) : 1.0;
+		s[RATE_PER] = wb_float8_arg_or(fcinfo, 3, 1.0);
 		wb_check_positive(s[RATE_PER], "per");
 		s[RATE_LEVEL] = level_arg(fcinfo, 4);
-		s[RATE_METHOD] = PG_NARGS() > 5 ?
-			wb_method_arg(fcinfo, 5, poisson_methods, "rate") : POISSON_AUTO;
+		s[RATE_METHOD] = wb_method_arg_or(fcinfo, 5, poisson_methods, "rate", POISSON_AUTO);
 	}
 	else
 	{
 		state = wb_state_running(fcinfo, WB_STATE_RATE);
 		s = wb_state_data(state);
 		if (PG_NARGS() > 3)
-			check_same_param(s[RATE_PER], PG_GETARG_FLOAT8(3), "per");
+			wb_same_param(s[RATE_PER], PG_GETARG_FLOAT8(3), "per");
 		if (PG_NARGS() > 4)
-			check_same_param(s[RATE_LEVEL], PG_GETARG_FLOAT8(4), "level");
+			wb_same_param(s[RATE_LEVEL], PG_GETARG_FLOAT8(4), "level");
 		if (PG_NARGS() > 5)
-			check_same_param(s[RATE_METHOD],
+			wb_same_param(s[RATE_METHOD],
 							 wb_method_arg(fcinfo, 5, poisson_methods, "rate"),
 							 "method");
 	}
@@ -953,22 +940,21 @@ wb_dsr_transfn(PG_FUNCTION_ARGS)
 	{
 		state = wb_state_new(WB_STATE_DSR, DSR_NFIELDS);
 		s = wb_state_data(state);
-		s[DSR_PER] = PG_NARGS() > 4 ? PG_GETARG_FLOAT8(4) : 1.0;
+		s[DSR_PER] = wb_float8_arg_or(fcinfo, 4, 1.0);
 		wb_check_positive(s[DSR_PER], "per");
 		s[DSR_LEVEL] = level_arg(fcinfo, 5);
-		s[DSR_METHOD] = PG_NARGS() > 6 ?
-			wb_method_arg(fcinfo, 6, dsr_methods, "standardized_rate") : DSR_GAMMA;
+		s[DSR_METHOD] = wb_method_arg_or(fcinfo, 6, dsr_methods, "standardized_rate", DSR_GAMMA);
 	}
 	else
 	{
 		state = wb_state_running(fcinfo, WB_STATE_DSR);
 		s = wb_state_data(state);
 		if (PG_NARGS() > 4)
-			check_same_param(s[DSR_PER], PG_GETARG_FLOAT8(4), "per");
+			wb_same_param(s[DSR_PER], PG_GETARG_FLOAT8(4), "per");
 		if (PG_NARGS() > 5)
-			check_same_param(s[DSR_LEVEL], PG_GETARG_FLOAT8(5), "level");
+			wb_same_param(s[DSR_LEVEL], PG_GETARG_FLOAT8(5), "level");
 		if (PG_NARGS() > 6)
-			check_same_param(s[DSR_METHOD],
+			wb_same_param(s[DSR_METHOD],
 							 wb_method_arg(fcinfo, 6, dsr_methods, "standardized_rate"),
 							 "method");
 	}
@@ -1077,17 +1063,16 @@ wb_smr_transfn(PG_FUNCTION_ARGS)
 		state = wb_state_new(WB_STATE_SMR, SMR_NFIELDS);
 		s = wb_state_data(state);
 		s[SMR_LEVEL] = level_arg(fcinfo, 3);
-		s[SMR_METHOD] = PG_NARGS() > 4 ?
-			wb_method_arg(fcinfo, 4, poisson_methods, "standardized_ratio") : POISSON_AUTO;
+		s[SMR_METHOD] = wb_method_arg_or(fcinfo, 4, poisson_methods, "standardized_ratio", POISSON_AUTO);
 	}
 	else
 	{
 		state = wb_state_running(fcinfo, WB_STATE_SMR);
 		s = wb_state_data(state);
 		if (PG_NARGS() > 3)
-			check_same_param(s[SMR_LEVEL], PG_GETARG_FLOAT8(3), "level");
+			wb_same_param(s[SMR_LEVEL], PG_GETARG_FLOAT8(3), "level");
 		if (PG_NARGS() > 4)
-			check_same_param(s[SMR_METHOD],
+			wb_same_param(s[SMR_METHOD],
 							 wb_method_arg(fcinfo, 4, poisson_methods, "standardized_ratio"),
 							 "method");
 	}

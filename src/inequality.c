@@ -274,7 +274,7 @@ entropy_accumulate(FunctionCallInfo fcinfo, int measure, double param, int searg
 	if (wb_any_arg_null(fcinfo, 1))
 		return wb_state_unchanged(fcinfo);
 	x = PG_GETARG_FLOAT8(1);
-	w = PG_NARGS() > 2 ? PG_GETARG_FLOAT8(2) : 1.0;
+	w = wb_float8_arg_or(fcinfo, 2, 1.0);
 	if (entropy_needs_positive(measure, param) || has_se)
 		wb_check_positive(x, "x");
 	else
@@ -302,16 +302,9 @@ entropy_accumulate(FunctionCallInfo fcinfo, int measure, double param, int searg
 	{
 		state = wb_state_running(fcinfo, WB_STATE_ENTROPY);
 		s = wb_state_data(state);
-		if (s[ENT_PARAM] != param)
-			ereport(ERROR,
-					(errcode(WB_ERRCODE_BAD_ARGUMENT),
-					 errmsg("%s must be the same for every row of a group, got %g and %g",
-							measure == ENT_ATKINSON ? "epsilon" : "alpha", s[ENT_PARAM], param)));
-		if (has_level && s[ENT_LEVEL] != PG_GETARG_FLOAT8(searg + 1))
-			ereport(ERROR,
-					(errcode(WB_ERRCODE_BAD_ARGUMENT),
-					 errmsg("level must be the same for every row of a group, got %g and %g",
-							s[ENT_LEVEL], PG_GETARG_FLOAT8(searg + 1))));
+		wb_same_param(s[ENT_PARAM], param, measure == ENT_ATKINSON ? "epsilon" : "alpha");
+		if (has_level)
+			wb_same_param(s[ENT_LEVEL], PG_GETARG_FLOAT8(searg + 1), "level");
 	}
 
 	if (x > 0 && s[ENT_PIVOT] == 0)

@@ -128,7 +128,6 @@ wb_joinpoint_transfn(PG_FUNCTION_ARGS)
 	double		params[JP_HEADER] = {0, JP_DEFAULT_MAX, 0.95, JP_BIC, 0};
 	double		row[JP_STRIDE];
 	double	   *s;
-	int			i;
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		return wb_state_unchanged(fcinfo);
@@ -168,13 +167,8 @@ wb_joinpoint_transfn(PG_FUNCTION_ARGS)
 		/* the rows are not read here: the header and the room are checked */
 		state = wb_state_running(fcinfo, WB_STATE_SEGMENTED);
 		s = wb_state_data(state);
-		for (i = JP_MAX_JOINPOINTS; i < JP_USED; i++)
-		{
-			if (s[i] != params[i])
-				ereport(ERROR,
-						(errcode(WB_ERRCODE_BAD_ARGUMENT),
-						 errmsg("max_joinpoints, level and selection must be the same for every row of a group")));
-		}
+		wb_same_params(s + JP_MAX_JOINPOINTS, params + JP_MAX_JOINPOINTS,
+					   JP_USED - JP_MAX_JOINPOINTS, "max_joinpoints, level and selection");
 		if (s[JP_USED] >= JP_MAX_ROWS)
 			ereport(ERROR,
 					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),

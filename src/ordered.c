@@ -225,7 +225,7 @@ groups_state_get(FunctionCallInfo fcinfo, int argno)
 /*
  * Add one row to the state at argument 0, creating it with params on the
  * first row and otherwise checking that params have not changed
- * (mismatch: the error message given).
+ * (mismatch: the arguments they come from, for the error).
  */
 static Datum
 groups_add_row(FunctionCallInfo fcinfo, const double *params, const GroupRow *row,
@@ -233,7 +233,6 @@ groups_add_row(FunctionCallInfo fcinfo, const double *params, const GroupRow *ro
 {
 	ArrayType  *state;
 	double	   *s;
-	int			i;
 
 	if (PG_ARGISNULL(0))
 	{
@@ -245,13 +244,7 @@ groups_add_row(FunctionCallInfo fcinfo, const double *params, const GroupRow *ro
 		/* the rows are not read here: the header and the room are checked */
 		state = wb_state_running(fcinfo, WB_STATE_GROUPS);
 		s = wb_state_data(state);
-		for (i = 1; i <= GRP_NPARAMS; i++)
-		{
-			if (s[i] != params[i])
-				ereport(ERROR,
-						(errcode(WB_ERRCODE_BAD_ARGUMENT),
-						 errmsg("%s", mismatch)));
-		}
+		wb_same_params(s + 1, params + 1, GRP_NPARAMS, mismatch);
 	}
 	state = wb_rows_append(state, (const double *) row);
 	if (isnan(row->se))
@@ -315,7 +308,7 @@ groups_accumulate(FunctionCallInfo fcinfo, int measure, const WbMethod *methods)
 				 errhint("Bounded indicators are fractions: 0.42, not 42.")));
 
 	return groups_add_row(fcinfo, params, &row,
-						  "method and level must be the same for every row of a group");
+						  "method and level");
 }
 
 Datum
@@ -363,10 +356,10 @@ attributable_accumulate(FunctionCallInfo fcinfo, int measure)
 
 	params[GRP_MEASURE] = measure;
 	params[GRP_METHOD] = (PG_GETARG_BOOL(3) ? PAR_HIGHER_IS_BETTER : 0) | (ordered ? PAR_ORDERED : 0);
-	params[GRP_LEVEL] = PG_NARGS() > 5 ? PG_GETARG_FLOAT8(5) : 0.95;
+	params[GRP_LEVEL] = wb_float8_arg_or(fcinfo, 5, 0.95);
 
 	return groups_add_row(fcinfo, params, &row,
-						  "higher_is_better and level must be the same for every row of a group");
+						  "higher_is_better and level");
 }
 
 Datum
@@ -422,7 +415,7 @@ reference_accumulate(FunctionCallInfo fcinfo, int measure, const WbMethod *refs)
 	params[GRP_LEVEL] = (PG_NARGS() > 6 && !PG_ARGISNULL(6)) ? PG_GETARG_FLOAT8(6) : 0.95;
 
 	return groups_add_row(fcinfo, params, &row,
-						  "reference, higher_is_better and level must be the same for every row of a group");
+						  "reference, higher_is_better and level");
 }
 
 Datum

@@ -141,16 +141,16 @@ rp_parse_options(const char *text, int estimator, double *h, bool *scale_given)
 					 errmsg("replicate option \"%s\" is not of the form name=value", tok),
 					 errhint("Valid options are scale=, rho= (fay), mse=true|false, df= and, for proportions, interval=logit|mean|beta|asin|xlogit|likelihood.")));
 		*eq = '\0';
-		if (strcmp(tok, "interval") == 0 && estimator == SV_PROPORTION)
+		if (pg_strcasecmp(tok, "interval") == 0 && estimator == SV_PROPORTION)
 		{
 			h[RP_INTERVAL] = wb_parse_method(eq + 1, wb_prop_intervals, "replicate_proportion interval");
 			continue;
 		}
-		if (strcmp(tok, "mse") == 0)
+		if (pg_strcasecmp(tok, "mse") == 0)
 		{
-			if (strcmp(eq + 1, "true") == 0)
+			if (pg_strcasecmp(eq + 1, "true") == 0)
 				h[RP_MSE] = 1;
-			else if (strcmp(eq + 1, "false") == 0)
+			else if (pg_strcasecmp(eq + 1, "false") == 0)
 				h[RP_MSE] = 0;
 			else
 				ereport(ERROR,
@@ -158,8 +158,8 @@ rp_parse_options(const char *text, int estimator, double *h, bool *scale_given)
 						 errmsg("mse must be true or false, got \"%s\"", eq + 1)));
 			continue;
 		}
-		if (strcmp(tok, "scale") != 0 && strcmp(tok, "df") != 0 &&
-			!(strcmp(tok, "rho") == 0 && h[RP_METHOD] == REP_FAY))
+		if (pg_strcasecmp(tok, "scale") != 0 && pg_strcasecmp(tok, "df") != 0 &&
+			!(pg_strcasecmp(tok, "rho") == 0 && h[RP_METHOD] == REP_FAY))
 			ereport(ERROR,
 					(errcode(WB_ERRCODE_BAD_ARGUMENT),
 					 errmsg("unknown replicate option \"%s\"", tok),
@@ -169,13 +169,13 @@ rp_parse_options(const char *text, int estimator, double *h, bool *scale_given)
 			ereport(ERROR,
 					(errcode(WB_ERRCODE_BAD_ARGUMENT),
 					 errmsg("replicate option %s must be a number, got \"%s\"", tok, eq + 1)));
-		if (strcmp(tok, "scale") == 0)
+		if (pg_strcasecmp(tok, "scale") == 0)
 		{
 			wb_check_positive(v, "scale");
 			h[RP_SCALE] = v;
 			*scale_given = true;
 		}
-		else if (strcmp(tok, "rho") == 0 && h[RP_METHOD] == REP_FAY)
+		else if (pg_strcasecmp(tok, "rho") == 0 && h[RP_METHOD] == REP_FAY)
 		{
 			if (!(v >= 0 && v < 1))
 				ereport(ERROR,
@@ -184,7 +184,7 @@ rp_parse_options(const char *text, int estimator, double *h, bool *scale_given)
 			/* Fay: scale = 1 / (R (1 - rho)^2); R is known once the weights are seen */
 			h[RP_SCALE] = -(1.0 - v) * (1.0 - v);	/* marker: finished below */
 		}
-		else if (strcmp(tok, "df") == 0)
+		else if (pg_strcasecmp(tok, "df") == 0)
 		{
 			wb_check_positive(v, "df");
 			h[RP_DF] = v;

@@ -150,11 +150,7 @@ sample_append(FunctionCallInfo fcinfo, WbSampleMeasure measure, double x, double
 		state = wb_state_running(fcinfo, WB_STATE_SAMPLE);
 		if (wb_state_data(state)[SMP_MEASURE] != measure)
 			wb_state_error("The state was made by another measure's aggregate.");
-		if (wb_state_data(state)[SMP_PARAM] != param)
-			ereport(ERROR,
-					(errcode(WB_ERRCODE_BAD_ARGUMENT),
-					 errmsg("%s must be the same for every row of a group, got %g and %g",
-							paramname, wb_state_data(state)[SMP_PARAM], param)));
+		wb_same_param(wb_state_data(state)[SMP_PARAM], param, paramname);
 	}
 	return wb_state_result(fcinfo, wb_rows_append(state, row));
 }
@@ -169,7 +165,7 @@ wb_sample_accumulate(FunctionCallInfo fcinfo, WbSampleMeasure measure,
 	if (PG_ARGISNULL(1) || (PG_NARGS() > 2 && PG_ARGISNULL(2)))
 		return wb_state_unchanged(fcinfo);
 	x = PG_GETARG_FLOAT8(1);
-	w = PG_NARGS() > 2 ? PG_GETARG_FLOAT8(2) : 1.0;
+	w = wb_float8_arg_or(fcinfo, 2, 1.0);
 	wb_check_finite(x, xname);
 	wb_check_nonneg(w, "weight");
 	return sample_append(fcinfo, measure, x, w, param, paramname);

@@ -396,40 +396,17 @@ sv_state_get(FunctionCallInfo fcinfo, int argno)
  */
 
 /*
- * The declared type of argument argno of the function called.  A key's
- * type is taken from the function's own declaration, not from the call
- * expression: Citus's partial aggregation calls the transition function
- * with no expression at all.  The aggregates declare each key with a
- * concrete type (src/sql/key_types.awk writes one overload per type), so
- * the declaration is enough.  The types are read once per call site.
+ * The type of a key, from the function's own declaration (wb_declared_type:
+ * Citus calls the transition function without the call expression).  The
+ * aggregates declare each key with a concrete type (src/sql/key_types.awk
+ * writes one overload per type).
  */
 static Oid
 sv_declared_type(FunctionCallInfo fcinfo, int argno, const char *name)
 {
-	WbFnCache  *c = wb_fn_cache(fcinfo);
-	Oid			fn = fcinfo->flinfo->fn_oid;
-	Oid			type;
+	Oid			type = wb_declared_type(fcinfo, argno);
 
-	if (c->declared_types == NULL || c->declared_fn != fn)
-	{
-		HeapTuple	tuple = SearchSysCache1(PROCOID, ObjectIdGetDatum(fn));
-		Form_pg_proc proc;
-
-		if (!HeapTupleIsValid(tuple))
-			elog(ERROR, "cache lookup failed for function %u", fn);
-		proc = (Form_pg_proc) GETSTRUCT(tuple);
-		if (c->declared_types != NULL)
-			pfree(c->declared_types);
-		c->declared_types = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt,
-											   sizeof(Oid) * Max(proc->pronargs, 1));
-		memcpy(c->declared_types, proc->proargtypes.values, sizeof(Oid) * proc->pronargs);
-		c->declared_nargs = proc->pronargs;
-		c->declared_fn = fn;
-		ReleaseSysCache(tuple);
-	}
-	type = argno < c->declared_nargs ? c->declared_types[argno] : InvalidOid;
-	if (!OidIsValid(type) || IsPolymorphicType(type) || type == ANYOID ||
-		get_typtype(type) == TYPTYPE_PSEUDO)
+	if (!OidIsValid(type))
 		ereport(ERROR,
 				(errcode(ERRCODE_INDETERMINATE_DATATYPE),
 				 errmsg("could not determine the type of %s", name),
@@ -481,9 +458,9 @@ sv_parse_options(const char *text, int estimator, double *header)
 					 errmsg("survey option \"%s\" is not of the form name=value", tok),
 					 errhint("Valid options are lonely_psu=fail|remove|adjust|average|certainty and, for proportions, interval=logit|mean|beta|asin|xlogit|likelihood.")));
 		*eq = '\0';
-		if (strcmp(tok, "lonely_psu") == 0)
+		if (pg_strcasecmp(tok, "lonely_psu") == 0)
 			header[SV_LONELY] = wb_parse_method(eq + 1, lonely_policies, "lonely_psu");
-		else if (strcmp(tok, "interval") == 0 && estimator == SV_PROPORTION)
+		else if (pg_strcasecmp(tok, "interval") == 0 && estimator == SV_PROPORTION)
 			header[SV_INTERVAL] = wb_parse_method(eq + 1, wb_prop_intervals, "survey_proportion interval");
 		else
 			ereport(ERROR,

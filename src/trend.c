@@ -304,8 +304,8 @@ trend_accumulate(FunctionCallInfo fcinfo, int kind)
 	}
 
 	params[TR_KIND] = kind;
-	params[TR_LEVEL] = PG_NARGS() > 4 ? PG_GETARG_FLOAT8(4) : 0.95;
-	params[TR_METHOD] = PG_NARGS() > 5 ? wb_method_arg(fcinfo, 5, trend_methods, name) : TREND_KNOWN;
+	params[TR_LEVEL] = wb_float8_arg_or(fcinfo, 4, 0.95);
+	params[TR_METHOD] = wb_method_arg_or(fcinfo, 5, trend_methods, name, TREND_KNOWN);
 	params[TR_HAS_SE] = has_se;
 
 	if (PG_ARGISNULL(0))
@@ -317,13 +317,7 @@ trend_accumulate(FunctionCallInfo fcinfo, int kind)
 	else
 	{
 		state = wb_state_running(fcinfo, WB_STATE_TREND);
-		for (i = 1; i <= TR_NPARAMS; i++)
-		{
-			if (wb_state_data(state)[i] != params[i])
-				ereport(ERROR,
-						(errcode(WB_ERRCODE_BAD_ARGUMENT),
-						 errmsg("level and method must be the same for every row of a group")));
-		}
+		wb_same_params(wb_state_data(state) + 1, params + 1, TR_NPARAMS, "level and method");
 	}
 	s = wb_state_data(state);
 	comoments_add(s + TR_N, x, y, w);
@@ -731,7 +725,7 @@ wb_gap_trend_transfn(PG_FUNCTION_ARGS)
 				sa,
 				b,
 				sb,
-				level = PG_NARGS() > 6 ? PG_GETARG_FLOAT8(6) : 0.95;
+				level = wb_float8_arg_or(fcinfo, 6, 0.95);
 	int			i;
 
 	if (wb_any_arg_null(fcinfo, 1))
@@ -760,10 +754,7 @@ wb_gap_trend_transfn(PG_FUNCTION_ARGS)
 	else
 	{
 		state = wb_state_running(fcinfo, WB_STATE_GAP);
-		if (wb_state_data(state)[GAP_LEVEL] != level)
-			ereport(ERROR,
-					(errcode(WB_ERRCODE_BAD_ARGUMENT),
-					 errmsg("level must be the same for every row of a group")));
+		wb_same_param(wb_state_data(state)[GAP_LEVEL], level, "level");
 	}
 	s = wb_state_data(state);
 	comoments_add(s + GAP_DIFF, t, a - b, 1.0 / (sa * sa + sb * sb));
@@ -975,10 +966,7 @@ recent_accumulate(FunctionCallInfo fcinfo, int kind)
 		state = wb_state_running(fcinfo, WB_STATE_SERIES);
 		if (wb_state_data(state)[RT_KIND] != kind)
 			wb_state_error("The state was made by another measure's aggregate.");
-		if (wb_state_data(state)[RT_POLARITY] != polarity)
-			ereport(ERROR,
-					(errcode(WB_ERRCODE_BAD_ARGUMENT),
-					 errmsg("higher_is_better must be the same for every row of a group")));
+		wb_same_params(&wb_state_data(state)[RT_POLARITY], &polarity, 1, "higher_is_better");
 		/* one row per period: a group this large is a mistake, say so early */
 		if (wb_state_data(state)[RT_USED] >= RT_MAX_ROWS)
 			ereport(ERROR,

@@ -54,6 +54,8 @@ ANALYZE wbc.people;
 CREATE TABLE wbc.calls (label text PRIMARY KEY, name text NOT NULL, args text NOT NULL, filter text);
 INSERT INTO wbc.calls VALUES
   ('proportion', 'proportion', 'outcome, weight', NULL),
+  ('proportion (integer outcome)', 'proportion', 'outcome::int, weight', NULL),
+  ('proportion (numeric outcome)', 'proportion', 'outcome::int::numeric, weight, 0.9', NULL),
   ('mean', 'mean', 'x, weight', NULL),
   ('total', 'total', 'x, weight', NULL),
   ('rate', 'rate', 'events, population', NULL),

@@ -10,65 +10,66 @@ AS 'MODULE_PATHNAME', 'wb_proportion_finalfn'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.proportion_finalfn(double precision[]) IS 'final function of the proportion aggregate';
 
-CREATE FUNCTION @extschema@.proportion_transfn(double precision[], boolean)
+-- the outcome is boolean or a 0/1 number (@outcome@, src/sql/key_types.awk)
+CREATE FUNCTION @extschema@.proportion_transfn(double precision[], @outcome@)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_proportion_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.proportion_transfn(double precision[], boolean) IS 'transition function of the proportion aggregate';
-CREATE AGGREGATE @extschema@.proportion(outcome boolean) (
+COMMENT ON FUNCTION @extschema@.proportion_transfn(double precision[], @outcome@) IS 'transition function of the proportion aggregate';
+CREATE AGGREGATE @extschema@.proportion(outcome @outcome@) (
     SFUNC = @extschema@.proportion_transfn,
     STYPE = double precision[],
     FINALFUNC = @extschema@.proportion_finalfn,
     COMBINEFUNC = @extschema@.state_combine,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.proportion(boolean) IS
-'share of rows with outcome true, weighted or not, with its standard error and interval (unweighted default wilson; weighted: linearised SE as R survey::svymean with ids=~1, default logit interval as svyciprop)';
+COMMENT ON AGGREGATE @extschema@.proportion(@outcome@) IS
+'share of rows with outcome true (or 1: a numeric outcome must be 0 or 1), weighted or not, with its standard error and interval (unweighted default wilson; weighted: linearised SE as R survey::svymean with ids=~1, default logit interval as svyciprop)';
 
-CREATE FUNCTION @extschema@.proportion_transfn(double precision[], boolean, double precision)
+CREATE FUNCTION @extschema@.proportion_transfn(double precision[], @outcome@, double precision)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_proportion_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.proportion_transfn(double precision[], boolean, double precision) IS 'transition function of the proportion aggregate';
-CREATE AGGREGATE @extschema@.proportion(outcome boolean, weight double precision) (
+COMMENT ON FUNCTION @extschema@.proportion_transfn(double precision[], @outcome@, double precision) IS 'transition function of the proportion aggregate';
+CREATE AGGREGATE @extschema@.proportion(outcome @outcome@, weight double precision) (
     SFUNC = @extschema@.proportion_transfn,
     STYPE = double precision[],
     FINALFUNC = @extschema@.proportion_finalfn,
     COMBINEFUNC = @extschema@.state_combine,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.proportion(boolean, double precision) IS
-'share of rows with outcome true, weighted or not, with its standard error and interval (unweighted default wilson; weighted: linearised SE as R survey::svymean with ids=~1, default logit interval as svyciprop)';
+COMMENT ON AGGREGATE @extschema@.proportion(@outcome@, double precision) IS
+'share of rows with outcome true (or 1: a numeric outcome must be 0 or 1), weighted or not, with its standard error and interval (unweighted default wilson; weighted: linearised SE as R survey::svymean with ids=~1, default logit interval as svyciprop)';
 
-CREATE FUNCTION @extschema@.proportion_transfn(double precision[], boolean, double precision, double precision)
+CREATE FUNCTION @extschema@.proportion_transfn(double precision[], @outcome@, double precision, double precision)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_proportion_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.proportion_transfn(double precision[], boolean, double precision, double precision) IS 'transition function of the proportion aggregate';
-CREATE AGGREGATE @extschema@.proportion(outcome boolean, weight double precision, level double precision) (
+COMMENT ON FUNCTION @extschema@.proportion_transfn(double precision[], @outcome@, double precision, double precision) IS 'transition function of the proportion aggregate';
+CREATE AGGREGATE @extschema@.proportion(outcome @outcome@, weight double precision, level double precision) (
     SFUNC = @extschema@.proportion_transfn,
     STYPE = double precision[],
     FINALFUNC = @extschema@.proportion_finalfn,
     COMBINEFUNC = @extschema@.state_combine,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.proportion(boolean, double precision, double precision) IS
-'share of rows with outcome true, weighted or not, with its standard error and interval (unweighted default wilson; weighted: linearised SE as R survey::svymean with ids=~1, default logit interval as svyciprop)';
+COMMENT ON AGGREGATE @extschema@.proportion(@outcome@, double precision, double precision) IS
+'share of rows with outcome true (or 1: a numeric outcome must be 0 or 1), weighted or not, with its standard error and interval (unweighted default wilson; weighted: linearised SE as R survey::svymean with ids=~1, default logit interval as svyciprop)';
 
-CREATE FUNCTION @extschema@.proportion_transfn(double precision[], boolean, double precision, double precision, text)
+CREATE FUNCTION @extschema@.proportion_transfn(double precision[], @outcome@, double precision, double precision, text)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'wb_proportion_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.proportion_transfn(double precision[], boolean, double precision, double precision, text) IS 'transition function of the proportion aggregate';
-CREATE AGGREGATE @extschema@.proportion(outcome boolean, weight double precision, level double precision, method text) (
+COMMENT ON FUNCTION @extschema@.proportion_transfn(double precision[], @outcome@, double precision, double precision, text) IS 'transition function of the proportion aggregate';
+CREATE AGGREGATE @extschema@.proportion(outcome @outcome@, weight double precision, level double precision, method text) (
     SFUNC = @extschema@.proportion_transfn,
     STYPE = double precision[],
     FINALFUNC = @extschema@.proportion_finalfn,
     COMBINEFUNC = @extschema@.state_combine,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.proportion(boolean, double precision, double precision, text) IS
-'share of rows with outcome true, weighted or not, with its standard error and interval (unweighted default wilson; weighted: linearised SE as R survey::svymean with ids=~1, default logit interval as svyciprop)';
+COMMENT ON AGGREGATE @extschema@.proportion(@outcome@, double precision, double precision, text) IS
+'share of rows with outcome true (or 1: a numeric outcome must be 0 or 1), weighted or not, with its standard error and interval (unweighted default wilson; weighted: linearised SE as R survey::svymean with ids=~1, default logit interval as svyciprop)';
 
 -- mean
 CREATE FUNCTION @extschema@.mean_finalfn(double precision[])

@@ -16,6 +16,13 @@
 #
 #   @stratum_key@, @psu_key@   bigint, text
 #   @band_key@                 bigint, text, boolean
+#   @outcome@                  boolean, numeric, double precision
+#
+# @outcome@ is a 0/1 outcome, which city tables keep as boolean or as a
+# number: smallint, integer and bigint reach the double precision overload
+# (the preferred numeric type, so the choice is not ambiguous), numeric
+# columns their own; the transition function rejects any number other than
+# 0 and 1.
 #
 # smallint and integer reach the bigint overload through their implicit
 # casts, varchar, char(n) and name reach text through theirs; both hash to
@@ -24,7 +31,7 @@
 #
 # A paragraph (lines between blank lines) whose statements hold placeholders
 # is printed once for every combination of the types of the placeholders it
-# holds, in the order above (stratum slowest, band fastest); comment lines
+# holds (outcome slowest, then stratum, PSU and band); comment lines
 # (starting with --) are neither read for placeholders nor changed, and the
 # other lines are printed as they are.  Any other @word@ than
 # @extschema@ in a statement stops the build.
@@ -51,29 +58,32 @@ function has(name,    i) {
     return 0
 }
 
-function flush(    i, j, k, n, ns, np, nb) {
+function flush(    i, j, k, o, n, ns, np, nb, no) {
     ns = has("stratum_key") ? nkey : 1
     np = has("psu_key") ? nkey : 1
     nb = has("band_key") ? nband : 1
-    for (i = 1; i <= ns; i++)
-        for (j = 1; j <= np; j++)
-            for (k = 1; k <= nb; k++) {
-                if (i > 1 || j > 1 || k > 1)
-                    print ""
-                for (n = 1; n <= nlines; n++)
-                    print put(put(put(lines[n], "stratum_key", key[i]), "psu_key", key[j]), "band_key", band[k])
-            }
+    no = has("outcome") ? noutcome : 1
+    for (o = 1; o <= no; o++)
+        for (i = 1; i <= ns; i++)
+            for (j = 1; j <= np; j++)
+                for (k = 1; k <= nb; k++) {
+                    if (o > 1 || i > 1 || j > 1 || k > 1)
+                        print ""
+                    for (n = 1; n <= nlines; n++)
+                        print put(put(put(put(lines[n], "stratum_key", key[i]), "psu_key", key[j]), "band_key", band[k]), "outcome", outcome[o])
+                }
     nlines = 0
 }
 
 BEGIN {
     nkey = split("bigint text", key, " ")
     nband = split("bigint text boolean", band, " ")
+    noutcome = split("boolean|numeric|double precision", outcome, "|")
 }
 
 $0 !~ /^[ \t]*--/ {
     rest = $0
-    gsub(/@(extschema|stratum_key|psu_key|band_key)@/, "", rest)
+    gsub(/@(extschema|stratum_key|psu_key|band_key|outcome)@/, "", rest)
     if (rest ~ /@[A-Za-z_][A-Za-z0-9_]*@/)
         fail("unknown placeholder in: " $0)
 }

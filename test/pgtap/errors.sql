@@ -2,8 +2,12 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(340);
+SELECT plan(344);
 
+SELECT throws_ok($$SELECT wellbeing.proportion(x) FROM (VALUES (2)) t(x)$$, '22023', $m$a numeric outcome must be 0 or 1, got 2$m$, 'proportion: an integer outcome other than 0/1');
+SELECT throws_ok($$SELECT wellbeing.proportion(x, 1.0) FROM (VALUES (0.5::numeric)) t(x)$$, '22023', $m$a numeric outcome must be 0 or 1, got 0.5$m$, 'proportion: a numeric outcome other than 0/1');
+SELECT throws_ok($$SELECT wellbeing.proportion(x) FROM (VALUES ('NaN'::float8)) t(x)$$, '22023', $m$a numeric outcome must be 0 or 1, got NaN$m$, 'proportion: a NaN outcome');
+SELECT throws_ok($$SELECT wellbeing.proportion(x) FROM (VALUES ('x'::text)) t(x)$$, '42883', NULL, 'proportion: a text outcome has no overload');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, -1.0)$$, '22023', $m$weight must be non-negative, got -1$m$, 'proportion: negative weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'NaN')$$, '22023', $m$weight must be a finite number, got NaN$m$, 'proportion: NaN weight');
 SELECT throws_ok($$SELECT wellbeing.proportion(true, 'Infinity')$$, '22023', $m$weight must be a finite number, got Infinity$m$, 'proportion: infinite weight');
