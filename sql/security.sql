@@ -1,5 +1,5 @@
--- The install script and the functions are safe under a hostile search_path
--- (SPEC section 2): shadowing functions, operators, types and tables in
+-- The install script and the functions are safe under a hostile search_path:
+-- shadowing functions, operators, types and tables in
 -- public, searched before pg_catalog, are never called or used.
 SET extra_float_digits = 0;
 DROP EXTENSION wellbeing;
@@ -62,3 +62,17 @@ DROP OPERATOR public.+ (float8, float8);
 DROP OPERATOR public.= (text, text);
 DROP FUNCTION public.shadow_plus(float8, float8), public.shadow_eq(text, text),
   public.sqrt(float8), public.ln(float8), public.estimate(float8, float8), public.shadow_called();
+
+-- an analyst role: without USAGE on the schema the first query fails (the
+-- README's grant); with it every function and the shipped table work
+CREATE ROLE regress_wb_analyst;
+SET ROLE regress_wb_analyst;
+SELECT (wellbeing.proportion(x)).value FROM (VALUES (true), (false)) t(x);
+RESET ROLE;
+GRANT USAGE ON SCHEMA wellbeing TO regress_wb_analyst;
+SET ROLE regress_wb_analyst;
+SELECT (wellbeing.proportion(x)).value FROM (VALUES (true), (false)) t(x);
+SELECT count(*) > 0 AS reads_standard_population FROM wellbeing.standard_population;
+RESET ROLE;
+REVOKE USAGE ON SCHEMA wellbeing FROM regress_wb_analyst;
+DROP ROLE regress_wb_analyst;
