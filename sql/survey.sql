@@ -41,6 +41,15 @@ SELECT abs((SELECT (wellbeing.survey_mean(x, w, s, psu, NULL, 0.95, 'lonely_psu=
        abs((SELECT (wellbeing.survey_mean(x, w, s, psu, NULL, 0.95, 'lonely_psu=adjust')).se FROM design) ^ 2
            - (SELECT (wellbeing.survey_mean(x, w, s, psu, NULL, 0.95, 'lonely_psu=remove')).se FROM design) ^ 2
            - ((20 - 2 * 59 / 15.0) / 15) ^ 2) < 1e-15 AS adjust_adds_u_squared;
+-- the options from named arguments give the same answer as the text, in any case
+SELECT (SELECT wellbeing.survey_mean(x, w, s, psu, NULL, 0.95, wellbeing.survey_options(lonely_psu => 'Adjust')) FROM design)::text
+       = (SELECT wellbeing.survey_mean(x, w, s, psu, NULL, 0.95, 'LONELY_PSU=adjust') FROM design)::text AS options_constructor_same;
+SELECT wellbeing.survey_options(lonely_psu => 'remove', proportion_interval => 'Beta') AS both,
+       wellbeing.survey_options(proportion_interval => 'likelihood') AS interval_only,
+       wellbeing.survey_options() = '' AS none_is_empty,
+       wellbeing.replicate_options(rho => 0.5, mse => true, df => 12) AS replicate;
+SELECT wellbeing.survey_options(lonely_psu => 'drop');
+SELECT wellbeing.replicate_options(scale => 0);
 DELETE FROM design WHERE s = 3;
 -- Domains keep the whole design: the domain "x > 2" through the domain argument,
 -- and the same rows through WHERE (a different, smaller design: wrong SE)

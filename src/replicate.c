@@ -18,12 +18,14 @@
 #include "catalog/pg_type.h"
 #include "estimate_type.h"
 #include "funcapi.h"
+#include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "numeric/dist.h"
 #include "state.h"
 #include "survey.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/float.h"
 
 /* ----------------------------------------------------------------------
  * Replicate weights: replicate_mean, replicate_total, replicate_ratio,
@@ -120,6 +122,58 @@ static int
 rp_length(int R)
 {
 	return RP_HEADER + R + 2 * (R + 1);
+}
+
+/*
+ * replicate_options(scale, rho, mse, df, proportion_interval): the options text of the
+ * replicate aggregates from named arguments (see survey_options), each
+ * value checked as the aggregates check it.  No option: the empty text.
+ */
+PG_FUNCTION_INFO_V1(wb_replicate_options);
+Datum
+wb_replicate_options(PG_FUNCTION_ARGS)
+{
+	StringInfoData out;
+
+	initStringInfo(&out);
+	if (!PG_ARGISNULL(0))
+	{
+		double		v = PG_GETARG_FLOAT8(0);
+
+		wb_check_positive(v, "scale");
+		appendStringInfo(&out, "scale=%s", float8out_internal(v));
+	}
+	if (!PG_ARGISNULL(1))
+	{
+		double		v = PG_GETARG_FLOAT8(1);
+
+		if (!(v >= 0 && v < 1))
+			ereport(ERROR,
+					(errcode(WB_ERRCODE_BAD_ARGUMENT),
+					 errmsg("rho must lie in [0, 1), got %g", v)));
+		appendStringInfo(&out, "%srho=%s", out.len > 0 ? "," : "", float8out_internal(v));
+	}
+	if (!PG_ARGISNULL(2))
+		appendStringInfo(&out, "%smse=%s", out.len > 0 ? "," : "",
+						 PG_GETARG_BOOL(2) ? "true" : "false");
+	if (!PG_ARGISNULL(3))
+	{
+		double		v = PG_GETARG_FLOAT8(3);
+
+		wb_check_positive(v, "df");
+		appendStringInfo(&out, "%sdf=%s", out.len > 0 ? "," : "", float8out_internal(v));
+	}
+	if (!PG_ARGISNULL(4))
+	{
+		char	   *v = text_to_cstring(PG_GETARG_TEXT_PP(4));
+		int			code = wb_parse_method(v, wb_prop_intervals, "replicate_proportion interval");
+		const WbMethod *m;
+
+		for (m = wb_prop_intervals; m->code != code; m++)
+			;
+		appendStringInfo(&out, "%sinterval=%s", out.len > 0 ? "," : "", m->name);
+	}
+	PG_RETURN_TEXT_P(cstring_to_text(out.data));
 }
 
 static void

@@ -43,6 +43,7 @@
 #include "catalog/pg_type.h"
 #include "estimate_type.h"
 #include "funcapi.h"
+#include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "numeric/dist.h"
 #include "numeric/rank.h"
@@ -438,6 +439,43 @@ sv_hash_arg(FunctionCallInfo fcinfo, int argno, const char *name, double *out)
 										 PG_GETARG_DATUM(argno), UInt64GetDatum(0)));
 	out[0] = (double) (h >> 32);
 	out[1] = (double) (h & UINT64CONST(0xFFFFFFFF));
+}
+
+/*
+ * survey_options(lonely_psu, proportion_interval): the options text of the survey
+ * aggregates from named arguments, checked now rather than at the first
+ * row of a group.  Aggregate calls cannot take named arguments, so this is
+ * how a caller writes survey_mean(..., survey_options(lonely_psu =>
+ * 'remove')) instead of spelling the text.  No option: the empty text.
+ */
+PG_FUNCTION_INFO_V1(wb_survey_options);
+Datum
+wb_survey_options(PG_FUNCTION_ARGS)
+{
+	StringInfoData out;
+
+	initStringInfo(&out);
+	if (!PG_ARGISNULL(0))
+	{
+		char	   *v = text_to_cstring(PG_GETARG_TEXT_PP(0));
+		int			code = wb_parse_method(v, lonely_policies, "lonely_psu");
+		const WbMethod *m;
+
+		for (m = lonely_policies; m->code != code; m++)
+			;
+		appendStringInfo(&out, "lonely_psu=%s", m->name);
+	}
+	if (!PG_ARGISNULL(1))
+	{
+		char	   *v = text_to_cstring(PG_GETARG_TEXT_PP(1));
+		int			code = wb_parse_method(v, wb_prop_intervals, "survey_proportion interval");
+		const WbMethod *m;
+
+		for (m = wb_prop_intervals; m->code != code; m++)
+			;
+		appendStringInfo(&out, "%sinterval=%s", out.len > 0 ? "," : "", m->name);
+	}
+	PG_RETURN_TEXT_P(cstring_to_text(out.data));
 }
 
 /* the option "name=value" pairs of the options text, or NULL */
@@ -1078,7 +1116,7 @@ sv_compute(double *s, SvResult *res)
 							(errcode(WB_ERRCODE_BAD_ARGUMENT),
 							 errmsg("a stratum has only one PSU"),
 							 errdetail("Either the design has a stratum with a single PSU, or a WHERE clause kept a subpopulation and dropped the other PSUs of its strata (which also understates the standard error)."),
-							 errhint("For a subpopulation, keep every row and pass the domain as the last argument: survey_mean(x, weight, stratum, psu, NULL, 0.95, NULL, race = 'Indigenous'). For a design with a lonely stratum, choose a policy in the options argument: survey_mean(x, weight, stratum, psu, NULL, 0.95, 'lonely_psu=remove') (or adjust, average, certainty).")));
+							 errhint("For a subpopulation, keep every row and pass the domain as the last argument: survey_mean(x, weight, stratum, psu, NULL, 0.95, NULL, race = 'Indigenous'). For a design with a lonely stratum, choose a policy in the options argument: survey_mean(x, weight, stratum, psu, NULL, 0.95, wellbeing.survey_options(lonely_psu => 'remove')) (or adjust, average, certainty).")));
 					break;
 				case LONELY_ADJUST:
 					/* centred at the population mean of the linearised values, 0 */

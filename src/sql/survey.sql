@@ -30,6 +30,24 @@ COMMENT ON FUNCTION @extschema@.survey_estimate_to_estimate(@extschema@.survey_e
 CREATE CAST (@extschema@.survey_estimate AS @extschema@.estimate)
     WITH FUNCTION @extschema@.survey_estimate_to_estimate(@extschema@.survey_estimate) AS IMPLICIT;
 
+-- The options argument from named arguments: aggregate calls cannot name
+-- their arguments, a function inside them can.
+CREATE FUNCTION @extschema@.survey_options(lonely_psu text DEFAULT NULL, proportion_interval text DEFAULT NULL)
+RETURNS text
+AS 'MODULE_PATHNAME', 'wb_survey_options'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.survey_options(text, text) IS
+'the options text of the survey_* aggregates, checked: survey_mean(x, weight, stratum, psu, NULL, 0.95, wellbeing.survey_options(lonely_psu => ''remove'')); lonely_psu fail|remove|adjust|average|certainty, proportion_interval logit|mean|beta|asin|xlogit|likelihood';
+
+CREATE FUNCTION @extschema@.replicate_options(scale double precision DEFAULT NULL, rho double precision DEFAULT NULL,
+                                              mse boolean DEFAULT NULL, df double precision DEFAULT NULL,
+                                              proportion_interval text DEFAULT NULL)
+RETURNS text
+AS 'MODULE_PATHNAME', 'wb_replicate_options'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.replicate_options(double precision, double precision, boolean, double precision, text) IS
+'the options text of the replicate_* aggregates, checked: replicate_mean(x, weight, repweights, ''fay'', wellbeing.replicate_options(rho => 0.5)); scale > 0, rho in [0, 1) (fay), mse, df > 0, proportion_interval (proportions)';
+
 CREATE FUNCTION @extschema@.survey_finalfn(double precision[])
 RETURNS @extschema@.survey_estimate
 AS 'MODULE_PATHNAME', 'wb_survey_finalfn'

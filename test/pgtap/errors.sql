@@ -2,8 +2,11 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(344);
+SELECT plan(347);
 
+SELECT throws_ok($$SELECT wellbeing.survey_options(lonely_psu => 'drop')$$, '22023', $m$unknown method "drop" for lonely_psu$m$, 'survey_options: unknown lonely_psu policy');
+SELECT throws_ok($$SELECT wellbeing.replicate_options(rho => 1)$$, '22023', $m$rho must lie in [0, 1), got 1$m$, 'replicate_options: rho 1');
+SELECT throws_ok($$SELECT wellbeing.replicate_options(df => -2)$$, '22023', $m$df must be positive, got -2$m$, 'replicate_options: negative df');
 SELECT throws_ok($$SELECT wellbeing.proportion(x) FROM (VALUES (2)) t(x)$$, '22023', $m$a numeric outcome must be 0 or 1, got 2$m$, 'proportion: an integer outcome other than 0/1');
 SELECT throws_ok($$SELECT wellbeing.proportion(x, 1.0) FROM (VALUES (0.5::numeric)) t(x)$$, '22023', $m$a numeric outcome must be 0 or 1, got 0.5$m$, 'proportion: a numeric outcome other than 0/1');
 SELECT throws_ok($$SELECT wellbeing.proportion(x) FROM (VALUES ('NaN'::float8)) t(x)$$, '22023', $m$a numeric outcome must be 0 or 1, got NaN$m$, 'proportion: a NaN outcome');
