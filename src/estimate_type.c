@@ -283,3 +283,26 @@ wb_estimate_from_ci(PG_FUNCTION_ARGS)
 	wb_estimate_bound(&e, -INFINITY, INFINITY, "estimate_from_ci");
 	PG_RETURN_DATUM(wb_estimate_datum(fcinfo, &e));
 }
+
+/*
+ * p_value(estimate, null_value DEFAULT 0): the two-sided p-value of the
+ * test that the parameter equals null_value, 2 Phi(-|value - null| / se),
+ * the normal test that the estimate's own normal interval inverts (a
+ * difference or ratio of two estimates implies the test of no difference).
+ * NULL when the value or se is NULL or se is 0 (no variance, no test).
+ */
+PG_FUNCTION_INFO_V1(wb_p_value);
+Datum
+wb_p_value(PG_FUNCTION_ARGS)
+{
+	WbEstimate	e;
+	double		null_value = PG_GETARG_FLOAT8(1);
+	double		z;
+
+	wb_check_finite(null_value, "null_value");
+	wb_estimate_read(fcinfo, 0, &e);
+	if (isnan(e.value) || isnan(e.se) || e.se == 0)
+		PG_RETURN_NULL();
+	z = fabs(e.value - null_value) / e.se;
+	PG_RETURN_FLOAT8(fmin(1.0, 2.0 * wb_pnorm(-z)));
+}

@@ -1355,3 +1355,41 @@ wb_survey_finalfn(PG_FUNCTION_ARGS)
 	sv_bound(out, (int) s[SV_ESTIMATOR], s[SV_INTERVAL], false);
 	PG_RETURN_DATUM(sv_estimate_datum(fcinfo, out));
 }
+
+/*
+ * p_value(survey_estimate, null_value DEFAULT 0): as p_value(estimate),
+ * with Student's t on the design degrees of freedom, the test that the
+ * survey interval inverts (R: 2 * pt(-abs(t), degf)).  A NULL df (not
+ * known) uses the normal; a df of 0 or a NULL or zero se gives NULL.
+ */
+PG_FUNCTION_INFO_V1(wb_survey_p_value);
+Datum
+wb_survey_p_value(PG_FUNCTION_ARGS)
+{
+	HeapTupleHeader t = PG_GETARG_HEAPTUPLEHEADER(0);
+	double		null_value = PG_GETARG_FLOAT8(1);
+	double		f[3];
+	static const int attnum[3] = {1, 2, 7};	/* value, se, df */
+	double		stat;
+	int			i;
+
+	wb_check_finite(null_value, "null_value");
+	for (i = 0; i < 3; i++)
+	{
+		bool		isnull;
+		Datum		d = GetAttributeByNum(t, attnum[i], &isnull);
+
+		f[i] = isnull ? NAN : DatumGetFloat8(d);
+		if (!isnull)
+			wb_check_finite(f[i], i == 0 ? "estimate value" : i == 1 ? "estimate se" : "estimate df");
+	}
+	if (!isnan(f[1]))
+		wb_check_nonneg(f[1], "estimate se");
+	if (!isnan(f[2]))
+		wb_check_nonneg(f[2], "estimate df");
+	if (isnan(f[0]) || isnan(f[1]) || f[1] == 0 || f[2] == 0)
+		PG_RETURN_NULL();
+	stat = fabs(f[0] - null_value) / f[1];
+	PG_RETURN_FLOAT8(fmin(1.0, 2.0 * (isnan(f[2]) ? wb_pnorm(-stat) : wb_pt(-stat, f[2]))));
+}
+

@@ -8,7 +8,7 @@ RETURNS @extschema@.estimate
 AS 'MODULE_PATHNAME', 'wb_difference'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.difference(@extschema@.estimate, @extschema@.estimate, double precision) IS
-'difference a - b of two independent estimates, se = sqrt(se_a^2 + se_b^2), normal interval (WHO HEAT D); n is the smaller n';
+'difference a - b of two independent estimates, se = sqrt(se_a^2 + se_b^2), normal interval (WHO HEAT D); n is the smaller n. Two domains of one survey are not independent: use survey_mean_difference, survey_proportion_difference or replicate_difference';
 
 CREATE FUNCTION @extschema@.ratio(
     a @extschema@.estimate,
@@ -18,7 +18,7 @@ RETURNS @extschema@.estimate
 AS 'MODULE_PATHNAME', 'wb_ratio'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ratio(@extschema@.estimate, @extschema@.estimate, double precision) IS
-'ratio a / b of two independent estimates, delta-method se, interval symmetric on the log scale (WHO HEAT R); n is the smaller n';
+'ratio a / b of two independent estimates, delta-method se, interval symmetric on the log scale (WHO HEAT R); n is the smaller n. Two domains of one survey are not independent (see difference)';
 
 -- between_group_variance, between_group_sd, coefficient_of_variation: one
 -- row per group (value, population weight [, se [, level]]).

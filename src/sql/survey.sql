@@ -30,6 +30,13 @@ COMMENT ON FUNCTION @extschema@.survey_estimate_to_estimate(@extschema@.survey_e
 CREATE CAST (@extschema@.survey_estimate AS @extschema@.estimate)
     WITH FUNCTION @extschema@.survey_estimate_to_estimate(@extschema@.survey_estimate) AS IMPLICIT;
 
+CREATE FUNCTION @extschema@.p_value(estimate @extschema@.survey_estimate, null_value double precision DEFAULT 0)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'wb_survey_p_value'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.p_value(@extschema@.survey_estimate, double precision) IS
+'two-sided p-value of the design-based t test that the parameter equals null_value (default 0, as for survey_proportion_difference): 2 pt(-|value - null_value| / se, df); NULL without a standard error or with df 0';
+
 -- The options argument from named arguments: aggregate calls cannot name
 -- their arguments, a function inside them can.
 CREATE FUNCTION @extschema@.survey_options(lonely_psu text DEFAULT NULL, proportion_interval text DEFAULT NULL)

@@ -35,6 +35,13 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.estimate_from_ci(double precision, double precision, double precision, double precision, boolean) IS
 'builds an estimate from a published value and interval, recovering se = (upper - lower) / (2 z), or on the log scale se = value · (ln upper - ln lower) / (2 z)';
 
+CREATE FUNCTION @extschema@.p_value(estimate @extschema@.estimate, null_value double precision DEFAULT 0)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'wb_p_value'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.p_value(@extschema@.estimate, double precision) IS
+'two-sided p-value of the normal test that the parameter equals null_value (default 0, as for a difference): 2 Phi(-|value - null_value| / se); NULL without a standard error';
+
 -- One combine function for every aggregate: a state's first element tags
 -- its kind.
 CREATE FUNCTION @extschema@.state_combine(double precision[], double precision[])

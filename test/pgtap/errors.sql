@@ -2,8 +2,10 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(347);
+SELECT plan(349);
 
+SELECT throws_ok($$SELECT wellbeing.p_value(wellbeing.estimate(1, 1), 'Infinity')$$, '22023', $m$null_value must be a finite number, got Infinity$m$, 'p_value: infinite null value');
+SELECT throws_ok($$SELECT wellbeing.p_value(ROW(1, -1, 0, 2, 5, 0.95, 3)::wellbeing.survey_estimate)$$, '22023', $m$estimate se must be non-negative, got -1$m$, 'p_value: a forged survey estimate with a negative se');
 SELECT throws_ok($$SELECT wellbeing.survey_options(lonely_psu => 'drop')$$, '22023', $m$unknown method "drop" for lonely_psu$m$, 'survey_options: unknown lonely_psu policy');
 SELECT throws_ok($$SELECT wellbeing.replicate_options(rho => 1)$$, '22023', $m$rho must lie in [0, 1), got 1$m$, 'replicate_options: rho 1');
 SELECT throws_ok($$SELECT wellbeing.replicate_options(df => -2)$$, '22023', $m$df must be positive, got -2$m$, 'replicate_options: negative df');
