@@ -51,10 +51,13 @@ ORDER BY r.race;
 
 \echo
 \echo '-- 2. Resident survey 2024, food insecurity by neighbourhood (a stratum) and race/ethnicity'
-\echo '--    (a domain within it), design-based'
+\echo '--    (a domain within it), design-based. "NCHS" applies the NCHS Data Presentation'
+\echo '--    Standards for Proportions (effective sample size, Korn-Graubard interval width,'
+\echo '--    design df; docs/suppress.md): stricter than the RSE flag for small cells.'
 SELECT n.name AS neighbourhood, s.race,
        pg_temp.show(e) AS "food insecure %",
        wellbeing.reliability(e) AS flag,
+       (wellbeing.nchs_presentation(e)).decision AS "NCHS",
        (e).n::int AS respondents
 FROM (SELECT s.neighbourhood_id, r.race,
              wellbeing.survey_proportion(s.food_insecure, s.weight, s.stratum, s.psu, NULL, 0.95, NULL, s.race = r.race) AS e

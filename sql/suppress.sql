@@ -56,5 +56,50 @@ JOIN (
 WHERE a.h <> b.h;
 SELECT wellbeing.complementary_suppression(c, true) OVER () FROM (VALUES (-1)) t(c);
 
+-- NCHS Data Presentation Standards for Proportions (Parker et al. 2017).
+-- Each step of the standard on an estimate built to land in it (simple
+-- random sample: n_eff = n, df = n - 1, the interval Clopper-Pearson):
+SELECT label, (wellbeing.nchs_presentation(e)).decision, (wellbeing.nchs_presentation(e)).reason,
+       round((wellbeing.nchs_presentation(e)).ci_width::numeric, 4) AS width
+FROM (VALUES
+  ('n_eff 20', wellbeing.estimate(0.5, sqrt(0.25 / 20), 20)),
+  ('narrow, n 2000', wellbeing.estimate(0.5, sqrt(0.25 / 2000), 2000)),
+  ('wide, n 40', wellbeing.estimate(0.5, sqrt(0.25 / 40), 40)),
+  ('rare, n 100', wellbeing.estimate(0.05, sqrt(0.05 * 0.95 / 100), 100)),
+  ('common, n 100', wellbeing.estimate(0.95, sqrt(0.05 * 0.95 / 100), 100)),
+  ('half, n 100', wellbeing.estimate(0.5, 0.05, 100)),
+  ('zero, n 100', wellbeing.estimate(0, 0, 100)),
+  ('no se', wellbeing.estimate(0.3, NULL, 100)),
+  ('no value', wellbeing.estimate(NULL, NULL, 100))) t(label, e);
+-- the interval is Clopper-Pearson on n_eff when df = n - 1: 5 of 100 against
+-- proportion_ci's exact method (another code path; binom.test(5, 100) gives
+-- 0.01643 to 0.11284)
+SELECT round(n.lower::numeric, 10) = round(c.lower::numeric, 10) AS lower_is_exact,
+       round(n.upper::numeric, 10) = round(c.upper::numeric, 10) AS upper_is_exact,
+       round(n.lower::numeric, 5) AS lower, round(n.upper::numeric, 5) AS upper
+FROM wellbeing.nchs_presentation(wellbeing.estimate(0.05, sqrt(0.05 * 0.95 / 100), 100)) n,
+     wellbeing.proportion_ci(5, 100, 0.95, 'exact') c;
+-- a design with few degrees of freedom: Korn-Graubard scales n_eff by
+-- (qt(0.025, n - 1) / qt(0.025, df))^2, and df < 8 sends it to review
+SELECT decision, reason, effective_n, df, round(ci_width::numeric, 4) AS width
+FROM wellbeing.nchs_presentation(ROW(0.5, 0.05, 0.4, 0.6, 100, 0.95, 5)::wellbeing.survey_estimate);
+-- on a survey design the interval is survey_proportion's 'beta' interval
+-- (checked against R svyciprop(method = "beta")) wherever n_eff < n (no cap)
+CREATE TEMP TABLE nchs_design AS
+SELECT g AS id, 1 + (g % 40) % 4 AS s, g % 40 AS psu, (g * 7) % 10 < 3 + (g / 50) % 4 AS y, 0.5 + (g * 13 % 10) / 4.0 AS w, (g / 7) % 4 AS grp
+FROM generate_series(1, 600) g;
+SELECT count(*) AS cells, min((e).df) AS min_df,
+       count(*) FILTER (WHERE abs(n.lower - (e).lower) <= 1e-12 AND abs(n.upper - (e).upper) <= 1e-12) AS same_interval
+FROM (SELECT k, (SELECT wellbeing.survey_proportion(y, w, s, psu, NULL, 0.95, 'interval=beta', grp = k AND s <> 2) FROM nchs_design) AS e
+      FROM generate_series(0, 3) k) c,
+     LATERAL wellbeing.nchs_presentation(e) n
+WHERE n.effective_n < (e).n;
+-- where the RSE rule and the standard disagree: n 11 and df 2 (the RSE
+-- rule says reliable; the standard suppresses)
+SELECT wellbeing.reliability(e) AS rse_rule, (wellbeing.nchs_presentation(e)).decision AS nchs
+FROM (SELECT ROW(0.24, 0.059, 0.065, 0.505, 11, 0.95, 2)::wellbeing.survey_estimate AS e) t;
+SELECT wellbeing.nchs_presentation(wellbeing.estimate(1.5, 0.1, 100));
+DROP TABLE nchs_design;
+
 -- clean up: test files share one database
 DROP TABLE cells;

@@ -2,8 +2,11 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(349);
+SELECT plan(352);
 
+SELECT throws_ok($$SELECT wellbeing.nchs_presentation(wellbeing.estimate(1.5, 0.1, 100))$$, '22023', $m$the NCHS standards are for proportions, got a value of 1.5$m$, 'nchs_presentation: not a proportion');
+SELECT throws_ok($$SELECT wellbeing.nchs_presentation(ROW(0.5, 0.1, 0, 1, -3, 0.95, 4)::wellbeing.survey_estimate)$$, '22023', $m$estimate n must be non-negative, got -3$m$, 'nchs_presentation: a forged survey estimate with negative n');
+SELECT throws_ok($$SELECT wellbeing.nchs_presentation(ROW(0.5, 'NaN', 0, 1, 30, 0.95, 4)::wellbeing.survey_estimate)$$, '22023', $m$estimate se must be a finite number, got NaN$m$, 'nchs_presentation: a NaN se');
 SELECT throws_ok($$SELECT wellbeing.p_value(wellbeing.estimate(1, 1), 'Infinity')$$, '22023', $m$null_value must be a finite number, got Infinity$m$, 'p_value: infinite null value');
 SELECT throws_ok($$SELECT wellbeing.p_value(ROW(1, -1, 0, 2, 5, 0.95, 3)::wellbeing.survey_estimate)$$, '22023', $m$estimate se must be non-negative, got -1$m$, 'p_value: a forged survey estimate with a negative se');
 SELECT throws_ok($$SELECT wellbeing.survey_options(lonely_psu => 'drop')$$, '22023', $m$unknown method "drop" for lonely_psu$m$, 'survey_options: unknown lonely_psu policy');
