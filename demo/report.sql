@@ -106,16 +106,24 @@ FROM dsr ORDER BY race;
 \echo '--    by income quintile (Q1 = lowest income = most disadvantaged): slope index in percentage'
 \echo '--    points (negative: more food insecurity at the low-income end), the Q1 - Q5 difference'
 \echo '--    and the concentration index; by race: between-group SD in points; each with its 95 %'
-\echo '--    interval (group estimates come from cells that may be small: the measures are not'
-\echo '--    suppressed, and their intervals carry the uncertainty of the small cells)'
+\echo '--    interval. The group estimates are design-based (survey_proportion, each group a domain'
+\echo '--    of the design, as in the HTML report), so the intervals carry the design; groups come'
+\echo '--    from cells that may be small: the measures are not suppressed, and their intervals'
+\echo '--    carry the uncertainty of the small cells'
 WITH by_quintile AS (
   SELECT s.neighbourhood_id, q.ordinal,
-         wellbeing.proportion(s.food_insecure, s.weight) AS e, sum(s.weight) AS pop
-  FROM city.survey s JOIN city.groups q ON q.dimension = 'income_quintile' AND q.grp = s.income_quintile
+         (wellbeing.survey_proportion(s.food_insecure, s.weight, s.stratum, s.psu, NULL, 0.95, NULL,
+                                      s.income_quintile = q.grp))::wellbeing.estimate AS e,
+         sum(s.weight) FILTER (WHERE s.income_quintile = q.grp) AS pop
+  FROM city.survey s JOIN city.groups q ON q.dimension = 'income_quintile'
   WHERE s.year = 2024 GROUP BY s.neighbourhood_id, q.ordinal
 ), by_race AS (
-  SELECT neighbourhood_id, race, wellbeing.proportion(food_insecure, weight) AS e, sum(weight) AS pop
-  FROM city.survey WHERE year = 2024 GROUP BY neighbourhood_id, race
+  SELECT s.neighbourhood_id, r.race,
+         (wellbeing.survey_proportion(s.food_insecure, s.weight, s.stratum, s.psu, NULL, 0.95, NULL,
+                                      s.race = r.race))::wellbeing.estimate AS e,
+         sum(s.weight) FILTER (WHERE s.race = r.race) AS pop
+  FROM city.survey s CROSS JOIN (SELECT DISTINCT race FROM city.survey) r
+  WHERE s.year = 2024 GROUP BY s.neighbourhood_id, r.race
 ), ordered AS (
   SELECT neighbourhood_id,
          wellbeing.slope_index((e).value, pop, ordinal, (e).se) AS sii,
