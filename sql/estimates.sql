@@ -272,6 +272,10 @@ SELECT wellbeing.proportion(b, w)::text = wellbeing.proportion(b::int, w)::text 
        wellbeing.proportion(b)::text = wellbeing.proportion(b::int::float8)::text AS float8_same,
        (wellbeing.proportion(b::int)).n AS n
 FROM (SELECT g % 3 = 0 AS b, 1 + g % 4 AS w FROM generate_series(1, 40) g) t;
+-- a NULL weight drops the row; a zero weight keeps it in n, out of the sums
+SELECT (wellbeing.proportion(y, w)).n AS n, (wellbeing.proportion(y, w)).value AS value,
+       (wellbeing.mean(x, w)).n AS mean_n, (wellbeing.mean(x, w)).value AS mean_value
+FROM (VALUES (true, 1.0, 10.0), (false, 0, 99.0), (true, NULL, 99.0), (false, 3, 2.0)) t(y, w, x);
 -- 1.000 is 1; NULL rows skipped
 SELECT (wellbeing.proportion(x)).value, (wellbeing.proportion(x)).n
 FROM (VALUES (1.000::numeric), (0), (NULL), (1)) t(x);
