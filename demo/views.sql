@@ -36,9 +36,19 @@ FROM cells c JOIN city.neighbourhoods n USING (neighbourhood_id);
 COMMENT ON VIEW city_bi.survey_shares IS
 'survey shares (0-1) by year, neighbourhood and race, design-based (strata, PSUs; race as a domain), NULL where suppressed (fewer than 11 respondents)';
 
+-- The composite index and the self-comparison run build_index and
+-- self_comparison, which read the indicator tables with the rights of the
+-- role that calls them (they run SQL built from their table arguments, and
+-- a function that ran it with its owner's rights would let any caller read
+-- what the owner can).  A view over them would make the BI role need SELECT
+-- on the raw city tables; materialised, the owner computes them and the BI
+-- role reads only the results.  Refresh after loading new data:
+--   REFRESH MATERIALIZED VIEW city_bi.index_scores;
+--   REFRESH MATERIALIZED VIEW city_bi.compared_with_2015;
+
 -- The composite index on the 2015 baseline: index, domains and indicators of
 -- every tract and period, with its neighbourhood
-CREATE VIEW city_bi.index_scores AS
+CREATE MATERIALIZED VIEW city_bi.index_scores AS
 SELECT b.area AS tract, n.name AS neighbourhood, b.period::integer AS year, b.level, b.name,
        b.score, b.category, b.coverage, b.effective_weight
 FROM wellbeing.build_index('city.indicators', 'city.indicator_catalog',
@@ -46,11 +56,11 @@ FROM wellbeing.build_index('city.indicators', 'city.indicator_catalog',
 JOIN city.tracts t ON t.tract_id = b.area
 JOIN city.neighbourhoods n USING (neighbourhood_id)
 WHERE b.grp = 'all';
-COMMENT ON VIEW city_bi.index_scores IS
+COMMENT ON MATERIALIZED VIEW city_bi.index_scores IS
 'composite well-being index of every tract and year on the 2015 baseline (z-scores of 2015, equal domain weights): level index, domain or indicator; higher is better; no rank';
 
 -- Each tract against its own 2015 baseline
-CREATE VIEW city_bi.compared_with_2015 AS
+CREATE MATERIALIZED VIEW city_bi.compared_with_2015 AS
 SELECT sc.area AS tract, n.name AS neighbourhood, sc.grp AS population_group, sc.indicator,
        c.domain, sc.higher_is_better, sc.baseline AS value_2015, sc.latest AS value_latest,
        sc.latest_period_used::integer AS latest_year, sc.change, sc.relative_change,
@@ -59,7 +69,7 @@ FROM wellbeing.self_comparison('city.indicators', 'city.indicator_catalog', 2015
 JOIN city.tracts t ON t.tract_id = sc.area
 JOIN city.neighbourhoods n USING (neighbourhood_id)
 JOIN city.indicator_catalog c ON c.indicator = sc.indicator;
-COMMENT ON VIEW city_bi.compared_with_2015 IS
+COMMENT ON MATERIALIZED VIEW city_bi.compared_with_2015 IS
 'every tract x group x indicator against its own 2015 value: change, linear trend with its 95 % interval, improving / worsening / no significant change';
 
 -- Disparity tiles: food insecurity across income quintiles, per neighbourhood, 2024
@@ -85,3 +95,14 @@ JOIN city.neighbourhoods n USING (neighbourhood_id)
 CROSS JOIN LATERAL wellbeing.disparity_profile(a.v, a.w, a.o, a.s, higher_is_better => false) p;
 COMMENT ON VIEW city_bi.disparity_tiles IS
 'every disparity measure of food insecurity across income quintiles (Q1 = lowest income) per neighbourhood in 2024, with intervals; note says why a measure is absent';
+
+-- The BI role reads city_bi and nothing else: no grant on the city's tables
+-- (the views run as their owner; the materialised ones were computed by it)
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'city_bi_reader') THEN
+    CREATE ROLE city_bi_reader NOLOGIN;
+  END IF;
+END $$;
+GRANT USAGE ON SCHEMA wellbeing, city_bi TO city_bi_reader;
+GRANT SELECT ON ALL TABLES IN SCHEMA city_bi TO city_bi_reader;

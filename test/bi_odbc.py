@@ -71,5 +71,35 @@ cur.execute("SELECT * FROM wellbeing.joinpoint_segments((SELECT wellbeing.joinpo
             "FROM generate_series(1, 12) x))")
 ok([d[0] for d in cur.description] == ["segment", "start_period", "end_period", "apc", "apc_lower", "apc_upper"],
    "a set-returning function has named columns")
+
+# as the BI role of docs/bi.md: a login in city_bi_reader (USAGE on wellbeing
+# and city_bi, SELECT on the views) reads every view, and nothing of the city's
+# own tables
+cur.execute("DROP ROLE IF EXISTS wb_bi_login")
+cur.execute("CREATE ROLE wb_bi_login LOGIN PASSWORD 'wb-bi-test' IN ROLE city_bi_reader")
+counts = {}
+for view in expected:
+    cur.execute("SELECT count(*) FROM city_bi.%s" % view)
+    counts[view] = cur.fetchone()[0]
+bi = pyodbc.connect(
+    "DRIVER={PostgreSQL Unicode};SERVER=%s;PORT=%s;DATABASE=%s;UID=wb_bi_login;PWD=wb-bi-test;BoolsAsChar=0" % (
+        os.environ.get("PGHOST", "localhost"), os.environ.get("PGPORT", "5432"), os.environ["PGDATABASE"]),
+    autocommit=True)
+bcur = bi.cursor()
+for view in expected:
+    try:
+        bcur.execute("SELECT count(*) FROM city_bi.%s" % view)
+        got = bcur.fetchone()[0]
+        ok(got == counts[view], "as the BI role: %s reads (%d rows, as its owner sees)" % (view, got))
+    except pyodbc.Error as e:
+        ok(False, "as the BI role: %s reads (%s)" % (view, str(e).splitlines()[0]))
+try:
+    bcur.execute("SELECT count(*) FROM city.survey")
+    ok(False, "as the BI role: the city's microdata are not readable")
+except pyodbc.Error as e:
+    ok("permission denied" in str(e), "as the BI role: the city's microdata are not readable (permission denied)")
+bi.close()
+cur.execute("DROP ROLE wb_bi_login")
+
 print("1..%d" % n)
 sys.exit(1 if failed else 0)
