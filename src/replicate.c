@@ -292,7 +292,7 @@ rp_new_state(FunctionCallInfo fcinfo, int estimator, int R, int method_arg)
 				ereport(ERROR,
 						(errcode(WB_ERRCODE_BAD_ARGUMENT),
 						 errmsg("method fay needs its rho"),
-						 errhint("Pass options => 'rho=0.5' (the value the replicate weights were made with).")));
+						 errhint("Pass rho in the options argument: replicate_mean(x, weight, replicate_weights, 'fay', wellbeing.replicate_options(rho => 0.5)), with the rho the replicate weights were made with.")));
 			h[RP_SCALE] = 1.0 / (R * -h[RP_SCALE]);
 			break;
 		case REP_SDR:
