@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The demo's HTML report (demo/report_html.sql) renders: built on the demo
 # city in a throwaway cluster, opened in headless Chromium, screenshotted.
-# Checks the page (four sections, its charts, no NaN or empty value) and the
+# Checks the page (four sections, its charts with labelled axes, no NaN or empty
+# value) and the
 # screenshot (a PNG of the full size, not a blank page).  Prints TAP.
 #   bash test/report_screenshot.sh        (root, Debian bookworm)
 set -uo pipefail
@@ -22,6 +23,20 @@ ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok 
 [ "$(grep -c '<h2>' "$out/report.html")" = 4 ]; ok $? "four sections"
 [ "$(grep -o '<svg' "$out/report.html" | wc -l)" -ge 8 ]; ok $? "charts: an index chart per neighbourhood, disparities, the gap"
 ! grep -qiE 'NaN|null|>\s*<' <(grep -o '<td[^>]*>[^<]*</td>' "$out/report.html"); ok $? "no NaN or empty cell in the tables"
+# every chart can be read: each SVG has labelled ticks (at least three, with
+# numbers) on its axes, and the page uses its width (the charts of a row fill it)
+/usr/bin/python3 - "$out/report.html" <<'PY'; ok $? "every chart has labelled axes (3 or more numeric ticks each)"
+import re, sys
+svgs = re.findall(r"<svg.*?</svg>", open(sys.argv[1]).read(), re.S)
+bad = [i for i, s in enumerate(svgs)
+       if len([t for t in re.findall(r'<text class="tick"[^>]*>([^<]*)</text>', s) if re.search(r"\d", t)]) < 3]
+sys.exit(1 if bad or not svgs else 0)
+PY
+/usr/bin/python3 - "$out/report.html" <<'PY'; ok $? "the wide charts are 1000 px, the small multiples 350 px (three to a row)"
+import re, sys
+widths = [int(w) for w in re.findall(r'<svg width="(\d+)"', open(sys.argv[1]).read())]
+sys.exit(0 if widths.count(350) >= 6 and widths.count(1000) == 2 else 1)
+PY
 ! grep -q 'http' <(grep -v 'www.w3.org' "$out/report.html"); ok $? "self-contained: no network reference"
 timeout 120 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,1800 \
   --screenshot="$out/report.png" "file://$out/report.html" >/dev/null 2>&1
