@@ -26,6 +26,7 @@ OBJS = \
 	src/trend.o \
 	src/joinpoint.o \
 	src/index.o \
+	src/lifetable.o \
 	src/numeric/rank.o \
 	src/numeric/regress.o \
 	src/numeric/kendall.o
@@ -52,6 +53,7 @@ SQL_SOURCES = \
 	src/sql/trend.sql \
 	src/sql/index.sql \
 	src/sql/index_pipeline.sql \
+	src/sql/lifetable.sql \
 	src/sql/rollup.sql
 SQL_EXPANDED = $(patsubst src/sql/%,build/sql/%,$(SQL_SOURCES))
 

@@ -213,7 +213,7 @@ wb_outcome_arg(FunctionCallInfo fcinfo, int argno)
 	}
 	if (type == NUMERICOID)
 	{
-		Numeric		n = DatumGetNumeric(d);
+		Numeric		n = PG_GETARG_NUMERIC(argno);	/* detoasted: a short header is read as one */
 
 		if (!numeric_is_nan(n) && !numeric_is_inf(n))
 		{

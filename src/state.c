@@ -57,7 +57,8 @@ static const WbStateKindInfo *const state_kinds[] = {
 	&wb_kind_alpha,
 	&wb_kind_segmented,
 	&wb_kind_survey,
-	&wb_kind_replicate
+	&wb_kind_replicate,
+	&wb_kind_lifetable
 };
 
 #define NKINDS ((int) lengthof(state_kinds))

@@ -44,7 +44,8 @@ typedef enum WbStateKind
 	WB_STATE_ALPHA = 17,
 	WB_STATE_SEGMENTED = 18,
 	WB_STATE_SURVEY = 19,
-	WB_STATE_REPLICATE = 20
+	WB_STATE_REPLICATE = 20,
+	WB_STATE_LIFETABLE = 21
 } WbStateKind;
 
 #define WB_STATE_VERSION 1
@@ -149,6 +150,7 @@ extern const WbStateKindInfo wb_kind_alpha;
 extern const WbStateKindInfo wb_kind_segmented;
 extern const WbStateKindInfo wb_kind_survey;
 extern const WbStateKindInfo wb_kind_replicate;
+extern const WbStateKindInfo wb_kind_lifetable;
 
 extern const WbStateKindInfo *wb_state_kind(WbStateKind kind);
 

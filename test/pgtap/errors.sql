@@ -2,8 +2,14 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(352);
+SELECT plan(358);
 
+SELECT throws_ok($$SELECT wellbeing.life_expectancy(a, d, p) FROM (VALUES (0, 1, 100), (5, -2, 100)) t(a, d, p)$$, '22023', $m$the band starting at age 5 has negative deaths (-2)$m$, 'life_expectancy: negative deaths');
+SELECT throws_ok($$SELECT wellbeing.life_expectancy(a, d, p) FROM (VALUES (0, 1, 100), (5, 200, 100)) t(a, d, p)$$, '22023', $m$the band starting at age 5 has more deaths (200) than population (100)$m$, 'life_expectancy: deaths above population');
+SELECT throws_ok($$SELECT wellbeing.life_expectancy(a, d, p) FROM (VALUES (0, 1, 100), (0, 2, 100)) t(a, d, p)$$, '22023', $m$two rows for the band starting at age 0$m$, 'life_expectancy: a duplicate band');
+SELECT throws_ok($$SELECT wellbeing.life_expectancy(a, d, p) FROM (VALUES (1, 1, 100), (5, 2, 100)) t(a, d, p)$$, '22023', $m$the first age band starts at 1; a life table starts at age 0$m$, 'life_expectancy: no band at 0');
+SELECT throws_ok($$SELECT wellbeing.life_expectancy(a, d, p) FROM (VALUES (0, NULL::float8, 100)) t(a, d, p)$$, '22004', $m$life_expectancy: deaths must not be NULL$m$, 'life_expectancy: a NULL band');
+SELECT throws_ok($$SELECT wellbeing.life_expectancy(a, d, p, 3) FROM (VALUES (0, 1, 1000), (5, 2, 1000)) t(a, d, p)$$, '22023', $m$no age band starts at 3$m$, 'life_expectancy: at_age not at a band');
 SELECT throws_ok($$SELECT wellbeing.nchs_presentation(wellbeing.estimate(1.5, 0.1, 100))$$, '22023', $m$the NCHS standards are for proportions, got a value of 1.5$m$, 'nchs_presentation: not a proportion');
 SELECT throws_ok($$SELECT wellbeing.nchs_presentation(ROW(0.5, 0.1, 0, 1, -3, 0.95, 4)::wellbeing.survey_estimate)$$, '22023', $m$estimate n must be non-negative, got -3$m$, 'nchs_presentation: a forged survey estimate with negative n');
 SELECT throws_ok($$SELECT wellbeing.nchs_presentation(ROW(0.5, 'NaN', 0, 1, 30, 0.95, 4)::wellbeing.survey_estimate)$$, '22023', $m$estimate se must be a finite number, got NaN$m$, 'nchs_presentation: a NaN se');

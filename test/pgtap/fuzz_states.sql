@@ -58,6 +58,7 @@ CREATE FUNCTION pg_temp.arg_expr(argname text, argtype text, candidate text) RET
          WHEN 'standard_population' THEN '(1000 * i)::float8' WHEN 'standard' THEN '1000'
          WHEN 'income' THEN '(1000 * i)::float8' WHEN 'score' THEN '(10 * i)::float8'
          WHEN 'value' THEN '(0.05 + 0.1 * i)::float8'
+         WHEN 'age' THEN '(5 * (i - 1))::float8' WHEN 'at_age' THEN '0' WHEN 'deaths' THEN 'i::float8'
          ELSE 'i::float8' END
   END
 $$;
@@ -70,7 +71,7 @@ DECLARE a record; cand text; args text; st float8[];
 BEGIN
   FOR a IN SELECT * FROM aggs ORDER BY name, aggoid LOOP
     FOREACH cand IN ARRAY ARRAY['mean', 'wilson', 'linear', 'relative', 'jk1', 'gamma', 'known', 'arithmetic',
-                                'auto', 'bic', 'exact', 'best', 'lonely_psu=adjust'] LOOP
+                                'auto', 'bic', 'exact', 'best', 'lonely_psu=adjust', 'phe'] LOOP
       SELECT string_agg(pg_temp.arg_expr(n, t, cand), ', ' ORDER BY k) INTO args
       FROM unnest(a.argtypes, a.argnames[1:cardinality(a.argtypes)]) WITH ORDINALITY u(t, n, k);
       BEGIN

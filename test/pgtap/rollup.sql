@@ -83,6 +83,7 @@ INSERT INTO cases (measure, args, filter) VALUES
   ('recent_trend_proportion', 'year, events, population', 'id <= 12'),
   ('aggregate_scores', 'income / 1000, weight', 'true'),
   ('joinpoint', 'year, income', 'id <= 12'),
+  ('life_expectancy', '(band - 1) * 5.0, events + 1, population', 'id <= 19'),
   ('survey_mean', 'income, weight, stratum, psu', 'true'),
   ('survey_total', 'income, weight, stratum, psu', 'true'),
   ('survey_ratio', 'income, population, weight, stratum, psu', 'true'),
@@ -111,7 +112,7 @@ BEGIN
   RETURN true;
 END $$;
 
-SELECT is((SELECT count(*) FROM cases), 52::bigint, 'every measure with a (state) final is a case');
+SELECT is((SELECT count(*) FROM cases), 53::bigint, 'every measure with a (state) final is a case');
 SELECT is_empty($$SELECT measure FROM cases c WHERE NOT pg_temp.rolled_up(c)$$,
                 'for every measure: per-part states stored, merged and finalised = the aggregate over the rows');
 SELECT ok((SELECT pg_temp.rolled_up(c) FROM cases c WHERE measure = m), m || ': rolled up = raw rows')
@@ -165,7 +166,7 @@ SELECT is_empty($$
   JOIN wellbeing.state_measures() ma ON ma.measure = a.measure
   JOIN wellbeing.state_measures() mb ON mb.measure = b.measure
   WHERE pg_temp.accepts(b.measure, a.s) IS DISTINCT FROM (ma.kind = mb.kind AND ma.code = mb.code)$$,
-  'each of the 52 x 52 (state, final) pairs is accepted exactly when kind and code agree');
+  'each of the 53 x 53 (state, final) pairs is accepted exactly when kind and code agree');
 
 -- a state is accepted only by its own measure
 CREATE TEMP TABLE one_state AS
