@@ -98,8 +98,8 @@ INSERT INTO wbc.calls VALUES
   ('cronbach_alpha_if_deleted', 'cronbach_alpha_if_deleted', 'ARRAY[ln(x), ln(x) + weight, ln(x) + events / 10]', NULL),
   ('joinpoint', 'joinpoint', '(2000 + id)::float8, x', 'id <= 20'),
   -- one row per age band in every grouping: the rows of one grp, in one area
-  ('life_expectancy', 'life_expectancy', '5.0 * ((id - 1) / 3), events + 1, population', 'id <= 60 AND id % 3 = 1'),
-  ('life_expectancy (at 65, 0.9, uniform)', 'life_expectancy', $$5.0 * ((id - 1) / 3), events + 1, population, 65, 0.9, 'uniform'$$, 'id <= 60 AND id % 3 = 1'),
+  ('life_expectancy', 'life_expectancy', '5.0 * ((id - 1) / 3), events + 1, population', 'id <= 60 AND mod(id, 3) = 1'),
+  ('life_expectancy (at 65, 0.9, uniform)', 'life_expectancy', $$5.0 * ((id - 1) / 3), events + 1, population, 65, 0.9, 'uniform'$$, 'id <= 60 AND mod(id, 3) = 1'),
   ('survey_mean', 'survey_mean', 'x, weight, stratum, psu', NULL),
   ('survey_mean (text keys)', 'survey_mean', $$x, weight, 's' || stratum, 'p' || psu$$, NULL),
   ('survey_mean (fpc, level, options)', 'survey_mean', $$x, weight, stratum, psu, 200, 0.9, 'lonely_psu=adjust'$$, NULL),
