@@ -87,6 +87,20 @@ wb_parse_method(const char *name, const WbMethod *table, const char *funcname)
 	return -1;					/* keep compiler quiet */
 }
 
+const char *
+wb_method_name(const WbMethod *table, int code)
+{
+	const WbMethod *m;
+
+	for (m = table; m->name != NULL; m++)
+	{
+		if (m->code == code)
+			return m->name;
+	}
+	elog(ERROR, "method code %d is not in its table", code);
+	return NULL;				/* not reached */
+}
+
 /* the last method text seen by one call site is kept in its WbFnCache */
 int
 wb_method_arg(FunctionCallInfo fcinfo, int argno,

@@ -78,6 +78,9 @@ extern void wb_same_params(const double *stored, const double *given, int n,
 extern int	wb_parse_method(const char *name, const WbMethod *table,
 							const char *funcname);
 
+/* the canonical name of a code of the table (the code must be in it) */
+extern const char *wb_method_name(const WbMethod *table, int code);
+
 /*
  * The same for a text argument of the current call, cached in fn_extra so
  * that aggregates do not re-parse a constant method on every row.

@@ -165,13 +165,11 @@ wb_replicate_options(PG_FUNCTION_ARGS)
 	}
 	if (!PG_ARGISNULL(4))
 	{
-		char	   *v = text_to_cstring(PG_GETARG_TEXT_PP(4));
-		int			code = wb_parse_method(v, wb_prop_intervals, "replicate_proportion interval");
-		const WbMethod *m;
+		int			code = wb_parse_method(text_to_cstring(PG_GETARG_TEXT_PP(4)),
+											   wb_prop_intervals, "replicate_proportion interval");
 
-		for (m = wb_prop_intervals; m->code != code; m++)
-			;
-		appendStringInfo(&out, "%sinterval=%s", out.len > 0 ? "," : "", m->name);
+		appendStringInfo(&out, "%sinterval=%s", out.len > 0 ? "," : "",
+						 wb_method_name(wb_prop_intervals, code));
 	}
 	PG_RETURN_TEXT_P(cstring_to_text(out.data));
 }

@@ -282,7 +282,9 @@ nchs_presentation(FunctionCallInfo fcinfo, double p, double se, double n, double
 	bool		edge;
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("nchs_presentation called in a context that cannot accept its record")));
 	tupdesc = BlessTupleDesc(tupdesc);
 	initStringInfo(&reason);
 	if (!isnan(p) && !(p >= 0 && p <= 1))

@@ -457,23 +457,19 @@ wb_survey_options(PG_FUNCTION_ARGS)
 	initStringInfo(&out);
 	if (!PG_ARGISNULL(0))
 	{
-		char	   *v = text_to_cstring(PG_GETARG_TEXT_PP(0));
-		int			code = wb_parse_method(v, lonely_policies, "lonely_psu");
-		const WbMethod *m;
+		int			code = wb_parse_method(text_to_cstring(PG_GETARG_TEXT_PP(0)),
+											   lonely_policies, "lonely_psu");
 
-		for (m = lonely_policies; m->code != code; m++)
-			;
-		appendStringInfo(&out, "lonely_psu=%s", m->name);
+		appendStringInfo(&out, "lonely_psu=%s",
+						 wb_method_name(lonely_policies, code));
 	}
 	if (!PG_ARGISNULL(1))
 	{
-		char	   *v = text_to_cstring(PG_GETARG_TEXT_PP(1));
-		int			code = wb_parse_method(v, wb_prop_intervals, "survey_proportion interval");
-		const WbMethod *m;
+		int			code = wb_parse_method(text_to_cstring(PG_GETARG_TEXT_PP(1)),
+											   wb_prop_intervals, "survey_proportion interval");
 
-		for (m = wb_prop_intervals; m->code != code; m++)
-			;
-		appendStringInfo(&out, "%sinterval=%s", out.len > 0 ? "," : "", m->name);
+		appendStringInfo(&out, "%sinterval=%s", out.len > 0 ? "," : "",
+						 wb_method_name(wb_prop_intervals, code));
 	}
 	PG_RETURN_TEXT_P(cstring_to_text(out.data));
 }
