@@ -126,3 +126,140 @@ SELECT wellbeing.life_expectancy(age, deaths, population, 0, 95) FROM le_df1;
 SELECT wellbeing.life_expectancy(age, deaths, population, 0, 0.95, 'chiang') FROM le_df1;
 SELECT wellbeing.life_expectancy(age, deaths, population, age) FROM le_df1;
 SELECT wellbeing.life_expectancy('NaN', 1, 100);
+
+-- The decomposition of a gap by age.
+-- decompositionLE's README (package 1.0, data us_females from Ponnapalli
+-- 2005: US women, life tables of 1935 and 1995): decomp_age(us_females,
+-- method = "arriaga3") prints every band's effects to 7-9 significant
+-- digits, among them the age-0 total effect 2.8051081.
+CREATE TABLE us_females (age float8, l1 float8, e1 float8, l2 float8, e2 float8,
+                         direct float8, indirect float8, interaction float8, total float8);
+INSERT INTO us_females VALUES
+  (0, 1.00000, 63.32, 1.00000, 79.00, 0.02645220, 2.7786559, 0.000000000, 2.8051081),
+  (1, 0.95458, 65.32, 0.99321, 78.54, 0.03890153, 1.0046032, -0.003558610, 1.0399461),
+  (5, 0.93887, 62.39, 0.99179, 74.65, 0.01835259, 0.4171028, -0.002120567, 0.4333348),
+  (10, 0.93174, 57.85, 0.99096, 69.71, 0.01264484, 0.2867811, -0.001730363, 0.2976956),
+  (15, 0.92613, 53.19, 0.98999, 64.78, 0.01658115, 0.4057047, -0.002783792, 0.4195021),
+  (20, 0.91681, 48.70, 0.98772, 59.92, 0.02818036, 0.5754256, -0.004583696, 0.5990223),
+  (25, 0.90341, 44.38, 0.98524, 55.06, 0.04102099, 0.6185978, -0.005956216, 0.6536626),
+  (30, 0.88746, 40.14, 0.98206, 50.23, 0.02330090, 0.5835122, -0.006899530, 0.5999136),
+  (35, 0.86997, 35.89, 0.97769, 45.45, 0.04856497, 0.6203954, -0.008900702, 0.6600597),
+  (40, 0.84847, 31.74, 0.97152, 40.72, 0.03666408, 0.5970722, -0.010619689, 0.6231166),
+  (45, 0.82368, 27.61, 0.96298, 36.06, 0.06641661, 0.6915976, -0.015121718, 0.7428925),
+  (50, 0.79012, 23.67, 0.95048, 31.49, 0.07906885, 0.7463816, -0.020643620, 0.8048068),
+  (55, 0.74539, 19.94, 0.93085, 27.10, 0.08717324, 0.7740000, -0.027839442, 0.8333338),
+  (60, 0.68688, 16.41, 0.90071, 22.92, 0.12886018, 0.8437428, -0.039890424, 0.9327126),
+  (65, 0.60779, 13.21, 0.85504, 19.00, 0.15499332, 0.8375481, -0.054237938, 0.9383034),
+  (70, 0.50757, 10.31, 0.78775, 15.40, 0.20366438, 0.8768650, -0.077473759, 1.0030556),
+  (75, 0.38276, 7.82, 0.69655, 12.07, 0.28108338, 0.8533742, -0.095541086, 1.0389165),
+  (80, 0.23930, 6.03, 0.57275, 9.12, 0.24621067, 0.5110394, -0.074591117, 0.6826590),
+  (85, 0.12281, 4.49, 0.41424, 6.62, 0.57195825, NULL, NULL, 0.5719583);
+CREATE VIEW us_females_decomposed AS
+SELECT d.* FROM (SELECT array_agg(age ORDER BY age) AS a, array_agg(l1 ORDER BY age) AS l1,
+                        array_agg(e1 ORDER BY age) AS e1, array_agg(l2 ORDER BY age) AS l2,
+                        array_agg(e2 ORDER BY age) AS e2 FROM us_females) s,
+     wellbeing.life_expectancy_decomposition(s.a, s.l1, s.e1, s.l2, s.e2) d;
+-- the first bands as printed, then every band within half a unit of the
+-- last printed digit; the open band has no indirect or interaction effect
+SELECT age, round(direct::numeric, 8) AS direct, round(indirect::numeric, 7) AS indirect,
+       round(interaction::numeric, 9) AS interaction, round(total::numeric, 7) AS total, reason
+FROM us_females_decomposed WHERE age <= 5 OR age = 85 ORDER BY age;
+SELECT count(*) AS bands,
+       max(abs(d.direct - u.direct)) < 5e-9 AS direct_match,
+       max(abs(d.indirect - u.indirect)) < 5e-8 AS indirect_match,
+       max(abs(d.interaction - u.interaction)) < 5e-10 AS interaction_match,
+       max(abs(d.total - u.total)) < 5.1e-8 AS total_match,  -- three end in 5 at the 8th decimal
+       bool_and((d.indirect IS NULL) = (u.indirect IS NULL)) AS open_band_nulls
+FROM us_females_decomposed d JOIN us_females u USING (age);
+-- the totals add up to the gap, 79.00 - 63.32 = 15.68 (the sum telescopes)
+SELECT abs(sum(total) - 15.68) < 1e-12 AS adds_up FROM us_females_decomposed;
+-- l on another radix (100 000) gives the same contributions
+SELECT max(abs(d.total - u.total)) < 1e-12 AS radix_free
+FROM (SELECT array_agg(age ORDER BY age) AS a, array_agg(l1 * 1e5 ORDER BY age) AS l1,
+             array_agg(e1 ORDER BY age) AS e1, array_agg(l2 * 1e5 ORDER BY age) AS l2,
+             array_agg(e2 ORDER BY age) AS e2 FROM us_females) s,
+     wellbeing.life_expectancy_decomposition(s.a, s.l1, s.e1, s.l2, s.e2) d
+JOIN us_females_decomposed u USING (age);
+
+-- From our own tables: two areas of df1, the second with mortality 30 %
+-- lower above 45.  The totals add up to the difference of the two
+-- life_expectancy values; swapping the tables negates every effect; the
+-- contributions equal the array form applied to the two life_table outputs.
+CREATE TABLE le_two AS
+SELECT 'from'::text AS area, age, deaths, population FROM le_df1
+UNION ALL SELECT 'to', age, CASE WHEN age >= 45 THEN round(deaths * 0.7) ELSE deaths END, population FROM le_df1;
+CREATE TABLE le_two_states AS
+SELECT area, wellbeing.life_expectancy_state(age, deaths, population) AS s FROM le_two GROUP BY area;
+CREATE VIEW le_two_decomposed AS
+SELECT d.* FROM wellbeing.life_expectancy_decomposition(
+    (SELECT s FROM le_two_states WHERE area = 'from'), (SELECT s FROM le_two_states WHERE area = 'to')) d;
+SELECT round(sum(total)::numeric, 6) AS gap,
+       abs(sum(total) - ((SELECT (wellbeing.life_expectancy(age, deaths, population)).value FROM le_two WHERE area = 'to')
+                       - (SELECT (wellbeing.life_expectancy(age, deaths, population)).value FROM le_two WHERE area = 'from'))) < 1e-9 AS adds_up,
+       count(*) AS bands, count(*) FILTER (WHERE age < 45 AND abs(total) > 1e-3) AS young_bands_matter
+FROM le_two_decomposed;
+SELECT max(abs(f.total + b.total)) < 1e-12 AS antisymmetric,
+       max(abs(f.direct + b.direct)) < 1e-12 AND max(abs(f.indirect + b.indirect)) < 1e-12 AS effects_negate
+FROM le_two_decomposed f
+JOIN wellbeing.life_expectancy_decomposition(
+    (SELECT s FROM le_two_states WHERE area = 'to'), (SELECT s FROM le_two_states WHERE area = 'from')) b USING (age);
+SELECT max(abs(d.total - a.total)) < 1e-12 AS same_as_arrays
+FROM le_two_decomposed d
+JOIN (SELECT x.* FROM (SELECT array_agg(t1.age ORDER BY t1.age) AS a, array_agg(t1.l ORDER BY t1.age) AS l1,
+                              array_agg(t1.e ORDER BY t1.age) AS e1, array_agg(t2.l ORDER BY t1.age) AS l2,
+                              array_agg(t2.e ORDER BY t1.age) AS e2
+                       FROM wellbeing.life_table((SELECT s FROM le_two_states WHERE area = 'from')) t1
+                       JOIN wellbeing.life_table((SELECT s FROM le_two_states WHERE area = 'to')) t2 USING (age)) s,
+           wellbeing.life_expectancy_decomposition(s.a, s.l1, s.e1, s.l2, s.e2) x) a USING (age);
+-- a table that is not calculated: every band, no contributions, the reason
+SELECT count(*) AS bands, count(total) AS contributions, min(reason) AS reason
+FROM wellbeing.life_expectancy_decomposition(
+    (SELECT s FROM le_two_states WHERE area = 'from'),
+    (SELECT wellbeing.life_expectancy_state(age, deaths / 200, population / 200) FROM le_df1));
+-- one band (the open band from 0): the whole gap is its contribution;
+-- empty arrays: no rows
+SELECT age, direct, indirect, total
+FROM wellbeing.life_expectancy_decomposition(
+    (SELECT wellbeing.life_expectancy_state(0, 1000, 80000)), (SELECT wellbeing.life_expectancy_state(0, 1000, 70000)));
+SELECT count(*) AS no_bands FROM wellbeing.life_expectancy_decomposition('{}'::float8[], '{}', '{}', '{}', '{}');
+
+-- the part of each cause (decompositionLE's README, india_china_males_1990
+-- from Murray and Lopez 1996: decomp_disease(breakdown = "proportion") with
+-- cause rates = all-cause rate times the cause's share of deaths)
+SELECT round(wellbeing.cause_contribution(5.6, 0.0267 * 0.882, 0.0084 * 0.677, 0.0267, 0.0084)::numeric, 7) AS cd_0,
+       round(wellbeing.cause_contribution(5.6, 0.0267 * 0.073, 0.0084 * 0.174, 0.0267, 0.0084)::numeric, 7) AS ncd_0,
+       round(wellbeing.cause_contribution(5.6, 0.0267 * 0.046, 0.0084 * 0.149, 0.0267, 0.0084)::numeric, 9) AS injuries_0,
+       round(wellbeing.cause_contribution(-0.3, 0.0929 * 0.728, 0.1003 * 0.877, 0.0929, 0.1003)::numeric, 7) AS ncd_70;
+-- published: 5.4661508, 0.1491803, -0.007160656 and -0.8242662.  The
+-- causes of a band add up to its contribution when their rates add up to
+-- the all-cause rate (the README's shares for India add up to 1.001, so
+-- this uses other rates); no change in the all-cause rate: NULL
+SELECT abs(wellbeing.cause_contribution(5.6, 0.02, 0.005, 0.0267, 0.0084)
+         + wellbeing.cause_contribution(5.6, 0.005, 0.002, 0.0267, 0.0084)
+         + wellbeing.cause_contribution(5.6, 0.0017, 0.0014, 0.0267, 0.0084) - 5.6) < 1e-12 AS causes_add_up,
+       wellbeing.cause_contribution(0.1, 0.01, 0.02, 0.05, 0.05) IS NULL AS no_change,
+       wellbeing.cause_contribution(NULL, 0.01, 0.02, 0.05, 0.04) IS NULL AS null_in;
+
+-- bad input: an error naming the band or argument (SQLSTATEs: test/pgtap/errors.sql)
+\set VERBOSITY terse
+SELECT * FROM wellbeing.life_expectancy_decomposition('{0,1}'::float8[], '{1,0.9}', '{70,69}', '{1}', '{72}');
+SELECT * FROM wellbeing.life_expectancy_decomposition('{0,1}'::float8[], '{1,NULL}', '{70,69}', '{1,0.9}', '{72,71}');
+SELECT * FROM wellbeing.life_expectancy_decomposition('{0,0}'::float8[], '{1,0.9}', '{70,69}', '{1,0.9}', '{72,71}');
+SELECT * FROM wellbeing.life_expectancy_decomposition('{0,1}'::float8[], '{1,1.1}', '{70,69}', '{1,0.9}', '{72,71}');
+SELECT * FROM wellbeing.life_expectancy_decomposition('{0,1}'::float8[], '{1,0.9}', '{70,-69}', '{1,0.9}', '{72,71}');
+SELECT * FROM wellbeing.life_expectancy_decomposition('{0,1}'::float8[], '{1,0}', '{70,69}', '{1,0.9}', '{72,71}');
+SELECT * FROM wellbeing.life_expectancy_decomposition('{0,NaN}'::float8[], '{1,0.9}', '{70,69}', '{1,0.9}', '{72,71}');
+SELECT * FROM wellbeing.life_expectancy_decomposition('{{0,1}}'::float8[], '{1,0.9}', '{70,69}', '{1,0.9}', '{72,71}');
+SELECT count(*) FROM wellbeing.life_expectancy_decomposition(
+    (SELECT array_agg(g::float8) FROM generate_series(0, 1000) g), '{1}', '{1}', '{1}', '{1}');
+SELECT * FROM wellbeing.life_expectancy_decomposition(
+    (SELECT s FROM le_two_states WHERE area = 'from'),
+    (SELECT wellbeing.life_expectancy_state(age, deaths, population) FROM le_df1 WHERE age <> 40));
+SELECT * FROM wellbeing.life_expectancy_decomposition(
+    (SELECT s FROM le_two_states WHERE area = 'from'), (SELECT wellbeing.slope_index_state(1, 1, 0.5)));
+SELECT wellbeing.cause_contribution(1, -0.01, 0.02, 0.05, 0.04);
+SELECT wellbeing.cause_contribution(1, 0.06, 0.02, 0.05, 0.04);
+SELECT wellbeing.cause_contribution('Infinity', 0.01, 0.02, 0.05, 0.04);
+\set VERBOSITY default
+-- the views call the extension's functions; later files drop the extension
+DROP VIEW us_females_decomposed, le_two_decomposed;

@@ -18,6 +18,7 @@
 #include "catalog/pg_proc.h"
 #include "catalog/pg_type.h"
 #include "lib/stringinfo.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/numeric.h"
@@ -251,4 +252,31 @@ wb_outcome_arg(FunctionCallInfo fcinfo, int argno)
 			(errcode(ERRCODE_DATATYPE_MISMATCH),
 			 errmsg("an outcome must be boolean or a 0/1 number, not %s", format_type_be(type))));
 	return false;				/* not reached */
+}
+
+const double *
+wb_float8_array_arg(FunctionCallInfo fcinfo, int argno, const char *argname,
+					int max_len, int *n)
+{
+	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(argno);
+	const double *x;
+	int			i;
+
+	if (ARR_NDIM(a) > 1 || ARR_ELEMTYPE(a) != FLOAT8OID)
+		ereport(ERROR,
+				(errcode(WB_ERRCODE_BAD_ARGUMENT),
+				 errmsg("%s must be a one-dimensional array of double precision", argname)));
+	if (ARR_HASNULL(a))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s must not contain NULLs", argname)));
+	*n = ARR_NDIM(a) == 0 ? 0 : ARR_DIMS(a)[0];
+	if (*n > max_len)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("%s has %d elements, more than the limit of %d", argname, *n, max_len)));
+	x = (const double *) ARR_DATA_PTR(a);
+	for (i = 0; i < *n; i++)
+		wb_check_finite(x[i], argname);
+	return x;
 }

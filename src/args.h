@@ -102,6 +102,15 @@ wb_method_arg_or(FunctionCallInfo fcinfo, int argno, const WbMethod *table,
  */
 extern Oid	wb_declared_type(FunctionCallInfo fcinfo, int argno);
 
+/*
+ * A float8[] argument read as a C array: one-dimensional (an empty array
+ * has n = 0), no NULL element (22004), at most max_len elements (54000 with
+ * the limit), every element finite.  The pointer is into the detoasted
+ * array, valid for the call.
+ */
+extern const double *wb_float8_array_arg(FunctionCallInfo fcinfo, int argno,
+										 const char *argname, int max_len, int *n);
+
 /* a 0/1 outcome: boolean, or a numeric that must be exactly 0 or 1 (22023) */
 extern bool wb_outcome_arg(FunctionCallInfo fcinfo, int argno);
 

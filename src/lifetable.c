@@ -42,6 +42,9 @@
 PG_FUNCTION_INFO_V1(wb_life_expectancy_transfn);
 PG_FUNCTION_INFO_V1(wb_life_expectancy_finalfn);
 PG_FUNCTION_INFO_V1(wb_life_table);
+PG_FUNCTION_INFO_V1(wb_life_expectancy_decomposition);
+PG_FUNCTION_INFO_V1(wb_life_table_decomposition);
+PG_FUNCTION_INFO_V1(wb_cause_contribution);
 
 /* the a_x conventions */
 typedef enum LifeConvention
@@ -491,4 +494,278 @@ wb_life_table(PG_FUNCTION_ARGS)
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;
+}
+
+/* ----------------------------------------------------------------------
+ * The decomposition of a gap in life expectancy by age
+ *
+ * The gap e2 - e1 in life expectancy at the first band between table 1
+ * ("from") and table 2 ("to"), split into the contribution of each band's
+ * mortality: Arriaga's decomposition in the symmetric form that averages
+ * its two directions, as Ponnapalli (A comparison of different methods for
+ * decomposition of changes in expectation of life at birth and
+ * differentials in life expectancy at birth, Demographic Research
+ * 2005;12:141-172) compares and R's decompositionLE computes as
+ * decomp_age(method = "arriaga3").  With l the survivors as a fraction of
+ * the first band's, e the life expectancy and ' the next band:
+ *
+ *	 direct = (e2 - e1)(l1 + l2)/2 + (l1 + l2)/2 (l1' e1'/l1 - l2' e2'/l2)
+ *	 indirect = (e2' (l2' - l2 l1'/l1) - e1' (l1' - l1 l2'/l2)) / 2
+ *	 interaction = (e2' - e1') ((l1 l2'/l2 + l2 l1'/l1) - (l1' + l2')) / 2
+ *	 total = direct + indirect + interaction
+ *
+ * and in the open band direct = total = (e2 - e1)(l1 + l2)/2 (no next band).
+ * The totals add up to e2 - e1 at the first band: the sum telescopes.
+ * ----------------------------------------------------------------------
+ */
+typedef struct LeContribution
+{
+	double		direct,
+				indirect,
+				interaction,
+				total;
+} LeContribution;
+
+static void
+arriaga_contributions(const double *l1, const double *e1, const double *l2,
+					  const double *e2, int n, LeContribution *out)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		/* survivors as fractions of the first band's, as the formulas take them */
+		double		a1 = l1[i] / l1[0],
+					a2 = l2[i] / l2[0];
+		LeContribution *c = &out[i];
+
+		c->direct = (e2[i] - e1[i]) * (a1 + a2) / 2;
+		if (i == n - 1)
+		{
+			c->indirect = c->interaction = NAN;
+			c->total = c->direct;
+			continue;
+		}
+		{
+			double		b1 = l1[i + 1] / l1[0],
+						b2 = l2[i + 1] / l2[0];
+
+			c->direct += (a1 + a2) * (b1 * e1[i + 1] / a1 - b2 * e2[i + 1] / a2) / 2;
+			c->indirect = (e2[i + 1] * (b2 - a2 * b1 / a1) -
+						   e1[i + 1] * (b1 - a1 * b2 / a2)) / 2;
+			c->interaction = (e2[i + 1] - e1[i + 1]) *
+				((a1 * b2 / a2 + a2 * b1 / a1) - (b1 + b2)) / 2;
+			c->total = c->direct + c->indirect + c->interaction;
+		}
+	}
+}
+
+/* the rows (age, direct, indirect, interaction, total, reason) */
+#define DECOMP_NATTS 6
+
+static void
+decomposition_rows(FunctionCallInfo fcinfo, const double *age, const LeContribution *c,
+				   int n, const char *reason)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	int			i;
+
+	InitMaterializedSRF(fcinfo, 0);
+	if (rsinfo->setDesc->natts != DECOMP_NATTS)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("life_expectancy_decomposition has an unexpected shape")));
+	for (i = 0; i < n; i++)
+	{
+		Datum		values[DECOMP_NATTS];
+		bool		nulls[DECOMP_NATTS] = {false};
+		double		f[5];
+		int			j;
+
+		CHECK_FOR_INTERRUPTS();
+		f[0] = age[i];
+		f[1] = reason ? NAN : c[i].direct;
+		f[2] = reason ? NAN : c[i].indirect;
+		f[3] = reason ? NAN : c[i].interaction;
+		f[4] = reason ? NAN : c[i].total;
+		for (j = 0; j < 5; j++)
+		{
+			nulls[j] = !isfinite(f[j]);
+			values[j] = nulls[j] ? (Datum) 0 : Float8GetDatum(f[j]);
+		}
+		if (reason != NULL)
+			values[5] = CStringGetTextDatum(reason);
+		else
+			nulls[5] = true;
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+}
+
+/* why a table's life expectancy at birth is missing, or NULL */
+static const char *
+birth_value_missing(const LifeTable *lt, const char *which)
+{
+	if (lt->reason != NULL)
+		return psprintf("the %s table is not calculated: %s", which, lt->reason);
+	if (wb_z_crit(0.95) * lt->bands[0].se > LT_MAX_HALF_WIDTH)
+		return psprintf("the %s table's life expectancy at birth is suppressed: 95 %% interval wider than 20 years",
+						which);
+	return NULL;
+}
+
+/*
+ * life_expectancy_decomposition(from, to): two states made by
+ * life_expectancy_state over the same bands.  When either table is not
+ * calculated (or its value at birth is suppressed), every band is returned
+ * with the reason and no contributions.
+ */
+Datum
+wb_life_expectancy_decomposition(PG_FUNCTION_ARGS)
+{
+	ArrayType  *from = wb_state_get(fcinfo, 0, WB_STATE_LIFETABLE);
+	ArrayType  *to = wb_state_get(fcinfo, 1, WB_STATE_LIFETABLE);
+	LifeTable	t1,
+				t2;
+	const char *reason;
+	double	   *age,
+			   *l1,
+			   *e1,
+			   *l2,
+			   *e2;
+	LeContribution *c;
+	int			i,
+				n;
+
+	life_table_compute(from, &t1);
+	life_table_compute(to, &t2);
+	n = t1.n;
+	for (i = 0; i < Max(t1.n, t2.n); i++)
+	{
+		bool		from_extra;
+
+		if (i < t1.n && i < t2.n && t1.bands[i].age == t2.bands[i].age)
+			continue;
+		/* the first band one table has and the other lacks */
+		from_extra = i >= t2.n || (i < t1.n && t1.bands[i].age < t2.bands[i].age);
+		ereport(ERROR,
+				(errcode(WB_ERRCODE_BAD_ARGUMENT),
+				 errmsg("the two life tables have different age bands: the %s table has a band starting at %g that the %s table lacks",
+						from_extra ? "from" : "to",
+						from_extra ? t1.bands[i].age : t2.bands[i].age,
+						from_extra ? "to" : "from"),
+				 errhint("Decompose tables computed over the same bands.")));
+	}
+	reason = n > 0 ? birth_value_missing(&t1, "from") : NULL;
+	if (reason == NULL && n > 0)
+		reason = birth_value_missing(&t2, "to");
+
+	age = palloc(sizeof(double) * Max(n, 1));
+	l1 = palloc(sizeof(double) * Max(n, 1));
+	e1 = palloc(sizeof(double) * Max(n, 1));
+	l2 = palloc(sizeof(double) * Max(n, 1));
+	e2 = palloc(sizeof(double) * Max(n, 1));
+	c = palloc(sizeof(LeContribution) * Max(n, 1));
+	for (i = 0; i < n; i++)
+	{
+		age[i] = t1.bands[i].age;
+		l1[i] = t1.bands[i].l;
+		e1[i] = t1.bands[i].e;
+		l2[i] = t2.bands[i].l;
+		e2[i] = t2.bands[i].e;
+	}
+	if (reason == NULL)
+		arriaga_contributions(l1, e1, l2, e2, n, c);
+	decomposition_rows(fcinfo, age, c, n, reason);
+	return (Datum) 0;
+}
+
+/*
+ * life_expectancy_decomposition(age, l_from, e_from, l_to, e_to): the same
+ * for published life tables given as arrays, one element per band in age
+ * order (l on any radix: it is read as a fraction of the first band's).
+ */
+Datum
+wb_life_table_decomposition(PG_FUNCTION_ARGS)
+{
+	static const char *const names[] = {"age", "l_from", "e_from", "l_to", "e_to"};
+	const double *col[5];
+	int			len[5];
+	LeContribution *c;
+	int			i,
+				k,
+				n;
+
+	for (k = 0; k < 5; k++)
+		col[k] = wb_float8_array_arg(fcinfo, k, names[k], LT_MAX_BANDS, &len[k]);
+	n = len[0];
+	for (k = 1; k < 5; k++)
+	{
+		if (len[k] != n)
+			ereport(ERROR,
+					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+					 errmsg("%s has %d elements and age has %d: give one of each per band",
+							names[k], len[k], n)));
+	}
+	for (i = 0; i < n; i++)
+	{
+		if (i > 0 && !(col[0][i] > col[0][i - 1]))
+			ereport(ERROR,
+					(errcode(WB_ERRCODE_BAD_ARGUMENT),
+					 errmsg("the ages must increase: the band starting at %g follows the one starting at %g",
+							col[0][i], col[0][i - 1])));
+		for (k = 1; k < 5; k += 2)
+		{
+			if (!(col[k][i] > 0) || (i > 0 && col[k][i] > col[k][i - 1]))
+				ereport(ERROR,
+						(errcode(WB_ERRCODE_BAD_ARGUMENT),
+						 errmsg("%s must be positive and not increase with age, got %g in the band starting at %g",
+								names[k], col[k][i], col[0][i])));
+			if (!(col[k + 1][i] >= 0))
+				ereport(ERROR,
+						(errcode(WB_ERRCODE_BAD_ARGUMENT),
+						 errmsg("%s must not be negative, got %g in the band starting at %g",
+								names[k + 1], col[k + 1][i], col[0][i])));
+		}
+	}
+	c = palloc(sizeof(LeContribution) * Max(n, 1));
+	arriaga_contributions(col[1], col[2], col[3], col[4], n, c);
+	decomposition_rows(fcinfo, col[0], c, n, NULL);
+	return (Datum) 0;
+}
+
+/*
+ * cause_contribution(contribution, cause_rate_from, cause_rate_to,
+ * rate_from, rate_to): a band's contribution to the gap split by cause of
+ * death in proportion to the cause's share of the change in the band's
+ * death rate (Preston, Heuveline and Guillot, Demography, 2001, section
+ * 4.4; decompositionLE's decomp_disease):
+ *	 contribution (m2_cause - m1_cause) / (m2 - m1)
+ * NULL when the band's all-cause rate did not change (the split is then
+ * undefined, and the contribution is close to zero).
+ */
+Datum
+wb_cause_contribution(PG_FUNCTION_ARGS)
+{
+	double		total = PG_GETARG_FLOAT8(0);
+	double		c1 = PG_GETARG_FLOAT8(1);
+	double		c2 = PG_GETARG_FLOAT8(2);
+	double		m1 = PG_GETARG_FLOAT8(3);
+	double		m2 = PG_GETARG_FLOAT8(4);
+	double		r;
+
+	wb_check_finite(total, "contribution");
+	wb_check_nonneg(c1, "cause_rate_from");
+	wb_check_nonneg(c2, "cause_rate_to");
+	wb_check_nonneg(m1, "rate_from");
+	wb_check_nonneg(m2, "rate_to");
+	wb_check_not_greater(c1, "cause_rate_from", m1, "rate_from");
+	wb_check_not_greater(c2, "cause_rate_to", m2, "rate_to");
+	if (m2 == m1)
+		PG_RETURN_NULL();
+	r = total * ((c2 - c1) / (m2 - m1));
+	if (!isfinite(r))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("cause_contribution: value out of range")));
+	PG_RETURN_FLOAT8(r);
 }

@@ -103,3 +103,32 @@ AS 'MODULE_PATHNAME', 'wb_life_table'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
 COMMENT ON FUNCTION @extschema@.life_table(double precision[]) IS
 'the whole life table of a state made by life_expectancy_state, one row per band in age order: width (NULL for the open band), deaths, population, m, a, q, l, d, L (person_years), T (total_years), e with its se and interval, deaths and population from the band on, and why e is missing when it is';
+
+CREATE FUNCTION @extschema@.life_expectancy_decomposition(from_state double precision[], to_state double precision[],
+    OUT age double precision, OUT direct double precision, OUT indirect double precision,
+    OUT interaction double precision, OUT total double precision, OUT reason text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'wb_life_expectancy_decomposition'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
+COMMENT ON FUNCTION @extschema@.life_expectancy_decomposition(double precision[], double precision[]) IS
+'the gap in life expectancy at birth between two life tables (to minus from, states made by life_expectancy_state over the same bands) split into the contribution of each band: Arriaga''s direct, indirect and interaction effects in the symmetric form of decompositionLE''s arriaga3; the totals add up to the gap; no contributions, and the reason, when a table is not calculated';
+
+CREATE FUNCTION @extschema@.life_expectancy_decomposition(age double precision[],
+    l_from double precision[], e_from double precision[],
+    l_to double precision[], e_to double precision[],
+    OUT age double precision, OUT direct double precision, OUT indirect double precision,
+    OUT interaction double precision, OUT total double precision, OUT reason text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'wb_life_table_decomposition'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
+COMMENT ON FUNCTION @extschema@.life_expectancy_decomposition(double precision[], double precision[], double precision[], double precision[], double precision[]) IS
+'the same decomposition for published life tables given as arrays in age order: the start of each band, survivors l (any radix) and life expectancy e of the from and to tables';
+
+CREATE FUNCTION @extschema@.cause_contribution(contribution double precision,
+    cause_rate_from double precision, cause_rate_to double precision,
+    rate_from double precision, rate_to double precision)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'wb_cause_contribution'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.cause_contribution(double precision, double precision, double precision, double precision, double precision) IS
+'the part of a band''s contribution to a life expectancy gap due to one cause of death: contribution times the cause''s share of the change in the band''s death rate, (cause_rate_to - cause_rate_from) / (rate_to - rate_from) (Preston, Heuveline and Guillot 2001); NULL when the all-cause rate did not change';

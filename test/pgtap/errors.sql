@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(358);
+SELECT plan(371);
 
 SELECT throws_ok($$SELECT wellbeing.life_expectancy(a, d, p) FROM (VALUES (0, 1, 100), (5, -2, 100)) t(a, d, p)$$, '22023', $m$the band starting at age 5 has negative deaths (-2)$m$, 'life_expectancy: negative deaths');
 SELECT throws_ok($$SELECT wellbeing.life_expectancy(a, d, p) FROM (VALUES (0, 1, 100), (5, 200, 100)) t(a, d, p)$$, '22023', $m$the band starting at age 5 has more deaths (200) than population (100)$m$, 'life_expectancy: deaths above population');
@@ -10,6 +10,19 @@ SELECT throws_ok($$SELECT wellbeing.life_expectancy(a, d, p) FROM (VALUES (0, 1,
 SELECT throws_ok($$SELECT wellbeing.life_expectancy(a, d, p) FROM (VALUES (1, 1, 100), (5, 2, 100)) t(a, d, p)$$, '22023', $m$the first age band starts at 1; a life table starts at age 0$m$, 'life_expectancy: no band at 0');
 SELECT throws_ok($$SELECT wellbeing.life_expectancy(a, d, p) FROM (VALUES (0, NULL::float8, 100)) t(a, d, p)$$, '22004', $m$life_expectancy: deaths must not be NULL$m$, 'life_expectancy: a NULL band');
 SELECT throws_ok($$SELECT wellbeing.life_expectancy(a, d, p, 3) FROM (VALUES (0, 1, 1000), (5, 2, 1000)) t(a, d, p)$$, '22023', $m$no age band starts at 3$m$, 'life_expectancy: at_age not at a band');
+SELECT throws_ok($$SELECT * FROM wellbeing.life_expectancy_decomposition('{0,1}'::float8[], '{1,0.9}', '{70,69}', '{1}', '{72}')$$, '2202E', $m$l_to has 1 elements and age has 2: give one of each per band$m$, 'life_expectancy_decomposition: arrays of different lengths');
+SELECT throws_ok($$SELECT * FROM wellbeing.life_expectancy_decomposition('{0,1}'::float8[], '{1,NULL}', '{70,69}', '{1,0.9}', '{72,71}')$$, '22004', $m$l_from must not contain NULLs$m$, 'life_expectancy_decomposition: a NULL element');
+SELECT throws_ok($$SELECT * FROM wellbeing.life_expectancy_decomposition('{0,0}'::float8[], '{1,0.9}', '{70,69}', '{1,0.9}', '{72,71}')$$, '22023', $m$the ages must increase: the band starting at 0 follows the one starting at 0$m$, 'life_expectancy_decomposition: a repeated age');
+SELECT throws_ok($$SELECT * FROM wellbeing.life_expectancy_decomposition('{0,1}'::float8[], '{1,1.1}', '{70,69}', '{1,0.9}', '{72,71}')$$, '22023', $m$l_from must be positive and not increase with age, got 1.1 in the band starting at 1$m$, 'life_expectancy_decomposition: survivors that increase');
+SELECT throws_ok($$SELECT * FROM wellbeing.life_expectancy_decomposition('{0,1}'::float8[], '{1,0.9}', '{70,-69}', '{1,0.9}', '{72,71}')$$, '22023', $m$e_from must not be negative, got -69 in the band starting at 1$m$, 'life_expectancy_decomposition: negative life expectancy');
+SELECT throws_ok($$SELECT * FROM wellbeing.life_expectancy_decomposition('{0,NaN}'::float8[], '{1,0.9}', '{70,69}', '{1,0.9}', '{72,71}')$$, '22023', $m$age must be a finite number, got NaN$m$, 'life_expectancy_decomposition: a NaN age');
+SELECT throws_ok($$SELECT * FROM wellbeing.life_expectancy_decomposition('{{0,1}}'::float8[], '{1,0.9}', '{70,69}', '{1,0.9}', '{72,71}')$$, '22023', $m$age must be a one-dimensional array of double precision$m$, 'life_expectancy_decomposition: a two-dimensional array');
+SELECT throws_ok($$SELECT * FROM wellbeing.life_expectancy_decomposition((SELECT array_agg(g::float8) FROM generate_series(0, 1000) g), '{1}', '{1}', '{1}', '{1}')$$, '54000', $m$age has 1001 elements, more than the limit of 1000$m$, 'life_expectancy_decomposition: more bands than the limit');
+SELECT throws_ok($$SELECT * FROM wellbeing.life_expectancy_decomposition((SELECT wellbeing.life_expectancy_state(a, 10, 10000) FROM unnest('{0,5,10}'::float8[]) a), (SELECT wellbeing.life_expectancy_state(a, 10, 10000) FROM unnest('{0,10}'::float8[]) a))$$, '22023', $m$the two life tables have different age bands: the from table has a band starting at 5 that the to table lacks$m$, 'life_expectancy_decomposition: tables over different bands');
+SELECT throws_ok($$SELECT * FROM wellbeing.life_expectancy_decomposition((SELECT wellbeing.life_expectancy_state(0, 10, 10000)), (SELECT wellbeing.slope_index_state(1, 1, 0.5)))$$, '22000', 'invalid wellbeing transition state', 'life_expectancy_decomposition: a state of another kind');
+SELECT throws_ok($$SELECT wellbeing.cause_contribution(1, -0.01, 0.02, 0.05, 0.04)$$, '22023', $m$cause_rate_from must be non-negative, got -0.01$m$, 'cause_contribution: a negative rate');
+SELECT throws_ok($$SELECT wellbeing.cause_contribution(1, 0.01, 0.06, 0.05, 0.04)$$, '22023', $m$cause_rate_to must not exceed rate_to, got 0.06 > 0.04$m$, 'cause_contribution: a cause rate above the all-cause rate');
+SELECT throws_ok($$SELECT wellbeing.cause_contribution('NaN', 0.01, 0.02, 0.05, 0.04)$$, '22023', $m$contribution must be a finite number, got NaN$m$, 'cause_contribution: a NaN contribution');
 SELECT throws_ok($$SELECT wellbeing.nchs_presentation(wellbeing.estimate(1.5, 0.1, 100))$$, '22023', $m$the NCHS standards are for proportions, got a value of 1.5$m$, 'nchs_presentation: not a proportion');
 SELECT throws_ok($$SELECT wellbeing.nchs_presentation(ROW(0.5, 0.1, 0, 1, -3, 0.95, 4)::wellbeing.survey_estimate)$$, '22023', $m$estimate n must be non-negative, got -3$m$, 'nchs_presentation: a forged survey estimate with negative n');
 SELECT throws_ok($$SELECT wellbeing.nchs_presentation(ROW(0.5, 'NaN', 0, 1, 30, 0.95, 4)::wellbeing.survey_estimate)$$, '22023', $m$estimate se must be a finite number, got NaN$m$, 'nchs_presentation: a NaN se');

@@ -30,7 +30,8 @@ UNION ALL SELECT 'double precision[]', unnest(ARRAY['''{}''::float8[]', '''{1,2,
                                                     '''{1,NULL}''::float8[]', 'NULL::float8[]', '''{{1,2},{3,4}}''::float8[]',
                                                     '''{0,0}''::float8[]', '''{1e308,1e308}''::float8[]', 'ARRAY[g, g + 1]::float8[]',
                                                     '''{1001,0.95,1,1,0,0,0,0,0,0}''::float8[]', '''{7001,2,0,3,1,1}''::float8[]',
-                                                    '''{19001,1,1,0,0.95,0,0,0,16,0}''::float8[]'])
+                                                    '''{19001,1,1,0,0.95,0,0,0,16,0}''::float8[]',
+                                                    '''{21001,1,0.95,0,2,0,10,10000,85,50,1000}''::float8[]'])
 UNION ALL SELECT 'text[]', unnest(ARRAY['''{a,b}''::text[]', 'NULL::text[]', '''{}''::text[]', '''{a,b,c,d,e}''::text[]'])
 UNION ALL SELECT 'bigint', unnest(ARRAY['0', '1', '-1', '9223372036854775807', '(-9223372036854775807 - 1)', 'NULL::bigint', 'g::bigint', '(g % 2)::bigint'])
 UNION ALL SELECT 'regclass', unnest(ARRAY['''fuzz_data''::regclass', '''fuzz_catalog''::regclass', '''pg_class''::regclass', 'NULL::regclass'])
