@@ -71,8 +71,10 @@ as_pg() {
 measured=$dir/measured.md
 touch "$measured"
 chmod 666 "$measured"
-as_pg "$bindir/psql" -X -q -h "$dir/cluster" -p "$port" -d postgres -v ON_ERROR_STOP=1 \
-	-v docs_out="$measured" -f "$top/test/citus.sql" 2>"$dir/psql.err" | grep -v '^$'
+# the script comes on stdin, from / : the checkout may be in a directory
+# only root can read (a private mktemp -d, /root)
+(cd / && as_pg "$bindir/psql" -X -q -h "$dir/cluster" -p "$port" -d postgres -v ON_ERROR_STOP=1 \
+	-v docs_out="$measured" -f - <"$top/test/citus.sql" 2>"$dir/psql.err") | grep -v '^$'
 rc=${PIPESTATUS[0]}
 if [ $rc -ne 0 ]; then
 	sed 's/^/# /' "$dir/psql.err"
