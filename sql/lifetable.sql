@@ -211,6 +211,30 @@ JOIN (SELECT x.* FROM (SELECT array_agg(t1.age ORDER BY t1.age) AS a, array_agg(
                        FROM wellbeing.life_table((SELECT s FROM le_two_states WHERE area = 'from')) t1
                        JOIN wellbeing.life_table((SELECT s FROM le_two_states WHERE area = 'to')) t2 USING (age)) s,
            wellbeing.life_expectancy_decomposition(s.a, s.l1, s.e1, s.l2, s.e2) x) a USING (age);
+-- The gap with its interval: life expectancy casts to an estimate, so
+-- difference() gives e2 - e1 with se = sqrt(se1^2 + se2^2) (independent
+-- areas), and the gap is the sum of the decomposition's totals
+WITH e AS (SELECT area, wellbeing.life_expectancy(age, deaths, population) AS le FROM le_two GROUP BY area),
+     g AS (SELECT wellbeing.difference((SELECT le FROM e WHERE area = 'to'), (SELECT le FROM e WHERE area = 'from')) AS d)
+SELECT round((d).value::numeric, 6) AS gap, round((d).lower::numeric, 4) AS lower, round((d).upper::numeric, 4) AS upper,
+       abs((d).se - sqrt((SELECT (le).se ^ 2 FROM e WHERE area = 'to') + (SELECT (le).se ^ 2 FROM e WHERE area = 'from'))) < 1e-15 AS se_by_formula,
+       abs((d).value - (SELECT sum(total) FROM le_two_decomposed)) < 1e-9 AS equals_decomposition
+FROM g;
+-- The slope index of inequality in life expectancy across deprivation
+-- quintiles (PHE's headline indicator): slope_index over the quintiles'
+-- life expectancies with their populations and se, quintile 1 the most
+-- deprived (position 1 = most disadvantaged).  Equal populations put
+-- the quintiles at ridits 0.1, 0.3, ..., 0.9, so the weighted least-squares
+-- slope is sum (X - 0.5) e / sum (X - 0.5)^2 and its se
+-- sqrt(sum (X - 0.5)^2 se^2) / sum (X - 0.5)^2, written out here.
+CREATE TABLE le_quintiles AS
+SELECT q, (wellbeing.life_expectancy(age, round(deaths * f), population)) AS le, sum(population) AS population
+FROM le_df1, (VALUES (1, 1.3), (2, 1.15), (3, 1.0), (4, 0.9), (5, 0.8)) f(q, f)
+GROUP BY q;
+SELECT round(s.value::numeric, 4) AS sii, round(s.lower::numeric, 4) AS lower, round(s.upper::numeric, 4) AS upper,
+       abs(s.value - (SELECT sum(((q - 0.5) / 5 - 0.5) * (le).value) / sum(((q - 0.5) / 5 - 0.5) ^ 2) FROM le_quintiles)) < 1e-9 AS slope_by_formula,
+       abs(s.se - (SELECT sqrt(sum(((q - 0.5) / 5 - 0.5) ^ 2 * (le).se ^ 2)) / sum(((q - 0.5) / 5 - 0.5) ^ 2) FROM le_quintiles)) < 1e-12 AS se_by_formula
+FROM (SELECT (wellbeing.slope_index((le).value, population, q, (le).se)).* FROM le_quintiles) s;
 -- a table that is not calculated: every band, no contributions, the reason
 SELECT count(*) AS bands, count(total) AS contributions, min(reason) AS reason
 FROM wellbeing.life_expectancy_decomposition(
@@ -263,3 +287,4 @@ SELECT wellbeing.cause_contribution('Infinity', 0.01, 0.02, 0.05, 0.04);
 \set VERBOSITY default
 -- the views call the extension's functions; later files drop the extension
 DROP VIEW us_females_decomposed, le_two_decomposed;
+DROP TABLE le_quintiles;
