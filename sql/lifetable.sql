@@ -281,6 +281,7 @@ SELECT * FROM wellbeing.life_expectancy_decomposition(
     (SELECT wellbeing.life_expectancy_state(age, deaths, population) FROM le_df1 WHERE age <> 40));
 SELECT * FROM wellbeing.life_expectancy_decomposition(
     (SELECT s FROM le_two_states WHERE area = 'from'), (SELECT wellbeing.slope_index_state(1, 1, 0.5)));
+SELECT * FROM wellbeing.life_expectancy_decomposition('{0,1}'::float8[], '{1,1}', '{0,0}', '{1,1}', '{1e308,1e308}');
 SELECT wellbeing.cause_contribution(1, -0.01, 0.02, 0.05, 0.04);
 SELECT wellbeing.cause_contribution(1, 0.06, 0.02, 0.05, 0.04);
 SELECT wellbeing.cause_contribution('Infinity', 0.01, 0.02, 0.05, 0.04);

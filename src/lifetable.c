@@ -588,8 +588,19 @@ decomposition_rows(FunctionCallInfo fcinfo, const double *age, const LeContribut
 		f[2] = reason ? NAN : c[i].indirect;
 		f[3] = reason ? NAN : c[i].interaction;
 		f[4] = reason ? NAN : c[i].total;
+		/*
+		 * NaN marks the effects the open band does not have (indirect,
+		 * interaction); anything else not finite is an overflow
+		 */
 		for (j = 0; j < 5; j++)
 		{
+			bool		absent = reason != NULL || (i == n - 1 && (j == 2 || j == 3));
+
+			if (!absent && !isfinite(f[j]))
+				ereport(ERROR,
+						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						 errmsg("life_expectancy_decomposition: value out of range in the band starting at %g",
+								age[i])));
 			nulls[j] = !isfinite(f[j]);
 			values[j] = nulls[j] ? (Datum) 0 : Float8GetDatum(f[j]);
 		}

@@ -2,7 +2,7 @@
 -- family: the ERROR, its SQLSTATE and (where it matters) its message.
 -- Generated once from a table of cases; edit the cases here directly.
 BEGIN;
-SELECT plan(371);
+SELECT plan(372);
 
 SELECT throws_ok($$SELECT wellbeing.life_expectancy(a, d, p) FROM (VALUES (0, 1, 100), (5, -2, 100)) t(a, d, p)$$, '22023', $m$the band starting at age 5 has negative deaths (-2)$m$, 'life_expectancy: negative deaths');
 SELECT throws_ok($$SELECT wellbeing.life_expectancy(a, d, p) FROM (VALUES (0, 1, 100), (5, 200, 100)) t(a, d, p)$$, '22023', $m$the band starting at age 5 has more deaths (200) than population (100)$m$, 'life_expectancy: deaths above population');
@@ -20,6 +20,7 @@ SELECT throws_ok($$SELECT * FROM wellbeing.life_expectancy_decomposition('{{0,1}
 SELECT throws_ok($$SELECT * FROM wellbeing.life_expectancy_decomposition((SELECT array_agg(g::float8) FROM generate_series(0, 1000) g), '{1}', '{1}', '{1}', '{1}')$$, '54000', $m$age has 1001 elements, more than the limit of 1000$m$, 'life_expectancy_decomposition: more bands than the limit');
 SELECT throws_ok($$SELECT * FROM wellbeing.life_expectancy_decomposition((SELECT wellbeing.life_expectancy_state(a, 10, 10000) FROM unnest('{0,5,10}'::float8[]) a), (SELECT wellbeing.life_expectancy_state(a, 10, 10000) FROM unnest('{0,10}'::float8[]) a))$$, '22023', $m$the two life tables have different age bands: the from table has a band starting at 5 that the to table lacks$m$, 'life_expectancy_decomposition: tables over different bands');
 SELECT throws_ok($$SELECT * FROM wellbeing.life_expectancy_decomposition((SELECT wellbeing.life_expectancy_state(0, 10, 10000)), (SELECT wellbeing.slope_index_state(1, 1, 0.5)))$$, '22000', 'invalid wellbeing transition state', 'life_expectancy_decomposition: a state of another kind');
+SELECT throws_ok($$SELECT * FROM wellbeing.life_expectancy_decomposition('{0,1}'::float8[], '{1,1}', '{0,0}', '{1,1}', '{1e308,1e308}')$$, '22003', $m$life_expectancy_decomposition: value out of range in the band starting at 0$m$, 'life_expectancy_decomposition: an overflow');
 SELECT throws_ok($$SELECT wellbeing.cause_contribution(1, -0.01, 0.02, 0.05, 0.04)$$, '22023', $m$cause_rate_from must be non-negative, got -0.01$m$, 'cause_contribution: a negative rate');
 SELECT throws_ok($$SELECT wellbeing.cause_contribution(1, 0.01, 0.06, 0.05, 0.04)$$, '22023', $m$cause_rate_to must not exceed rate_to, got 0.06 > 0.04$m$, 'cause_contribution: a cause rate above the all-cause rate');
 SELECT throws_ok($$SELECT wellbeing.cause_contribution('NaN', 0.01, 0.02, 0.05, 0.04)$$, '22023', $m$contribution must be a finite number, got NaN$m$, 'cause_contribution: a NaN contribution');
