@@ -323,6 +323,18 @@ life_table_compute(ArrayType *state, LifeTable *lt)
 	}
 }
 
+/*
+ * PHE shows no value whose 95 % interval is wider than 20 years, at 95 %
+ * whatever level was asked for; the interval itself is kept.
+ */
+#define LT_WIDE_INTERVAL "95 % interval wider than 20 years"
+
+static bool
+interval_too_wide(const LtBand *b)
+{
+	return wb_z_crit(0.95) * b->se > LT_MAX_HALF_WIDTH;
+}
+
 /* the band starting at the requested age, or an error listing the ages */
 static int
 band_at(const LifeTable *lt, double age)
@@ -382,10 +394,10 @@ life_expectancy_datum(FunctionCallInfo fcinfo, const LifeTable *lt, int i)
 		out[3] = b->e + z * b->se;
 		/* an interval cannot leave [0, open-ended): life expectancy is >= 0 */
 		wb_interval_bound(out[0], out[1], &out[2], &out[3], 0, INFINITY, "life_expectancy");
-		if (wb_z_crit(0.95) * b->se > LT_MAX_HALF_WIDTH)
+		if (interval_too_wide(b))
 		{
 			out[0] = NAN;
-			reason = "95 % interval wider than 20 years";
+			reason = LT_WIDE_INTERVAL;
 		}
 	}
 	for (j = 0; j < 6; j++)
@@ -468,10 +480,10 @@ wb_life_table(PG_FUNCTION_ARGS)
 			f[13] = b->e - z * b->se;
 			f[14] = b->e + z * b->se;
 			wb_interval_bound(f[11], f[12], &f[13], &f[14], 0, INFINITY, "life_table");
-			if (wb_z_crit(0.95) * b->se > LT_MAX_HALF_WIDTH)
+			if (interval_too_wide(b))
 			{
 				f[11] = NAN;
-				reason = "95 % interval wider than 20 years";
+				reason = LT_WIDE_INTERVAL;
 			}
 		}
 		else
@@ -618,9 +630,9 @@ birth_value_missing(const LifeTable *lt, const char *which)
 {
 	if (lt->reason != NULL)
 		return psprintf("the %s table is not calculated: %s", which, lt->reason);
-	if (wb_z_crit(0.95) * lt->bands[0].se > LT_MAX_HALF_WIDTH)
-		return psprintf("the %s table's life expectancy at birth is suppressed: 95 %% interval wider than 20 years",
-						which);
+	if (interval_too_wide(&lt->bands[0]))
+		return psprintf("the %s table's life expectancy at birth is suppressed: %s",
+						which, LT_WIDE_INTERVAL);
 	return NULL;
 }
 
